@@ -34,6 +34,11 @@ public interface Dialect {
   /** An INTEGER expression: ISO day of week (Monday 1 .. Sunday 7) of a local timestamp. */
   String isoDayOfWeek(String localExpr);
 
+  /** ORDER BY term for the id column that sorts by code point, whatever the database's collation. */
+  default String idOrder() {
+    return "id";
+  }
+
   /** The patterns {@link io.tokenmaxx.analyze.TimeBuckets} produces. */
   enum Format { HOUR, DAY, MONTH }
 

@@ -74,7 +74,7 @@ public final class JdbcUsageStore implements UsageStore {
         .append(" FROM ").append(Tables.USAGE);
     List<Object> params = new ArrayList<>();
     Filters.where(query, true, sb, params);
-    sb.append(" ORDER BY ts DESC, ts_nanos DESC, id LIMIT ").append(limit);
+    sb.append(" ORDER BY ts DESC, ts_nanos DESC, ").append(dialect.idOrder()).append(" LIMIT ").append(limit);
     List<UsageRecord> out = new ArrayList<>();
     query(new Sql(sb.toString(), params), rs -> out.add(Rows.usage(rs)), "read usage records");
     return out;
@@ -87,7 +87,7 @@ public final class JdbcUsageStore implements UsageStore {
         .append(" FROM ").append(Tables.OUTCOME);
     List<Object> params = new ArrayList<>();
     Filters.where(query, false, sb, params);
-    sb.append(" ORDER BY ts DESC, ts_nanos DESC, id LIMIT ").append(limit);
+    sb.append(" ORDER BY ts DESC, ts_nanos DESC, ").append(dialect.idOrder()).append(" LIMIT ").append(limit);
     List<OutcomeRecord> out = new ArrayList<>();
     query(new Sql(sb.toString(), params), rs -> out.add(Rows.outcome(rs)), "read outcome records");
     return out;
