@@ -73,6 +73,11 @@ public final class GroupCommitWriter<T> {
     if (mine.failure != null) throw mine.failure;
   }
 
+  /** Batches waiting for the writer (for tests and metrics). */
+  int queued() {
+    return queue.size();
+  }
+
   private void writeQueued() {
     List<Pending<T>> group = new ArrayList<>();
     int records = 0;
