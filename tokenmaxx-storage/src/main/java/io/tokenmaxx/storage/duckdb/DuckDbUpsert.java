@@ -11,7 +11,8 @@ import org.duckdb.DuckDBConnection;
  * One write transaction into a table keyed by id: the records go through the Appender into a
  * connection-local staging table, then one set-based statement moves them. Most batches carry only
  * new ids, so a plain INSERT is tried first; if an id is already stored, the transaction is rolled
- * back and redone with INSERT OR REPLACE (measured in RATIONALE.md).
+ * back and redone with INSERT OR REPLACE (measured in RATIONALE.md). The Appender never writes to
+ * the keyed table itself: one that fails on a duplicate key part-way leaves rows behind.
  */
 final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
 
@@ -58,6 +59,11 @@ final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
   }
 
   private void move(List<T> records, String insert) throws SQLException {
+    // An Appender that failed part-way can leave flushed rows behind even after a rollback
+    // (seen with DuckDB 2.0): start from an empty staging table, whatever happened before.
+    try (Statement s = connection.createStatement()) {
+      s.execute("DELETE FROM " + staging);
+    }
     try (DuckDBAppender appender = connection.createAppender("temp", "main", staging)) {
       for (T r : records) {
         appender.beginRow();
