@@ -1,5 +1,7 @@
 package io.tokenmaxx.storage;
 
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -28,5 +30,15 @@ public interface StorageComponent extends Component {
   /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
   default TokenStore tokens() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");
+  }
+
+  /** Dashboard accounts. Backends without them throw {@link UnsupportedOperationException}. */
+  default AccountStore accounts() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no accounts");
+  }
+
+  /** Dashboard sign-in sessions. Backends without them throw {@link UnsupportedOperationException}. */
+  default SessionStore sessions() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no sessions");
   }
 }

@@ -1,5 +1,7 @@
 package io.tokenmaxx.storage.duckdb;
 
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -11,7 +13,9 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
@@ -116,7 +120,8 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store, Directory directory, TokenStore tokens) {}
+      JdbcUsageStore store, Directory directory, TokenStore tokens, AccountStore accounts,
+      SessionStore sessions) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -165,6 +170,16 @@ public final class DuckDbStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return open().accounts();
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return open().sessions();
   }
 
   @Override
@@ -223,7 +238,8 @@ public final class DuckDbStorage implements StorageComponent {
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
-          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock));
+          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
+          new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

@@ -2,6 +2,8 @@ package io.tokenmaxx.storage.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -13,7 +15,9 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
@@ -127,7 +131,7 @@ public final class PostgresStorage implements StorageComponent {
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens) {}
+      TokenStore tokens, AccountStore accounts, SessionStore sessions) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -177,6 +181,16 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return open().accounts();
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return open().sessions();
   }
 
   @Override
@@ -247,7 +261,8 @@ public final class PostgresStorage implements StorageComponent {
     var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
-        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock));
+        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
+          new JdbcAccountStore(tx, PostgresDialect.INSTANCE, clock), new JdbcSessionStore(tx, PostgresDialect.INSTANCE));
   }
 
   private StorageException failed(String what, SQLException e) {

@@ -10,6 +10,7 @@ import io.tokenmaxx.storage.kit.ITIngest;
 import io.tokenmaxx.storage.kit.ITLargeBatch;
 import io.tokenmaxx.storage.kit.ITRestart;
 import io.tokenmaxx.storage.kit.ITRoundTrip;
+import io.tokenmaxx.storage.kit.ITAccounts;
 import io.tokenmaxx.storage.kit.ITTokens;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -108,6 +109,14 @@ class DuckDbStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Accounts extends ITAccounts {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return inMemory();

@@ -10,6 +10,7 @@ import io.tokenmaxx.storage.kit.ITIngest;
 import io.tokenmaxx.storage.kit.ITLargeBatch;
 import io.tokenmaxx.storage.kit.ITRestart;
 import io.tokenmaxx.storage.kit.ITRoundTrip;
+import io.tokenmaxx.storage.kit.ITAccounts;
 import io.tokenmaxx.storage.kit.ITTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInfo;
@@ -141,6 +142,19 @@ class PostgresStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class Accounts extends ITAccounts {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return TestPostgres.newStorage();
