@@ -1,5 +1,6 @@
 package io.tokenmaxx.server.config;
 
+import io.tokenmaxx.server.web.auth.CookieSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,6 +24,9 @@ import java.time.Duration;
  * @param priceOverrides     a price file extending or replacing bundled prices ({@code prices.file})
  * @param storePrompts       keep prompt text when a source sends it; off by default ({@code privacy.store-prompts})
  * @param minGroupSize       aggregates over fewer people are hidden from non-admins ({@code privacy.min-group-size})
+ * @param cookies            dashboard sign-in cookies: Secure attribute ({@code web.cookie-secure}: auto,
+ *                           always, never), idle and absolute session lifetime ({@code web.session-idle},
+ *                           {@code web.session-max})
  */
 public record ServerConfig(
     String host,
@@ -36,7 +40,8 @@ public record ServerConfig(
     String otlpAuthHeader,
     Path priceOverrides,
     boolean storePrompts,
-    int minGroupSize) {
+    int minGroupSize,
+    CookieSettings cookies) {
 
   public static final int DEFAULT_PORT = 8420;
 
