@@ -27,6 +27,19 @@ public interface StorageComponent extends Component {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no directory");
   }
 
+  /**
+   * Aggregate queries for the dashboard and API pages, answered from rollups kept beside the
+   * records. Backends without one throw {@link UnsupportedOperationException}.
+   */
+  default io.tokenmaxx.analyze.store.AnalyticsStore analytics() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no analytics queries");
+  }
+
+  /** Who viewed or exported person-level data. Backends without one throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.analyze.AuditLog auditLog() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no audit log");
+  }
+
   /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
   default TokenStore tokens() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");

@@ -264,18 +264,20 @@ public final class DuckDbStorage implements StorageComponent {
       open = null;
     }
     if (o == null) return;
-    closeQuietly(o.usageWriter());
-    closeQuietly(o.outcomeWriter());
+    // Wait for a write in progress: closing a DuckDB connection under a running statement is unsafe.
+    o.usage().exclusive(() -> closeQuietly(o.usageWriter()));
+    o.outcomes().exclusive(() -> closeQuietly(o.outcomeWriter()));
     closeQuietly(o.database());
   }
 
-  private static void closeQuietly(AutoCloseable c) {
-    if (c == null) return;
+  private static Void closeQuietly(AutoCloseable c) {
+    if (c == null) return null;
     try {
       c.close();
     } catch (Exception ignored) {
       // closing: nothing more to do
     }
+    return null;
   }
 
   @Override

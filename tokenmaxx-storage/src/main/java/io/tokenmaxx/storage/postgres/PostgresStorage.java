@@ -278,8 +278,14 @@ public final class PostgresStorage implements StorageComponent {
       open = null;
     }
     if (o == null) return;
-    o.usageUpsert().close();
-    o.outcomeUpsert().close();
+    o.usage().exclusive(() -> {
+      o.usageUpsert().close();
+      return null;
+    });
+    o.outcomes().exclusive(() -> {
+      o.outcomeUpsert().close();
+      return null;
+    });
     o.pool().close();
   }
 
