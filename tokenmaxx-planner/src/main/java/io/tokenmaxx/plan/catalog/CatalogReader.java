@@ -3,6 +3,7 @@ package io.tokenmaxx.plan.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenmaxx.plan.json.JsonFields;
 import io.tokenmaxx.plan.GpuSpec;
 import io.tokenmaxx.plan.ModelSpec;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class CatalogReader {
   }
 
   private interface EntryReader {
-    void read(Fields f);
+    void read(JsonFields f);
   }
 
   private static void each(JsonNode root, String section, String source, EntryReader reader) {
@@ -58,7 +59,7 @@ final class CatalogReader {
       String name = n.path("name").asText("");
       String where = "catalog " + source + ": " + section + "[" + i + "]" + (name.isEmpty() ? "" : " (" + name + ")");
       try {
-        Fields f = new Fields(n, where);
+        JsonFields f = new JsonFields(n, where);
         reader.read(f);
         f.rejectUnknown();
       } catch (IllegalArgumentException e) {
@@ -68,7 +69,7 @@ final class CatalogReader {
     }
   }
 
-  static ModelSpec model(Fields f) {
+  static ModelSpec model(JsonFields f) {
     long total = f.positiveLong("total_params", null);
     int headDim = f.intValue("head_dim", null);
     return new ModelSpec(
@@ -93,8 +94,8 @@ final class CatalogReader {
         f.text("source", ""));
   }
 
-  static GpuSpec gpu(Fields f) {
-    Fields tf = f.object("dense_tflops");
+  static GpuSpec gpu(JsonFields f) {
+    JsonFields tf = f.object("dense_tflops");
     double bf16 = tf.number("bf16", null);
     double fp8 = tf.number("fp8", 0.0);
     double int4 = tf.number("int4", 0.0);
@@ -117,7 +118,7 @@ final class CatalogReader {
         f.text("price_as_of", ""));
   }
 
-  static ApiPrice apiPrice(Fields f) {
+  static ApiPrice apiPrice(JsonFields f) {
     return new ApiPrice(
         f.text("name", null),
         f.text("provider", ""),

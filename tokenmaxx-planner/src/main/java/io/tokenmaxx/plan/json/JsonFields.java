@@ -1,4 +1,4 @@
-package io.tokenmaxx.plan.catalog;
+package io.tokenmaxx.plan.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Set;
 
 /** Typed, named access to one JSON object; every error says where it is and which field is wrong. */
-final class Fields {
+public final class JsonFields {
   private final JsonNode node;
   private final String where;
   private final Set<String> read = new HashSet<>();
 
-  Fields(JsonNode node, String where) {
+  public JsonFields(JsonNode node, String where) {
     if (node == null || !node.isObject()) throw new IllegalArgumentException(where + ": expected a JSON object");
     this.node = node;
     this.where = where;
   }
 
-  String where() {
+  public String where() {
     return where;
   }
 
@@ -34,14 +34,14 @@ final class Fields {
     return v;
   }
 
-  String text(String field, String fallback) {
+  public String text(String field, String fallback) {
     JsonNode v = get(field, fallback == null);
     if (v == null) return fallback;
     if (!v.isTextual()) throw fail(field, "must be a string");
     return v.asText();
   }
 
-  long positiveLong(String field, Long fallback) {
+  public long positiveLong(String field, Long fallback) {
     JsonNode v = get(field, fallback == null);
     if (v == null) return fallback;
     if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() <= 0) {
@@ -50,7 +50,7 @@ final class Fields {
     return v.asLong();
   }
 
-  int intValue(String field, Integer fallback) {
+  public int intValue(String field, Integer fallback) {
     JsonNode v = get(field, fallback == null);
     if (v == null) return fallback;
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
@@ -59,28 +59,36 @@ final class Fields {
     return v.asInt();
   }
 
-  double number(String field, Double fallback) {
+  public double number(String field, Double fallback) {
     JsonNode v = get(field, fallback == null);
     if (v == null) return fallback;
     if (!v.isNumber() || v.asDouble() < 0) throw fail(field, "must be a number >= 0, was " + v);
     return v.asDouble();
   }
 
-  BigDecimal decimal(String field, boolean required) {
+  /** A number that may be negative (a growth rate). */
+  public double signedNumber(String field, Double fallback) {
+    JsonNode v = get(field, fallback == null);
+    if (v == null) return fallback;
+    if (!v.isNumber()) throw fail(field, "must be a number, was " + v);
+    return v.asDouble();
+  }
+
+  public BigDecimal decimal(String field, boolean required) {
     JsonNode v = get(field, required);
     if (v == null) return null;
     if (!v.isNumber() || v.decimalValue().signum() < 0) throw fail(field, "must be a number >= 0, was " + v);
     return v.decimalValue();
   }
 
-  boolean bool(String field, boolean fallback) {
+  public boolean bool(String field, boolean fallback) {
     JsonNode v = get(field, false);
     if (v == null) return fallback;
     if (!v.isBoolean()) throw fail(field, "must be true or false, was " + v);
     return v.asBoolean();
   }
 
-  List<String> strings(String field) {
+  public List<String> strings(String field) {
     JsonNode v = get(field, false);
     List<String> out = new ArrayList<>();
     if (v == null) return out;
@@ -92,20 +100,36 @@ final class Fields {
     return out;
   }
 
-  Fields object(String field) {
+  public JsonFields object(String field) {
     JsonNode v = get(field, true);
-    return new Fields(v, where + "." + field);
+    return new JsonFields(v, where + "." + field);
+  }
+
+  /** The elements of a list field (empty when absent and not required). */
+  public List<JsonNode> list(String field, boolean required) {
+    JsonNode v = get(field, required);
+    List<JsonNode> out = new ArrayList<>();
+    if (v == null) return out;
+    if (!v.isArray()) throw fail(field, "must be a list");
+    v.forEach(out::add);
+    return out;
+  }
+
+  /** The nested object, or null when the field is absent. */
+  public JsonFields optionalObject(String field) {
+    JsonNode v = get(field, false);
+    return v == null ? null : new JsonFields(v, where + "." + field);
   }
 
   /** Fails on a field this reader did not ask for: a typo must not be silently ignored. */
-  void rejectUnknown() {
+  public void rejectUnknown() {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!read.contains(f)) throw fail(f, "is not a known field");
     }
   }
 
-  IllegalArgumentException fail(String field, String problem) {
+  public IllegalArgumentException fail(String field, String problem) {
     return new IllegalArgumentException(where + ": field '" + field + "' " + problem);
   }
 }
