@@ -121,8 +121,10 @@ public final class TcoModel {
     } else {
       notes.add(String.format(Locale.ROOT, "Owning beats the API from %s tokens/month%s.",
           Volumes.human(b.buyFirstTokensPerMonth()),
-          b.buySustainedTokensPerMonth() == null ? "" : " and always from "
-              + Volumes.human(b.buySustainedTokensPerMonth())));
+          b.buySustainedTokensPerMonth() == null
+              ? " (but not for good: just past each added replica the API is cheaper again)"
+              : b.buySustainedTokensPerMonth() > b.buyFirstTokensPerMonth() * 1.001
+                  ? " and for good from " + Volumes.human(b.buySustainedTokensPerMonth()) : ""));
     }
     if (b.buyVsApiMonth() != null) {
       notes.add("Cumulatively, owning has cost less than the API by month " + b.buyVsApiMonth() + ".");
