@@ -23,8 +23,10 @@ import java.util.Locale;
  * KV-cache memory fraction is set to the value the measurements state (0.95).
  *
  * <p>Usage: {@code ValidatePlanner [extra.csv ...]}; each CSV (same columns as the built-in
- * {@code calibration.csv}) is reported as its own held-out table. Exits 1 when a row of the
- * calibration set is off by more than 15 %.
+ * {@code calibration.csv}) is reported as its own held-out table, so published rows for other
+ * models and TP degrees can be checked without changing code. Also prints predictions for
+ * Llama 70B / 405B at TP1-TP8 to compare with such rows. Exits 1 when a row of the calibration
+ * set is off by more than 15 %.
  */
 public final class ValidatePlanner {
   static final double TOLERANCE = 0.15;
@@ -42,12 +44,14 @@ public final class ValidatePlanner {
     out.println();
     print(out, calibration);
     boolean ok = calibration.stream().allMatch(r -> Math.abs(r.error()) <= TOLERANCE);
-    String heldOut = resource("heldout.csv");
-    if (heldOut != null) {
+    out.println();
+    out.println("#### Predictions for larger models and tensor parallelism (no measurement bundled)");
+    out.println();
+    out.println("Output tokens/s of the whole TP group, same engine settings; `-` = does not fit; `*` = KV-cache-starved.");
+    for (String[] mg : new String[][] {{"Llama-3.3-70B", "H200"}, {"Llama-3.3-70B", "H100"},
+        {"Llama-3.1-405B", "H200"}, {"Llama-3.1-405B", "H100"}}) {
       out.println();
-      out.println("#### Held-out set (not used to choose any constant)");
-      out.println();
-      print(out, evaluate(planner, catalog, parse(heldOut)));
+      grid(out, planner, catalog, mg[0], mg[1]);
     }
     for (String a : args) {
       out.println();
@@ -56,6 +60,25 @@ public final class ValidatePlanner {
       print(out, evaluate(planner, catalog, parse(Files.readString(Path.of(a)))));
     }
     System.exit(ok ? 0 : 1);
+  }
+
+  static final int[][] SHAPES = {{128, 128}, {128, 2048}, {128, 4096}, {500, 2000}, {1000, 1000},
+      {1000, 2000}, {2048, 128}, {2048, 2048}, {5000, 500}, {20000, 2000}};
+
+  static void grid(PrintStream out, Planner planner, Catalog catalog, String model, String gpu) {
+    int[] tps = {1, 2, 4, 8};
+    out.println("| " + model + " FP8 on " + gpu + " | TP1 | TP2 | TP4 | TP8 |");
+    out.println("|---|---:|---:|---:|---:|");
+    for (int[] s : SHAPES) {
+      StringBuilder b = new StringBuilder("| " + s[0] + "/" + s[1] + " |");
+      for (int tp : tps) {
+        ThroughputEstimate e = planner.throughput(
+            Deployment.of(catalog.model(model), catalog.gpu(gpu), tp, Precision.FP8), Workload.of(s[0], s[1]));
+        b.append(' ').append(e.serves() ? String.format(Locale.ROOT, "%,.0f%s", e.outputTokensPerSecond(),
+            e.fit() == io.tokenmaxx.plan.Fit.KV_STARVED ? "*" : "") : "-").append(" |");
+      }
+      out.println(b);
+    }
   }
 
   static List<Result> evaluate(Planner planner, Catalog catalog, List<Row> rows) {
