@@ -45,6 +45,8 @@ public final class ValidatePlanner {
     print(out, calibration);
     boolean ok = calibration.stream().allMatch(r -> Math.abs(r.error()) <= TOLERANCE);
     out.println();
+    robustness(out, catalog, parse(resource("calibration.csv")));
+    out.println();
     out.println("#### Predictions for larger models and tensor parallelism (no measurement bundled)");
     out.println();
     out.println("Output tokens/s of the whole TP group, same engine settings; `-` = does not fit; `*` = KV-cache-starved.");
@@ -60,6 +62,33 @@ public final class ValidatePlanner {
       print(out, evaluate(planner, catalog, parse(Files.readString(Path.of(a)))));
     }
     System.exit(ok ? 0 : 1);
+  }
+
+  /** Worst calibration error when one global constant is moved by -20 % / +20 %: the fit is not a knife edge. */
+  static void robustness(PrintStream out, Catalog catalog, List<Row> rows) {
+    EngineProfile p = EngineProfile.DEFAULT.withKvCacheFraction(0.95);
+    out.println("Worst calibration error with one constant moved, all else at its default:");
+    out.println();
+    out.println("| constant | default | x0.8 | x1.2 |");
+    out.println("|---|---:|---:|---:|");
+    String[] names = {"mfu", "bandwidth efficiency", "step overhead", "max batch size"};
+    String[] defaults = {"0.50", "0.80", "0.5 ms", "512"};
+    for (int i = 0; i < names.length; i++) {
+      StringBuilder b = new StringBuilder("| " + names[i] + " | " + defaults[i] + " |");
+      for (double f : new double[] {0.8, 1.2}) {
+        EngineProfile q = switch (i) {
+          case 0 -> p.withEfficiency(p.mfu() * f, p.bandwidthEfficiency());
+          case 1 -> p.withEfficiency(p.mfu(), Math.min(1, p.bandwidthEfficiency() * f));
+          case 2 -> new EngineProfile(p.mfu(), p.bandwidthEfficiency(), p.stepOverheadSeconds() * f, p.maxBatchSize(),
+              p.maxTokensPerStep(), p.kvCacheFraction(), p.runtimeReserveGiB(), p.allReduceLatencySeconds(),
+              p.interconnectEfficiency());
+          default -> p.withMaxBatchSize((int) Math.round(p.maxBatchSize() * f));
+        };
+        double worst = evaluate(new Planner(q), catalog, rows).stream().mapToDouble(r -> Math.abs(r.error())).max().orElse(0);
+        b.append(String.format(Locale.ROOT, " %.1f %% |", worst * 100));
+      }
+      out.println(b);
+    }
   }
 
   static final int[][] SHAPES = {{128, 128}, {128, 2048}, {128, 4096}, {500, 2000}, {1000, 1000},
