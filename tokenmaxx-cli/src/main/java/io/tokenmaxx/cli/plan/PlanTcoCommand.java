@@ -5,7 +5,6 @@ import io.tokenmaxx.plan.LatencyTargets;
 import io.tokenmaxx.plan.ModelSpec;
 import io.tokenmaxx.plan.Planner;
 import io.tokenmaxx.plan.ThroughputEstimate;
-import io.tokenmaxx.plan.Units;
 import io.tokenmaxx.plan.Workload;
 import io.tokenmaxx.plan.capacity.CapacityPlanner;
 import io.tokenmaxx.plan.capacity.DemandReader;
@@ -49,7 +48,8 @@ public final class PlanTcoCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--demand", paramLabel = "FILE",
-      description = "Demand profile JSON: one comparison per class (volume from p50 rates, peak-to-average from peak/p50).")
+      description = "Demand profile JSON: one comparison per class (monthly volume as recorded, else the p50 rate all month; "
+          + "peak-to-average from the peak rate).")
   Path demandFile;
 
   @Option(names = "--model", paramLabel = "NAME", description = "Model to self-host (without --demand).")
@@ -173,11 +173,9 @@ public final class PlanTcoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TokenVolume volume(ModelDemand d) {
-    double p50 = d.outputTokensPerSecond().p50();
-    double peak = d.outputTokensPerSecond().peak();
-    return new TokenVolume(d.inputTokensPerSecond().p50() * Units.SECONDS_PER_MONTH, p50 * Units.SECONDS_PER_MONTH,
-        d.cacheShare(), p50 > 0 ? Math.max(1, peak / p50) : 1, d.monthlyGrowth());
+  private static TokenVolume volume(ModelDemand d) {
+    return new TokenVolume(d.monthlyInputTokens(), d.monthlyOutputTokens(), d.cacheShare(), d.peakToAverage(),
+        d.monthlyGrowth());
   }
 
   private TcoResult compare(Catalog c, Planner planner, ModelSpec m, Workload w, TokenVolume v, String demandApi) {

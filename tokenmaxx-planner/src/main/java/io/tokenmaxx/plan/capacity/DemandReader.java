@@ -23,10 +23,12 @@ import java.util.List;
  *              "concurrent_requests": {"p50": 40, "p95": 120, "peak": 180},
  *              "input_length": {"mean": 12000, "p95": 60000},
  *              "output_length": {"mean": 700, "p95": 3000},
- *              "cache_share": 0.6, "monthly_growth": 0.08, "api_model": "claude-sonnet-4-5"}]}
+ *              "cache_share": 0.6, "monthly_growth": 0.08, "api_model": "claude-sonnet-4-5",
+ *              "input_tokens_per_month": 25e9, "output_tokens_per_month": 1.9e9}]}
  * }</pre>
  *
- * A rate may also be a single number (the same at every level).
+ * A rate may also be a single number (the same at every level). The monthly totals are optional
+ * (costs then assume the p50 rate all month).
  */
 public final class DemandReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,7 +82,9 @@ public final class DemandReader {
         lengths(f, node, "output_length"),
         f.number("cache_share", 0.0),
         f.signedNumber("monthly_growth", 0.0),
-        f.text("api_model", "").isBlank() ? null : f.text("api_model", ""));
+        f.text("api_model", "").isBlank() ? null : f.text("api_model", ""),
+        f.number("input_tokens_per_month", 0.0),
+        f.number("output_tokens_per_month", 0.0));
   }
 
   private static Rates rates(JsonFields f, JsonNode node, String field, boolean required) {
