@@ -5,9 +5,9 @@ public enum Fit {
   /** Serves the workload. */
   FITS,
   /**
-   * Serves it, but the KV cache holds so few sequences that each step re-reads all weights for a
-   * small batch: memory, not compute, limits throughput; more GPUs (tensor parallel) or a smaller
-   * precision would raise tokens/s per GPU.
+   * Serves it, but the KV cache holds so few sequences that re-reading the weights for a small
+   * batch is the largest part of each step: memory capacity, not compute, limits throughput; more
+   * GPUs (tensor parallel), an FP8 KV cache or a larger GPU would raise tokens/s per GPU.
    */
   KV_STARVED,
   /** Fits in memory, but even one sequence misses the latency target. */

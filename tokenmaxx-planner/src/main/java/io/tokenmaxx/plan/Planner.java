@@ -90,7 +90,7 @@ public final class Planner {
     }
     StepTime step = steady(d, w, n);
     double out = n / step.totalSeconds();
-    if (fit == Fit.FITS && limiter == Limiter.KV_CACHE && step.weightReadSeconds() > step.gemmComputeSeconds()) {
+    if (fit == Fit.FITS && limiter == Limiter.KV_CACHE && step.bottleneck() == Bottleneck.WEIGHT_READ) {
       fit = Fit.KV_STARVED;
       notes.add(String.format(Locale.ROOT,
           "KV-cache-starved: the cache holds only %,d sequences of %,d tokens, so each step re-reads "
