@@ -104,6 +104,28 @@ public final class Planner {
         step.totalSeconds(), notes);
   }
 
+  /**
+   * Throughput against latency from batch 1 up to the batch the replica reaches at maximum load
+   * (about {@code points} batch sizes, spaced geometrically): a chart series. Empty when the
+   * deployment does not serve the workload.
+   */
+  public List<BatchPoint> batchCurve(Deployment d, Workload w, int points) {
+    ThroughputEstimate max = throughput(d, w);
+    List<BatchPoint> out = new ArrayList<>();
+    if (!max.serves()) return out;
+    int last = 0;
+    double ratio = Math.pow(max.concurrency(), 1.0 / Math.max(1, points - 1));
+    for (int i = 0; i < points; i++) {
+      int n = (int) Math.min(max.concurrency(), Math.round(Math.pow(ratio, i)));
+      if (i == points - 1) n = max.concurrency();
+      if (n <= last) continue;
+      last = n;
+      StepTime s = steady(d, w, n);
+      out.add(new BatchPoint(n, n / s.totalSeconds(), s.totalSeconds(), ttft(d, w, n)));
+    }
+    return out;
+  }
+
   /** Steady state with {@code n} sequences decoding: each step also prefills n/OSL new prompts. */
   StepTime steady(Deployment d, Workload w, int n) {
     double starts = (double) n / w.outputTokens();

@@ -105,6 +105,21 @@ class PlannerTest {
   }
 
   @Test
+  void batchCurveTradesLatencyForThroughputUpToMaximumLoad() {
+    var curve = toy.batchCurve(Toy.fp8(1), Workload.of(1000, 1000), 10);
+    assertThat(curve.get(0).batch()).isEqualTo(1);
+    assertThat(curve.get(curve.size() - 1).batch()).isEqualTo(256);
+    assertThat(curve.get(curve.size() - 1).outputTokensPerSecond()).isCloseTo(256 / 0.0314045359104, within(1e-6));
+    for (int i = 1; i < curve.size(); i++) {
+      assertThat(curve.get(i).batch()).isGreaterThan(curve.get(i - 1).batch());
+      assertThat(curve.get(i).outputTokensPerSecond()).isGreaterThan(curve.get(i - 1).outputTokensPerSecond());
+      assertThat(curve.get(i).itlSeconds()).isGreaterThan(curve.get(i - 1).itlSeconds());
+    }
+    assertThat(planner.batchCurve(Deployment.of(catalog.model("Llama-3.1-405B"), catalog.gpu("H100"), 1,
+        Precision.FP8), Workload.of(100, 100), 10)).isEmpty();
+  }
+
+  @Test
   void prefixCacheHitsSavePrefillButNotMemory() {
     ThroughputEstimate cold = toy.throughput(Toy.fp8(1), Workload.of(8000, 500));
     ThroughputEstimate warm = toy.throughput(Toy.fp8(1), new Workload(8000, 500, 0.75));

@@ -61,7 +61,9 @@ public final class PlanThroughputCommand implements Callable<Integer> {
         LatencyTargets.ofMillis(ttftMs, itlMs));
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
-      Json.print(out, Json.estimate(e));
+      var view = Json.estimate(e);
+      view.put("batch_curve", common.planner().batchCurve(d, e.workload(), 16));
+      Json.print(out, view);
     } else {
       print(out, e);
     }

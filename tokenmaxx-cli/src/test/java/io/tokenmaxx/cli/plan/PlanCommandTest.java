@@ -50,6 +50,7 @@ class PlanCommandTest {
     assertThat(j.get("output_tokens_per_second").asDouble()).isPositive();
     assertThat(j.at("/memory_per_gpu/kv_token_capacity").asLong()).isPositive();
     assertThat(j.at("/step/bottleneck").asText()).isEqualTo("WEIGHT_READ");
+    assertThat(j.get("batch_curve").size()).isGreaterThan(3);
   }
 
   @Test
