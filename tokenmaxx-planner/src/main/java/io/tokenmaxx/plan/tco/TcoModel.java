@@ -54,6 +54,34 @@ public final class TcoModel {
   /** Month by month with growth; owned GPUs are bought when needed and kept. */
   static List<MonthPoint> timeline(CostModel m, TcoInputs in) {
     List<MonthPoint> out = new ArrayList<>(in.horizonMonths());
+    walk(m, in, (month, s, owned, need, buy, rent, api, cumBuy, cumRent, cumApi) -> {
+      out.add(new MonthPoint(month, s, owned, need, Money.usd(buy), Money.usd(rent), Money.usd(api),
+          Money.usd(cumBuy), Money.usd(cumRent), Money.usd(cumApi)));
+      return false;
+    });
+    return out;
+  }
+
+  /** First month in which cumulative owning cash is at most the cumulative API bill, or null. */
+  static Integer buyVsApiMonth(CostModel m, TcoInputs in) {
+    int[] found = {0};
+    walk(m, in, (month, s, owned, need, buy, rent, api, cumBuy, cumRent, cumApi) -> {
+      if (Money.usd(cumBuy).compareTo(Money.usd(cumApi)) <= 0) {
+        found[0] = month;
+        return true;
+      }
+      return false;
+    });
+    return found[0] == 0 ? null : found[0];
+  }
+
+  private interface MonthVisitor {
+    /** Returns true to stop. */
+    boolean visit(int month, double tokens, int owned, int need, double buy, double rent, double api,
+        double cumBuy, double cumRent, double cumApi);
+  }
+
+  private static void walk(CostModel m, TcoInputs in, MonthVisitor v) {
     double s0 = in.volume().totalTokensPerMonth();
     int owned = 0;
     double cumBuy = 0;
@@ -72,10 +100,8 @@ public final class TcoModel {
       cumBuy += buy;
       cumRent += rent;
       cumApi += api;
-      out.add(new MonthPoint(month, s, owned, need, Money.usd(buy), Money.usd(rent), Money.usd(api),
-          Money.usd(cumBuy), Money.usd(cumRent), Money.usd(cumApi)));
+      if (v.visit(month, s, owned, need, buy, rent, api, cumBuy, cumRent, cumApi)) return;
     }
-    return out;
   }
 
   private static Integer firstMonth(List<MonthPoint> timeline, boolean buy) {
@@ -106,7 +132,7 @@ public final class TcoModel {
   private static SensitivityRow row(TcoInputs in, String input, double factor, CostModel m) {
     MonthlyCosts c = MonthlyCosts.at(m, in.volume().totalTokensPerMonth());
     return new SensitivityRow(input, factor, c.buy(), c.rent(), c.api(), c.cheapest(),
-        finite(m.firstBreakeven(m.buyIntercept(), m.buySlope())), firstMonth(timeline(m, in), true));
+        finite(m.firstBreakeven(m.buyIntercept(), m.buySlope())), buyVsApiMonth(m, in));
   }
 
   private static List<String> notes(TcoInputs in, MonthlyCosts now, Breakeven b) {
