@@ -1,5 +1,6 @@
 package io.tokenmaxx.account;
 
+import io.tokenmaxx.analyze.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class FilterOptions {
   /** The lists of one moment. */
   public record Lists(List<Option> departments, List<Option> teams, List<Option> tools, List<Option> models,
-      Map<String, String> teamNames, Map<String, String> departmentNames) {}
+      Map<String, String> teamNames, Map<String, String> departmentNames, Map<String, String> teamDepartments) {}
 
   private final LoadingCache<String, Lists> cache;
 
@@ -52,16 +52,18 @@ public final class FilterOptions {
     }
     depts.sort(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER));
     Map<String, String> teamNames = new HashMap<>();
+    Map<String, String> teamDepts = new HashMap<>();
     List<Option> teams = new ArrayList<>();
     for (Team t : directory.teams()) {
       String name = t.name() == null ? t.id() : t.name();
       teamNames.put(t.id(), name);
+      if (t.department() != null) teamDepts.put(t.id(), t.department());
       String dept = t.department() == null ? null : deptNames.getOrDefault(t.department(), t.department());
       teams.add(new Option(t.id(), dept == null ? name : name + " · " + dept));
     }
     teams.sort(Comparator.comparing(Option::label, String.CASE_INSENSITIVE_ORDER));
     return new Lists(depts, teams, distinct(store, Dimension.TOOL), distinct(store, Dimension.MODEL),
-        Map.copyOf(teamNames), Map.copyOf(deptNames));
+        Map.copyOf(teamNames), Map.copyOf(deptNames), Map.copyOf(teamDepts));
   }
 
   private static List<Option> distinct(UsageStore store, Dimension d) {

@@ -16,9 +16,10 @@ import java.util.List;
  * @param notice    message above the content, may be null
  * @param filters   the current filters as a query string (links keep them)
  * @param path      the current path
+ * @param k         the minimum group size aggregates need for this viewer (1 for admins)
  */
 public record Layout(String title, String navKey, List<NavItem> nav, SignedIn user, FilterBar filterBar,
-    String notice, QueryString filters, String path) {
+    String notice, QueryString filters, String path, int k) {
 
   public String csrfField() {
     return Csrf.FIELD;

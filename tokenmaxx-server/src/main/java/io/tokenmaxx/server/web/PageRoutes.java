@@ -86,7 +86,7 @@ public final class PageRoutes {
       Result result = handler.handle(w);
       switch (result) {
         case Result.Redirect r -> redirect(res, r.location());
-        case View v -> send(req, res, v, layout(req, user, v, filters, query));
+        case View v -> send(req, res, v, layout(req, user, viewer, v, filters, query));
       }
     } catch (WebError e) {
       error(req, res, user, e.status(), e.getMessage());
@@ -105,14 +105,15 @@ public final class PageRoutes {
     return QueryString.of(m);
   }
 
-  private Layout layout(ServerRequest req, SignedIn user, View v, Filters filters, QueryString query) {
+  private Layout layout(ServerRequest req, SignedIn user, Viewer viewer, View v, Filters filters, QueryString query) {
     List<NavItem> visible = nav.stream().filter(n -> switch (n.access()) {
       case PUBLIC -> true;
       case SIGNED_IN -> user != null;
       case ADMIN -> user != null && user.admin();
     }).toList();
     FilterBar bar = v.filterBar() && user != null ? FilterBars.of(req.path().path(), filters, query, ctx) : null;
-    return new Layout(v.title(), v.nav(), visible, user, bar, v.notice(), filters.query(), req.path().path());
+    int k = viewer == null || viewer.isAdmin() ? 1 : viewer.minGroupSize();
+    return new Layout(v.title(), v.nav(), visible, user, bar, v.notice(), filters.query(), req.path().path(), k);
   }
 
   private void send(ServerRequest req, ServerResponse res, View v, Layout layout) {
@@ -130,7 +131,7 @@ public final class PageRoutes {
     View v = new View("error.jte", status.code() + " " + status.reasonPhrase(), null, message, status, null, false);
     Layout layout = new Layout(v.title(), null, user == null ? List.of() : nav.stream()
         .filter(n -> n.access() != Access.ADMIN || user.admin()).toList(), user, null, null,
-        QueryString.empty(), req.path().path());
+        QueryString.empty(), req.path().path(), 1);
     try {
       send(req, res, v, layout);
     } catch (RuntimeException e) {

@@ -22,7 +22,7 @@ public final class SecurityHeaders implements Filter {
     res.header(HeaderNames.create("Content-Security-Policy"), CSP);
     res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
     res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
-    res.header(HeaderNames.X_FRAME_OPTIONS, "DENY");
+    res.header(HeaderNames.create("X-Frame-Options"), "DENY");
     res.header(HeaderNames.create("Cross-Origin-Opener-Policy"), "same-origin");
     res.header(HeaderNames.create("Permissions-Policy"), "camera=(), microphone=(), geolocation=()");
     String path = req.path().path();

@@ -2,7 +2,7 @@ package io.tokenmaxx.storage.jdbc;
 
 import io.tokenmaxx.account.Account;
 import io.tokenmaxx.account.AccountStore;
-import io.tokenmaxx.account.Role;
+import io.tokenmaxx.analyze.Role;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tokenmaxx.account.Account;
 import io.tokenmaxx.account.AccountStore;
-import io.tokenmaxx.account.Role;
+import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.account.SignInSession;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.tokenmaxx.server.web.admin;
 
 import io.helidon.http.Status;
 import io.tokenmaxx.account.Account;
-import io.tokenmaxx.account.Role;
+import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.server.web.Access;
 import io.tokenmaxx.server.web.NavItem;

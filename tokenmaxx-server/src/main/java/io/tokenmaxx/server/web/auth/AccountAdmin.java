@@ -2,7 +2,7 @@ package io.tokenmaxx.server.web.auth;
 
 import io.tokenmaxx.account.Account;
 import io.tokenmaxx.account.AccountStore;
-import io.tokenmaxx.account.Role;
+import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.model.RawIdentity;
 import java.util.Locale;

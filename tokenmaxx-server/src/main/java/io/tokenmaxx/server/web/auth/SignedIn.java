@@ -1,7 +1,7 @@
 package io.tokenmaxx.server.web.auth;
 
 import io.tokenmaxx.account.Account;
-import io.tokenmaxx.account.Role;
+import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.identity.Person;
 
 /**
