@@ -89,41 +89,51 @@ public final class AnalyticsService implements Analytics {
 
   @Override
   public OverviewPage overview(Viewer viewer, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return OverviewPages.build(new Request(this, viewer, filter));
   }
 
   @Override
   public AdoptionPage adoption(Viewer viewer, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return AdoptionPages.build(new Request(this, viewer, filter));
   }
 
   @Override
   public Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure, LeaderboardMode mode) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return LeaderboardPages.build(new Request(this, viewer, filter), Objects.requireNonNull(measure, "measure"),
+        Objects.requireNonNull(mode, "mode"));
   }
 
   @Override
   public PersonPage person(Viewer viewer, String personId, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return PersonPages.build(new Request(this, viewer, filter), Objects.requireNonNull(personId, "personId"));
   }
 
   @Override
   public TeamPage team(Viewer viewer, String teamId, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return TeamPages.build(new Request(this, viewer, filter), Objects.requireNonNull(teamId, "teamId"));
   }
 
   @Override
   public SpendPage spend(Viewer viewer, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return SpendPages.build(new Request(this, viewer, filter));
   }
 
   @Override
   public UsagePage usage(Viewer viewer, AnalyticsFilter filter) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return UsagePages.build(new Request(this, viewer, filter));
   }
 
   @Override
   public UnattributedPage unattributed(Viewer viewer, AnalyticsFilter filter, int limit) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (!viewer.isAdmin()) throw new NotVisibleException("only admins may see unattributed identities");
+    if (limit < 1 || limit > 10_000) throw new IllegalArgumentException("limit must be within 1..10000, was " + limit);
+    Request q = new Request(this, viewer, filter);
+    var rows = new java.util.ArrayList<io.tokenmaxx.analyze.page.IdentityRow>();
+    for (var u : store.unattributed(q.scope, limit)) {
+      rows.add(new io.tokenmaxx.analyze.page.IdentityRow(u.kind(), u.value(), u.tools(), u.records(), u.tokens(),
+          u.cost(), u.firstSeen(), u.lastSeen()));
+    }
+    q.audit(AuditEntry.VIEW, "unattributed", null, rows.size() + " identities, " + q.describe());
+    return new UnattributedPage(q.period, OverviewPages.unattributed(q), rows);
   }
 }

@@ -13,7 +13,7 @@ public enum LeaderboardMeasure {
   ACTIVE_DAYS,
   /** Number of distinct tools used: breadth of exploration. */
   TOOLS,
-  /** Outcome units (commits + pull requests) per million tokens; people without tokens are left out. */
+  /** Outcome units (commits + pull requests) per million tokens (0 for people with no tokens). */
   OUTCOMES_PER_TOKEN;
 
   public String label() {

@@ -41,10 +41,10 @@ public record AdoptionPage(
 
   /**
    * @param window          the 28 days breadth is measured over (ending on period.to)
-   * @param departmentsOver departments at or above the threshold (null when any row is suppressed)
-   * @param departments     departments with people
-   * @param teamsOver       teams at or above the threshold (null when any row is suppressed)
-   * @param teams           teams with people
+   * @param departmentsOver departments at or above the threshold, among those shown (not suppressed)
+   * @param departments     departments shown (not suppressed)
+   * @param teamsOver       teams at or above the threshold, among those shown
+   * @param teams           teams shown
    * @param departmentRows  adoption per department
    * @param teamRows        adoption per team
    */

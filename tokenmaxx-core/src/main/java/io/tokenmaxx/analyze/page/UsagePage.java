@@ -43,6 +43,10 @@ public record UsagePage(
    */
   public record TokenRatios(TokenCounts tokens, Double cacheHitRatio, Double outputPerInput) {}
 
-  /** One cell: ISO weekday (1 = Monday) and hour (0-23), local to the query's zone. */
-  public record HeatCell(int dayOfWeek, int hour, long tokens, long requests, long records) {}
+  /**
+   * One cell: ISO weekday (1 = Monday) and hour (0-23), local to the query's zone; {@code people}
+   * distinct people in it. Cells with fewer than k people are suppressed for non-admins.
+   */
+  public record HeatCell(int dayOfWeek, int hour, Long tokens, Long requests, Long records, Long people,
+      boolean suppressed) {}
 }

@@ -48,14 +48,20 @@ public interface AnalyticsStore {
   /** Outcome sums by kind in the scope's range, for its people. */
   Map<OutcomeKind, Double> outcomes(Scope scope);
 
+  /** Outcome sums by person (non-null persons) and kind in the scope's range, for its people. */
+  Map<String, Map<OutcomeKind, Double>> outcomesByPerson(Scope scope);
+
   /** Per person of the directory with usage in the scope: spend against annual loaded cost, by person id. */
   List<SpendShareRow> personSpendShares(Scope scope);
 
   /** Per team with people in the scope: spend against the members' total annual loaded cost, by team id. */
   List<SpendShareRow> teamSpendShares(Scope scope);
 
-  /** Distinct raw identities (kind and value; none counts as one) among records in scope without a person. */
-  long unattributedIdentities(Scope scope);
+  /**
+   * Totals of the records in scope without a person, and the number of distinct raw identities
+   * among them (no identity at all counts as one).
+   */
+  UnattributedTotals unattributedTotals(Scope scope);
 
   /** Identities of records without a person, by total tokens (largest first), at most {@code limit}. */
   List<IdentityUsage> unattributed(Scope scope, int limit);
