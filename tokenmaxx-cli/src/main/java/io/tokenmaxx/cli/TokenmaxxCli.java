@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         + "show it with its context.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ServeCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 
