@@ -57,6 +57,12 @@ public final class ServerAssembly {
     return this;
   }
 
+  /** The store the built server uses (after {@link #build()}). */
+  public StorageComponent store() {
+    if (storage == null) throw new IllegalStateException("not built yet");
+    return storage;
+  }
+
   /** Where the first start wrote the admin token, or null when one existed already. */
   public Path adminTokenWritten() {
     return adminTokenWritten;
@@ -76,6 +82,7 @@ public final class ServerAssembly {
 
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
+    storage = store;
     var check = store.check();
     if (!check.ok()) {
       store.close();
