@@ -67,7 +67,7 @@
       }
       if (i === 0 && spec.mark) {
         out.markLine = { symbol: 'none', silent: true, lineStyle: { color: '#b42318', type: 'dashed' },
-          label: { formatter: spec.mark.name + ' ' + fmt(spec.mark.value), color: '#b42318' },
+          label: { show: false },
           data: horizontal ? [{ xAxis: spec.mark.value }] : [{ yAxis: spec.mark.value }] };
       }
       return out;

@@ -2,6 +2,10 @@ package io.tokenmaxx.server;
 
 import io.helidon.webserver.http.HttpService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.tokenmaxx.analyze.AnalyticsService;
+import io.tokenmaxx.analyze.AnalyticsSettings;
+import io.tokenmaxx.analyze.AuditLog;
+import io.tokenmaxx.analyze.Pseudonyms;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
@@ -18,6 +22,10 @@ import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
+import io.tokenmaxx.server.web.Dashboard;
+import io.tokenmaxx.server.web.Page;
+import io.tokenmaxx.server.web.WebFeature;
+import io.tokenmaxx.server.web.auth.Passwords;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.duckdb.DuckDbStorage;
 import io.tokenmaxx.storage.postgres.PostgresStorage;
@@ -25,6 +33,7 @@ import io.tokenmaxx.wire.RecordJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,6 +48,9 @@ public final class ServerAssembly {
   private StorageComponent storage;
   private final List<Enricher> extraEnrichers = new ArrayList<>();
   private Path adminTokenWritten;
+  private AnalyticsSettings analyticsSettings;
+  private Passwords passwords = new Passwords();
+  private final List<Page> extraPages = new ArrayList<>();
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -61,6 +73,24 @@ public final class ServerAssembly {
   public StorageComponent store() {
     if (storage == null) throw new IllegalStateException("not built yet");
     return storage;
+  }
+
+  /** Analytics settings (the organization's zone, ...); default: the system zone and the config's k. */
+  public ServerAssembly analyticsSettings(AnalyticsSettings s) {
+    this.analyticsSettings = s;
+    return this;
+  }
+
+  /** Password hashing for dashboard accounts (tests use a cheaper Argon2 cost). */
+  public ServerAssembly passwords(Passwords p) {
+    this.passwords = p;
+    return this;
+  }
+
+  /** Adds a dashboard page (one class + one template; see {@link Page}). */
+  public ServerAssembly page(Page p) {
+    extraPages.add(p);
+    return this;
   }
 
   /** Where the first start wrote the admin token, or null when one existed already. */
@@ -111,6 +141,15 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
-    return new TokenmaxxServer(config, services, components);
+
+    AnalyticsSettings settings = analyticsSettings != null ? analyticsSettings
+        : AnalyticsSettings.defaults(ZoneId.systemDefault()).withMinGroupSize(config.minGroupSize());
+    AuditLog audit = store.auditLog();
+    AnalyticsService analytics = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
+        .settings(settings).pseudonyms(new Pseudonyms(ServerSecrets.key(config.dataDir().resolve("pseudonym-key"))))
+        .audit(audit).clock(clock).build();
+    WebFeature web = Dashboard.feature(store, analytics, audit, config, clock, settings.zone(),
+        authenticator::forget, passwords, extraPages);
+    return new TokenmaxxServer(config, services, List.of(web), components);
   }
 }

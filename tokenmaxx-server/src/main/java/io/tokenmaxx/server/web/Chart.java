@@ -39,7 +39,7 @@ public record Chart(String label, String json, boolean empty, String height) {
     private final Map<String, Object> spec = new LinkedHashMap<>();
     private final List<Map<String, Object>> series = new ArrayList<>();
     private final String label;
-    private String height = "m";
+    private String height;
 
     private Builder(String kind, Unit unit, String label) {
       this.label = label;
@@ -85,10 +85,15 @@ public record Chart(String label, String json, boolean empty, String height) {
 
     public Chart build() {
       spec.put("series", series);
+      String h = height;
+      if (h == null) {
+        int n = spec.get("x") instanceof List<?> x ? x.size() : 0;
+        h = !"hbar".equals(spec.get("kind")) ? "m" : n <= 4 ? "s" : n <= 9 ? "m" : "l";
+      }
       boolean empty = series.isEmpty() || series.stream().allMatch(s -> ((List<?>) s.get("data")).stream()
           .allMatch(v -> v == null || ((Number) v).doubleValue() == 0));
       try {
-        return new Chart(label, Json.MAPPER.writeValueAsString(spec), empty, height);
+        return new Chart(label, Json.MAPPER.writeValueAsString(spec), empty, h);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("chart spec is not serializable", e);
       }

@@ -47,7 +47,7 @@ public final class AccountsPage implements Page {
 
   public AccountsPage(WebContext ctx) {
     this.ctx = ctx;
-    this.admin = new AccountAdmin(ctx.accounts(), ctx.directory(), ctx.passwords(), ctx.sessions());
+    this.admin = new AccountAdmin(ctx.accounts(), ctx.directory(), ctx.passwords(), ctx.sessions()::endAll);
   }
 
   @Override

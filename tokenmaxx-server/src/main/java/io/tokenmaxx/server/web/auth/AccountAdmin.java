@@ -7,6 +7,7 @@ import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.model.RawIdentity;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Making and changing accounts, with the rules that keep them sound: an account is the directory
@@ -17,13 +18,14 @@ public final class AccountAdmin {
   private final AccountStore accounts;
   private final Directory directory;
   private final Passwords passwords;
-  private final Sessions sessions;
+  private final Consumer<String> endSessions;
 
-  public AccountAdmin(AccountStore accounts, Directory directory, Passwords passwords, Sessions sessions) {
+  /** @param endSessions ends every session of an account id */
+  public AccountAdmin(AccountStore accounts, Directory directory, Passwords passwords, Consumer<String> endSessions) {
     this.accounts = accounts;
     this.directory = directory;
     this.passwords = passwords;
-    this.sessions = sessions;
+    this.endSessions = endSessions;
   }
 
   /** The person with this e-mail (primary e-mail or an e-mail alias). */
@@ -56,7 +58,7 @@ public final class AccountAdmin {
     String weak = Passwords.weakness(password);
     if (weak != null) throw new IllegalArgumentException("the password " + weak);
     if (!accounts.setPasswordHash(id, passwords.hash(password))) throw new IllegalArgumentException("no account " + id);
-    sessions.endAll(id);
+    endSessions.accept(id);
   }
 
   public void setRole(String id, Role role) {
@@ -65,11 +67,11 @@ public final class AccountAdmin {
       throw new IllegalArgumentException(a.email() + " is not a person of the directory, so it can only be an admin");
     }
     accounts.setRole(id, role);
-    sessions.endAll(id);
+    endSessions.accept(id);
   }
 
   public void setDisabled(String id, boolean disabled) {
     if (!accounts.setDisabled(id, disabled)) throw new IllegalArgumentException("no account " + id);
-    if (disabled) sessions.endAll(id);
+    if (disabled) endSessions.accept(id);
   }
 }

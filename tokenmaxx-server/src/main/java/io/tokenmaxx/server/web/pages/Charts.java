@@ -69,7 +69,7 @@ final class Charts {
     List<String> x = visible.stream().map(r -> r.label() == null ? "(none)" : r.label()).toList();
     List<Double> v = visible.stream().map(r -> cost ? dbl(r.cost()) : dbl(r.tokens())).toList();
     return Chart.of("hbar", cost ? Unit.MONEY : Unit.TOKENS, label).x(x).series(cost ? "Spend" : "Tokens", v)
-        .height(visible.size() > 6 ? "l" : "m").build();
+        .build();
   }
 
   /** A histogram's bars; suppressed counts are gaps. */
