@@ -58,7 +58,7 @@
       var out = {
         name: s.name, data: s.data, type: spec.kind === 'line' || spec.kind === 'area' ? 'line' : 'bar',
         stack: stacked ? 'total' : undefined, showSymbol: false, smooth: false,
-        barMaxWidth: horizontal ? 18 : 28, emphasis: { focus: 'series' }
+        barMaxWidth: horizontal ? 18 : 28, barCategoryGap: stacked ? '20%' : undefined, emphasis: { focus: 'series' }
       };
       if (spec.kind === 'area') { out.areaStyle = { opacity: 0.85 }; out.lineStyle = { width: 0.8 }; }
       if (spec.kind === 'line') { out.lineStyle = { width: 2 }; }
@@ -72,11 +72,17 @@
       }
       return out;
     });
+    var labelWidth = 0;
+    if (horizontal) {
+      spec.x.forEach(function (s) { labelWidth = Math.max(labelWidth, Math.min(22, String(s).length)); });
+    }
     return {
       color: spec.colors || PALETTE,
       animation: false,
       textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif' },
-      grid: { left: 8, right: horizontal ? 64 : 16, top: many ? 34 : 12, bottom: 8, containLabel: true },
+      grid: horizontal
+        ? { left: 14 + labelWidth * 7, right: 64, top: many ? 34 : 8, bottom: 24, containLabel: false }
+        : { left: 8, right: 16, top: many ? 34 : 12, bottom: 8, containLabel: true },
       legend: many ? { top: 0, left: 0, type: 'scroll', itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12, color: '#1b2430' } } : undefined,
       tooltip: { trigger: 'axis', axisPointer: { type: horizontal ? 'shadow' : 'line' }, valueFormatter: fmt, confine: true },
       xAxis: horizontal ? valueAxis : categoryAxis,

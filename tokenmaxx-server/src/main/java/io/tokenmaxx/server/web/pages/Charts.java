@@ -48,7 +48,7 @@ final class Charts {
       double[] s = series.getOrDefault(tool(d), series.get("other"));
       if (s != null) s[i] += value(d, cost);
     }
-    Chart.Builder b = Chart.of("area", cost ? Unit.MONEY : Unit.TOKENS, label).x(x);
+    Chart.Builder b = Chart.of("stacked", cost ? Unit.MONEY : Unit.TOKENS, label).x(x);
     series.forEach((name, values) -> b.series(name, boxed(values)));
     return b.build();
   }
