@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /** What the mappers need from one resource: its attributes, digest, service and org attributes. */
 final class ResourceContext {
   private static final List<String> NOISE_PREFIXES = List.of("telemetry.", "process.", "os.",
-      "host.", "service.instance.", "container.", "k8s.", "cloud.", "webengine.", "device.");
+      "host.", "service.", "container.", "k8s.", "cloud.", "webengine.", "device.");
   private static final int MAX_ORG_ATTRIBUTES = 32;
   private static final int MAX_ORG_VALUE_LENGTH = 256;
 
