@@ -10,8 +10,11 @@ import java.util.List;
  * getter names the attribute and what was wrong with it when it throws {@link Rejected}.
  */
 final class Attrs {
-  /** 2^63 as a double: counts at or above it do not fit a long. */
-  private static final double LONG_LIMIT = 0x1p63;
+  /**
+   * The largest count one item may carry: 10^15 tokens (or lines, or seconds) in one request or
+   * interval is not a real count, and sums of a few such values would overflow 64 bits.
+   */
+  static final long MAX_COUNT = 1_000_000_000_000_000L;
 
   private final List<KeyValue> own;
   private final Attrs fallback;
@@ -85,7 +88,7 @@ final class Attrs {
     return switch (v.getValueCase()) {
       case VALUE_NOT_SET -> -1;
       case INT_VALUE -> nonNegative(key, v.getIntValue());
-      case DOUBLE_VALUE -> countOf(key, v.getDoubleValue());
+      case DOUBLE_VALUE -> countOf("attribute '" + key + "'", v.getDoubleValue());
       case STRING_VALUE -> parseCount(key, v.getStringValue());
       default -> throw new Rejected("attribute '" + key
           + "' must be a non-negative integer, was " + describe(v));
@@ -138,26 +141,29 @@ final class Attrs {
   Long millis(String key) {
     BigDecimal d = decimal(key);
     if (d == null) return null;
-    if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      throw new Rejected("attribute '" + key + "' overflows a 64-bit count (" + d + ")");
+    if (d.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+      throw tooLarge("attribute '" + key + "'", d.toPlainString());
     }
     return d.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
   }
 
   private static long nonNegative(String key, long v) {
     if (v < 0) throw new Rejected("attribute '" + key + "' must not be negative, was " + v);
+    if (v > MAX_COUNT) throw tooLarge("attribute '" + key + "'", Long.toString(v));
     return v;
   }
 
-  static long countOf(String what, double v) {
-    if (!Double.isFinite(v)) {
-      throw new Rejected("attribute '" + what + "' is not a finite number (" + v + ")");
-    }
-    if (v < 0) throw new Rejected("attribute '" + what + "' must not be negative, was " + v);
-    if (v >= LONG_LIMIT) {
-      throw new Rejected("attribute '" + what + "' overflows a 64-bit count (" + v + ")");
-    }
+  /** A count from a floating-point value; {@code subject} names it in messages. */
+  static long countOf(String subject, double v) {
+    if (!Double.isFinite(v)) throw new Rejected(subject + " is not a finite number (" + v + ")");
+    if (v < 0) throw new Rejected(subject + " must not be negative, was " + v);
+    if (v > MAX_COUNT) throw tooLarge(subject, Double.toString(v));
     return Math.round(v);
+  }
+
+  static Rejected tooLarge(String subject, String value) {
+    return new Rejected(subject + " is " + value + ", over the limit of " + MAX_COUNT
+        + " (sums would overflow)");
   }
 
   private static long parseCount(String key, String text) {
@@ -174,8 +180,8 @@ final class Attrs {
       }
       if (d.signum() < 0) throw new Rejected("attribute '" + key + "' must not be negative, was "
           + clip(text));
-      if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-        throw new Rejected("attribute '" + key + "' overflows a 64-bit count (" + clip(text) + ")");
+      if (d.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+        throw tooLarge("attribute '" + key + "'", clip(text));
       }
       return d.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
     }

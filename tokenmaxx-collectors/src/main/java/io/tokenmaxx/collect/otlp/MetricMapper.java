@@ -196,6 +196,9 @@ final class MetricMapper {
     if (!Double.isFinite(point.value)) throw new Rejected("value is not finite (" + point.value
         + ")");
     if (point.value < 0) throw new Rejected("value must not be negative, was " + point.value);
+    if (point.value > Attrs.MAX_COUNT) {
+      throw Attrs.tooLarge("value", Double.toString(point.value));
+    }
     if (point.count < 0) throw new Rejected("count overflows a signed 64-bit count");
     Attrs attrs = new Attrs(point.attributes, rc.attrs, settings.maxValueLength());
     Instant time = Times.fromNanos(point.time, "time_unix_nano", settings.clock());

@@ -43,7 +43,7 @@ final class UsageGroup {
 
   void addTokens(Slot slot, Delta d, String metric) {
     if (d == null || d.isZero()) return;
-    long n = Attrs.countOf(metric, d.value());
+    long n = Attrs.countOf("value of " + metric, d.value());
     try {
       tokens[slot.ordinal()] = Math.addExact(tokens[slot.ordinal()], n);
     } catch (ArithmeticException e) {
