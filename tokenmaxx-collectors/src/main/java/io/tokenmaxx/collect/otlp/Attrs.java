@@ -3,6 +3,7 @@ package io.tokenmaxx.collect.otlp;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -16,9 +17,13 @@ final class Attrs {
    */
   static final long MAX_COUNT = 1_000_000_000_000_000L;
 
+  /** Above this many attributes, lookups go through a hash map built on first use. */
+  private static final int SCAN_LIMIT = 8;
+
   private final List<KeyValue> own;
   private final Attrs fallback;
   private final int maxLength;
+  private HashMap<String, AnyValue> index;
 
   Attrs(List<KeyValue> own, Attrs fallback, int maxLength) {
     this.own = own;
@@ -32,9 +37,22 @@ final class Attrs {
 
   /** The value of {@code key} on the item, else on its resource; null when absent. */
   AnyValue raw(String key) {
-    for (int i = 0, n = own.size(); i < n; i++) {
-      KeyValue kv = own.get(i);
-      if (kv.getKey().equals(key)) return kv.getValue();
+    int n = own.size();
+    if (n > SCAN_LIMIT) {
+      if (index == null) {
+        index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+          KeyValue kv = own.get(i);
+          index.putIfAbsent(kv.getKey(), kv.getValue());
+        }
+      }
+      AnyValue v = index.get(key);
+      if (v != null) return v;
+    } else {
+      for (int i = 0; i < n; i++) {
+        KeyValue kv = own.get(i);
+        if (kv.getKey().equals(key)) return kv.getValue();
+      }
     }
     return fallback == null ? null : fallback.raw(key);
   }

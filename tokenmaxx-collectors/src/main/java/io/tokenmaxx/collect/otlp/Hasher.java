@@ -20,8 +20,8 @@ import java.util.List;
 final class Hasher implements Cloneable {
   private static final Comparator<KeyValue> BY_KEY = Comparator.comparing(KeyValue::getKey);
 
-  private MessageDigest digest;
-  private final ByteBuffer scratch = ByteBuffer.allocate(9);
+  private final MessageDigest digest;
+  private byte[] scratch = new byte[64];
 
   Hasher() {
     try {
@@ -56,15 +56,19 @@ final class Hasher implements Cloneable {
   }
 
   Hasher put(ByteString b) {
-    putTag((byte) 2).putLong(b.size());
-    digest.update(b.asReadOnlyByteBuffer());
+    int n = b.size();
+    putTag((byte) 2).putLong(n);
+    if (n > scratch.length) scratch = new byte[Math.max(n, scratch.length * 2)];
+    b.copyTo(scratch, 0);
+    digest.update(scratch, 0, n);
     return this;
   }
 
   Hasher putLong(long v) {
-    scratch.clear();
-    scratch.put((byte) 3).putLong(v).flip();
-    digest.update(scratch);
+    byte[] s = scratch;
+    s[0] = 3;
+    for (int i = 0; i < 8; i++) s[1 + i] = (byte) (v >>> (56 - 8 * i));
+    digest.update(s, 0, 9);
     return this;
   }
 

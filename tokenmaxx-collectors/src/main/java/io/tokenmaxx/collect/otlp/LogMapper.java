@@ -216,13 +216,13 @@ final class LogMapper {
     return failed;
   }
 
-  /** {@code event.timestamp} when present and valid, else the record's time, else observed. */
+  /** The record's time, else its {@code event.timestamp} attribute, else when it was observed. */
   private Instant timestamp(LogRecord record, Attrs a) {
-    Instant iso = Times.parseIso(a.string("event.timestamp"));
-    if (iso != null) return Times.check(iso, "event.timestamp", settings.clock());
     if (record.getTimeUnixNano() > 0) {
       return Times.fromNanos(record.getTimeUnixNano(), "time_unix_nano", settings.clock());
     }
+    Instant iso = Times.parseIso(a.string("event.timestamp"));
+    if (iso != null) return Times.check(iso, "event.timestamp", settings.clock());
     if (record.getObservedTimeUnixNano() > 0) {
       return Times.fromNanos(record.getObservedTimeUnixNano(), "observed_time_unix_nano",
           settings.clock());

@@ -2,6 +2,7 @@ package io.tokenmaxx.collect.otlp;
 
 import io.tokenmaxx.model.OutcomeRecord;
 import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.pipeline.RecordBatch;
 import java.util.List;
 
 /**
@@ -63,6 +64,11 @@ public final class OtlpBatch {
 
   public List<OutcomeRecord> outcomes() {
     return outcomes;
+  }
+
+  /** The usage and outcome records as one batch for the ingest pipeline. */
+  public RecordBatch records() {
+    return new RecordBatch(usage, outcomes);
   }
 
   /** Deletions the store must apply (see {@link Retraction}); usually empty. */

@@ -11,6 +11,10 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.ArrayValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.common.v1.KeyValueList;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,6 +54,8 @@ final class OtlpJsonReader {
       .build();
   private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS =
       new ConcurrentHashMap<>();
+  private static final Descriptor KEY_VALUE = KeyValue.getDescriptor();
+  private static final Descriptor ANY_VALUE = AnyValue.getDescriptor();
 
   private final JsonParser parser;
   private final ItemErrors errors = new ItemErrors();
@@ -123,7 +129,11 @@ final class OtlpJsonReader {
     while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
       pathIndex[depth] = index++;
       if (element == JsonToken.VALUE_NULL) continue;
-      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+      if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+          && fd.getMessageType() == KEY_VALUE) {
+        KeyValue kv = readKeyValue(element);
+        if (kv != null) builder.addRepeatedField(fd, kv);
+      } else if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
         Message.Builder sub = readSubMessage(builder, fd, element);
         if (sub != null) builder.addRepeatedField(fd, sub.build());
       } else {
@@ -131,6 +141,123 @@ final class OtlpJsonReader {
         if (v != null) builder.addRepeatedField(fd, v);
       }
     }
+  }
+
+  /**
+   * Attributes are most of any OTLP body: {@code KeyValue} and {@code AnyValue} are read with
+   * their generated builders rather than through reflection. Returns null after recording an error.
+   */
+  private KeyValue readKeyValue(JsonToken token) throws IOException, OtlpDecodeException {
+    if (token != JsonToken.START_OBJECT) {
+      valueError("expected an object, was " + describe(token));
+      parser.skipChildren();
+      return null;
+    }
+    KeyValue.Builder kv = KeyValue.newBuilder();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken t = parser.nextToken();
+      if (t == JsonToken.VALUE_NULL) continue;
+      switch (name) {
+        case "key" -> {
+          push("key", -1);
+          if (t == JsonToken.VALUE_STRING) {
+            kv.setKey(parser.getText());
+          } else {
+            valueError("expected a string, was " + describe(t));
+            parser.skipChildren();
+          }
+          depth--;
+        }
+        case "value" -> {
+          push("value", -1);
+          AnyValue v = readAnyValue(t);
+          if (v != null) kv.setValue(v);
+          depth--;
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    return kv.build();
+  }
+
+  private AnyValue readAnyValue(JsonToken token) throws IOException, OtlpDecodeException {
+    if (token != JsonToken.START_OBJECT) {
+      valueError("expected an object, was " + describe(token));
+      parser.skipChildren();
+      return null;
+    }
+    if (depth >= MAX_DEPTH) {
+      throw new OtlpDecodeException(400, "invalid OTLP/JSON: nested deeper than " + MAX_DEPTH
+          + " levels at " + path());
+    }
+    AnyValue.Builder v = AnyValue.newBuilder();
+    Map<String, FieldDescriptor> fields = fieldsOf(ANY_VALUE);
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken t = parser.nextToken();
+      FieldDescriptor fd = fields.get(name);
+      if (fd == null || t == JsonToken.VALUE_NULL) {
+        parser.skipChildren();
+        continue;
+      }
+      push(fd.getName(), -1);
+      switch (fd.getNumber()) {
+        case AnyValue.ARRAY_VALUE_FIELD_NUMBER -> {
+          ArrayValue.Builder array = ArrayValue.newBuilder();
+          if (readValues(t, array, null)) v.setArrayValue(array);
+        }
+        case AnyValue.KVLIST_VALUE_FIELD_NUMBER -> {
+          KeyValueList.Builder list = KeyValueList.newBuilder();
+          if (readValues(t, null, list)) v.setKvlistValue(list);
+        }
+        default -> {
+          Object scalar = readScalar(fd, t);
+          if (scalar != null) v.setField(fd, scalar);
+        }
+      }
+      depth--;
+    }
+    return v.build();
+  }
+
+  /** {@code {"values":[...]}} of an array (AnyValues) or a kvlist (KeyValues). */
+  private boolean readValues(JsonToken token, ArrayValue.Builder array, KeyValueList.Builder list)
+      throws IOException, OtlpDecodeException {
+    if (token != JsonToken.START_OBJECT) {
+      valueError("expected an object, was " + describe(token));
+      parser.skipChildren();
+      return false;
+    }
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken t = parser.nextToken();
+      if (!name.equals("values") || t == JsonToken.VALUE_NULL) {
+        parser.skipChildren();
+        continue;
+      }
+      push("values", -1);
+      if (t != JsonToken.START_ARRAY) {
+        valueError("expected an array, was " + describe(t));
+        parser.skipChildren();
+      } else {
+        int index = 0;
+        JsonToken element;
+        while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+          pathIndex[depth] = index++;
+          if (element == JsonToken.VALUE_NULL) continue;
+          if (array != null) {
+            AnyValue e = readAnyValue(element);
+            if (e != null) array.addValues(e);
+          } else {
+            KeyValue e = readKeyValue(element);
+            if (e != null) list.addValues(e);
+          }
+        }
+      }
+      depth--;
+    }
+    return true;
   }
 
   private void readSingle(Message.Builder builder, FieldDescriptor fd, JsonToken value)
@@ -249,16 +376,16 @@ final class OtlpJsonReader {
     if (t == JsonToken.VALUE_STRING) {
       String s = parser.getText();
       int n = s.length();
-      if (n == 0 || n > 18) return null;
-      long v = 0;
-      int i = s.charAt(0) == '-' ? 1 : 0;
-      if (i == n) return null;
-      for (; i < n; i++) {
+      if (n == 0 || n > 20) return null;
+      for (int i = s.charAt(0) == '-' ? 1 : 0; i < n; i++) {
         char c = s.charAt(i);
         if (c < '0' || c > '9') return null;
-        v = v * 10 + (c - '0');
       }
-      return s.charAt(0) == '-' ? -v : v;
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException tooLong) {
+        return null;
+      }
     }
     return null;
   }

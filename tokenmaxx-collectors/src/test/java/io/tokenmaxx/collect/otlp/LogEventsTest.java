@@ -31,7 +31,8 @@ class LogEventsTest {
         kv("user.email", "Ann@Example.com"), kv("user.account_uuid", "acc-1"),
         kv("organization.id", "org-1"), kv("model", "claude-opus-4-1"),
         kv("input_tokens", "12"), kv("output_tokens", "345"), kv("cache_read_tokens", 6789L),
-        kv("cache_creation_tokens", 1011L), kv("cost_usd", 0.4321), kv("duration_ms", "2500"))));
+        kv("cache_creation_tokens", 1011L), kv("cost_usd", 0.4321), kv("duration_ms", "2500"))
+        .toBuilder().setTimeUnixNano(0).build())); // without its own time: event.timestamp
     assertThat(batch.usage()).singleElement().satisfies(u -> {
       assertThat(u.id()).startsWith(RecordIds.LOG_USAGE_PREFIX);
       assertThat(u.timestamp()).isEqualTo(Instant.parse("2025-06-02T08:59:59.250Z"));
