@@ -18,7 +18,7 @@ final class Attrs {
   static final long MAX_COUNT = 1_000_000_000_000_000L;
 
   /** Above this many attributes, lookups go through a hash map built on first use. */
-  private static final int SCAN_LIMIT = 8;
+  private static final int SCAN_LIMIT = 12;
 
   private final List<KeyValue> own;
   private final Attrs fallback;

@@ -15,13 +15,17 @@ import java.util.List;
 /**
  * SHA-256 over a canonical, length-prefixed encoding of what identifies a series or an event, cut
  * to 128 bits. Attributes are hashed in key order whatever order they arrived in, so the same
- * series gets the same key from protobuf and JSON, from any client.
+ * series gets the same key from protobuf and JSON, from any client. Input is gathered in a buffer
+ * and handed to the digest in blocks (the digest's per-byte path is slow).
  */
-final class Hasher implements Cloneable {
-  private static final Comparator<KeyValue> BY_KEY = Comparator.comparing(KeyValue::getKey);
+final class Hasher {
+  private static final Comparator<ByteString> BYTES = ByteString.unsignedLexicographicalComparator();
+  private static final Comparator<KeyValue> BY_KEY = (a, b) -> BYTES.compare(a.getKeyBytes(),
+      b.getKeyBytes());
 
   private final MessageDigest digest;
-  private byte[] scratch = new byte[64];
+  private final byte[] buffer = new byte[512];
+  private int used;
 
   Hasher() {
     try {
@@ -31,49 +35,71 @@ final class Hasher implements Cloneable {
     }
   }
 
-  private Hasher(MessageDigest digest) {
+  private Hasher(MessageDigest digest, byte[] buffer, int used) {
     this.digest = digest;
+    System.arraycopy(buffer, 0, this.buffer, 0, used);
+    this.used = used;
   }
 
   /** An independent copy holding everything hashed so far. */
   Hasher copy() {
     try {
-      return new Hasher((MessageDigest) digest.clone());
+      return new Hasher((MessageDigest) digest.clone(), buffer, used);
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 digest is not cloneable", e);
     }
   }
 
-  Hasher put(String s) {
-    if (s == null) {
-      putTag((byte) 0);
-      return this;
+  private void room(int n) {
+    if (used + n > buffer.length) {
+      digest.update(buffer, 0, used);
+      used = 0;
     }
+  }
+
+  private Hasher putTag(int tag) {
+    room(1);
+    buffer[used++] = (byte) tag;
+    return this;
+  }
+
+  private void putBytes(byte[] b, int off, int len) {
+    if (len > buffer.length) {
+      digest.update(buffer, 0, used);
+      used = 0;
+      digest.update(b, off, len);
+      return;
+    }
+    room(len);
+    System.arraycopy(b, off, buffer, used, len);
+    used += len;
+  }
+
+  Hasher put(String s) {
+    if (s == null) return putTag(0);
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    putTag((byte) 1).putLong(b.length);
-    digest.update(b);
+    putTag(1).putLong(b.length);
+    putBytes(b, 0, b.length);
     return this;
   }
 
   Hasher put(ByteString b) {
     int n = b.size();
-    putTag((byte) 2).putLong(n);
-    if (n > scratch.length) scratch = new byte[Math.max(n, scratch.length * 2)];
-    b.copyTo(scratch, 0);
-    digest.update(scratch, 0, n);
+    putTag(2).putLong(n);
+    if (n > buffer.length) {
+      putBytes(b.toByteArray(), 0, n);
+    } else {
+      room(n);
+      b.copyTo(buffer, used);
+      used += n;
+    }
     return this;
   }
 
   Hasher putLong(long v) {
-    byte[] s = scratch;
-    s[0] = 3;
-    for (int i = 0; i < 8; i++) s[1 + i] = (byte) (v >>> (56 - 8 * i));
-    digest.update(s, 0, 9);
-    return this;
-  }
-
-  private Hasher putTag(byte tag) {
-    digest.update(tag);
+    room(9);
+    buffer[used++] = 3;
+    for (int i = 0; i < 8; i++) buffer[used++] = (byte) (v >>> (56 - 8 * i));
     return this;
   }
 
@@ -82,7 +108,7 @@ final class Hasher implements Cloneable {
     int n = attributes.size();
     boolean sorted = true;
     for (int i = 1; i < n && sorted; i++) {
-      sorted = attributes.get(i - 1).getKey().compareTo(attributes.get(i).getKey()) <= 0;
+      sorted = BY_KEY.compare(attributes.get(i - 1), attributes.get(i)) <= 0;
     }
     List<KeyValue> ordered = attributes;
     if (!sorted) {
@@ -90,42 +116,47 @@ final class Hasher implements Cloneable {
       Arrays.sort(a, BY_KEY);
       ordered = Arrays.asList(a);
     }
-    putTag((byte) 4);
+    putTag(4);
     for (int i = 0; i < n; i++) {
       KeyValue kv = ordered.get(i);
       if (skip != null && skip.equals(kv.getKey())) continue;
       put(kv.getKeyBytes());
       putValue(kv.getValue());
     }
-    return putTag((byte) 5);
+    return putTag(5);
   }
 
   private void putValue(AnyValue v) {
     switch (v.getValueCase()) {
       case STRING_VALUE -> put(v.getStringValueBytes());
       case INT_VALUE -> putLong(v.getIntValue());
-      case DOUBLE_VALUE -> putTag((byte) 6).putLong(Double.doubleToLongBits(v.getDoubleValue()));
-      case BOOL_VALUE -> putTag((byte) (v.getBoolValue() ? 7 : 8));
-      case BYTES_VALUE -> putTag((byte) 9).put(v.getBytesValue());
+      case DOUBLE_VALUE -> putTag(6).putLong(Double.doubleToLongBits(v.getDoubleValue()));
+      case BOOL_VALUE -> putTag(v.getBoolValue() ? 7 : 8);
+      case BYTES_VALUE -> putTag(9).put(v.getBytesValue());
       case ARRAY_VALUE -> {
-        putTag((byte) 10).putLong(v.getArrayValue().getValuesCount());
+        putTag(10).putLong(v.getArrayValue().getValuesCount());
         for (AnyValue e : v.getArrayValue().getValuesList()) putValue(e);
       }
-      case KVLIST_VALUE -> putTag((byte) 11).putAttributes(v.getKvlistValue().getValuesList(), null);
-      case STRING_VALUE_STRINDEX -> putTag((byte) 12).putLong(v.getStringValueStrindex());
-      case VALUE_NOT_SET -> putTag((byte) 13);
+      case KVLIST_VALUE -> putTag(11).putAttributes(v.getKvlistValue().getValuesList(), null);
+      case STRING_VALUE_STRINDEX -> putTag(12).putLong(v.getStringValueStrindex());
+      case VALUE_NOT_SET -> putTag(13);
     }
+  }
+
+  private byte[] finish() {
+    digest.update(buffer, 0, used);
+    used = 0;
+    return digest.digest();
   }
 
   /** The first 128 bits of the digest; this hasher must not be used afterwards. */
   SeriesKey key() {
-    byte[] d = digest.digest();
-    ByteBuffer b = ByteBuffer.wrap(d);
+    ByteBuffer b = ByteBuffer.wrap(finish());
     return new SeriesKey(b.getLong(), b.getLong());
   }
 
   /** The first 128 bits of the digest in hex; this hasher must not be used afterwards. */
   String hex() {
-    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    return HexFormat.of().formatHex(finish(), 0, 16);
   }
 }

@@ -47,13 +47,14 @@ final class LogMapper {
             continue;
           }
           LogRecord record = sl.getLogRecords(l);
-          Event event = EventCatalog.get(eventName(record, rc, scopeName));
+          Attrs attrs = new Attrs(record.getAttributesList(), rc.attrs, settings.maxValueLength());
+          Event event = EventCatalog.get(eventName(record, attrs, rc, scopeName));
           if (event == null || event.kind() == EventCatalog.Kind.KNOWN) {
             out.ignore(1);
             continue;
           }
           try {
-            mapEvent(event, record, rc);
+            mapEvent(event, record, attrs, rc);
           } catch (Rejected e) {
             out.reject("log record " + l + " (" + event.name() + "): " + e.getMessage());
           }
@@ -66,15 +67,11 @@ final class LogMapper {
    * The full event name: the record's event_name, its {@code event.name} attribute or its body
    * (Claude Code puts the full name in the body and the short one in {@code event.name}).
    */
-  static String eventName(LogRecord record, ResourceContext rc, String scopeName) {
+  static String eventName(LogRecord record, Attrs attrs, ResourceContext rc, String scopeName) {
     String name = record.getEventName();
     if (name.isEmpty()) {
-      for (var kv : record.getAttributesList()) {
-        if (kv.getKey().equals("event.name")) {
-          name = kv.getValue().getStringValue();
-          break;
-        }
-      }
+      AnyValue v = attrs.raw("event.name");
+      if (v != null) name = v.getStringValue();
     }
     if (EventCatalog.get(name) != null) return name;
     AnyValue body = record.getBody();
@@ -90,8 +87,7 @@ final class LogMapper {
     return name;
   }
 
-  private void mapEvent(Event event, LogRecord record, ResourceContext rc) {
-    Attrs a = new Attrs(record.getAttributesList(), rc.attrs, settings.maxValueLength());
+  private void mapEvent(Event event, LogRecord record, Attrs a, ResourceContext rc) {
     Instant time = timestamp(record, a);
     String session = a.string(Tools.CODEX.equals(event.tool()) ? "conversation.id" : "session.id");
     if (session == null) session = a.string("session.id");

@@ -55,7 +55,8 @@ final class OtlpJsonReader {
   private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS =
       new ConcurrentHashMap<>();
   private static final Descriptor KEY_VALUE = KeyValue.getDescriptor();
-  private static final Descriptor ANY_VALUE = AnyValue.getDescriptor();
+  private static final Map<String, FieldDescriptor> ANY_VALUE_FIELDS =
+      fieldsOf(AnyValue.getDescriptor());
 
   private final JsonParser parser;
   private final ItemErrors errors = new ItemErrors();
@@ -192,7 +193,7 @@ final class OtlpJsonReader {
           + " levels at " + path());
     }
     AnyValue.Builder v = AnyValue.newBuilder();
-    Map<String, FieldDescriptor> fields = fieldsOf(ANY_VALUE);
+    Map<String, FieldDescriptor> fields = ANY_VALUE_FIELDS;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken t = parser.nextToken();
@@ -535,6 +536,8 @@ final class OtlpJsonReader {
   }
 
   private static Map<String, FieldDescriptor> fieldsOf(Descriptor d) {
+    Map<String, FieldDescriptor> known = FIELDS.get(d);
+    if (known != null) return known;
     return FIELDS.computeIfAbsent(d, desc -> {
       Map<String, FieldDescriptor> m = new HashMap<>();
       for (FieldDescriptor fd : desc.getFields()) {

@@ -159,10 +159,17 @@ class LogEventsTest {
         "claude-code")), 1024);
     LogRecord withField = LogRecord.newBuilder().setEventName("codex.sse_event").build();
     LogRecord shortName = Otlp.event(null, T0, kv("event.name", "api_request"));
-    assertThat(LogMapper.eventName(withField, rc, "x")).isEqualTo("codex.sse_event");
-    assertThat(LogMapper.eventName(shortName, claude, "x")).isEqualTo("claude_code.api_request");
-    assertThat(LogMapper.eventName(shortName, rc, "com.anthropic.claude_code.events"))
+    assertThat(LogMapper.eventName(withField, attrs(withField), rc, "x"))
+        .isEqualTo("codex.sse_event");
+    assertThat(LogMapper.eventName(shortName, attrs(shortName), claude, "x"))
         .isEqualTo("claude_code.api_request");
-    assertThat(LogMapper.eventName(shortName, rc, "x")).isEqualTo("api_request");
+    assertThat(LogMapper.eventName(shortName, attrs(shortName), rc,
+        "com.anthropic.claude_code.events")).isEqualTo("claude_code.api_request");
+    assertThat(LogMapper.eventName(shortName, attrs(shortName), rc, "x"))
+        .isEqualTo("api_request");
+  }
+
+  static Attrs attrs(LogRecord record) {
+    return new Attrs(record.getAttributesList(), null, 1024);
   }
 }
