@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         + "show it with its context.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ServeCommand.class,
+        io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 

@@ -148,7 +148,7 @@ public final class DemoOrganization {
     ids.add(new RawIdentity(RawIdentity.Kind.GIT_EMAIL, base + "@users.noreply.github.com"));
     ids.add(new RawIdentity(RawIdentity.Kind.API_KEY, "key_" + Long.toHexString(rnd.nextLong()).substring(0, 8)));
     Person p = new Person(id, email, first + " " + last, team, department, managerId, role, cost,
-        start, null);
+        start);
     orgRnd.nextInt(); // keep the org stream moving so inserting a person shifts nothing after it
     return new DemoPerson(index, p, persona, zone, List.copyOf(ids), adopted, engineer);
   }

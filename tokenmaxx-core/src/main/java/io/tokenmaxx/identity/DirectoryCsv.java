@@ -48,7 +48,6 @@ public final class DirectoryCsv {
     put(m, "cost", "annual loaded cost", "annual_loaded_cost", "loaded cost", "loaded_cost",
         "annual cost", "fully loaded cost", "cost");
     put(m, "start", "start date", "start_date", "hire date", "hire_date", "start");
-    put(m, "end", "end date", "end_date", "termination date", "termination_date", "leave date");
     put(m, "aliases", "aliases", "identities", "other identities");
     return m;
   }
@@ -152,7 +151,7 @@ public final class DirectoryCsv {
       valid.add(r);
     }
     List<Person> people = new ArrayList<>();
-    List<DirectoryImport.Alias> aliases = new ArrayList<>();
+    List<Alias> aliases = new ArrayList<>();
     for (Row r : valid) {
       String email = r.f.get("email").toLowerCase(Locale.ROOT);
       String id = idByEmail.get(email);
@@ -175,28 +174,27 @@ public final class DirectoryCsv {
         }
         BigDecimal cost = money(r, "cost");
         LocalDate start = date(r, "start");
-        LocalDate end = date(r, "end");
         Person p;
         try {
           p = new Person(id, email, name, r.f.get("team"), r.f.get("department"), managerId,
-              r.f.get("role"), cost, start, end);
+              r.f.get("role"), cost, start);
         } catch (IllegalArgumentException e) {
           throw new FieldError(null, e.getMessage());
         }
-        List<DirectoryImport.Alias> mine = new ArrayList<>();
+        List<Alias> mine = new ArrayList<>();
         String list = r.f.get("aliases");
         if (list != null) {
           for (String a : list.split("[;|]")) {
             if (a.isBlank()) continue;
             try {
-              mine.add(new DirectoryImport.Alias(id, RawIdentity.parse(a.trim())));
+              mine.add(new Alias(RawIdentity.parse(a.trim()), id));
             } catch (IllegalArgumentException e) {
               throw new FieldError("aliases", e.getMessage());
             }
           }
         }
         people.add(p);
-        aliases.add(new DirectoryImport.Alias(id, RawIdentity.email(email)));
+        aliases.add(new Alias(RawIdentity.email(email), id));
         aliases.addAll(mine);
       } catch (FieldError e) {
         errors.add(new DirectoryImport.RowError(r.line,

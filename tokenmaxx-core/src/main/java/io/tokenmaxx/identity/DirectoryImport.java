@@ -1,6 +1,5 @@
 package io.tokenmaxx.identity;
 
-import io.tokenmaxx.model.RawIdentity;
 import java.util.List;
 
 /**
@@ -8,9 +7,6 @@ import java.util.List;
  * per row that was not (the good rows are kept — a bad row never loses the rest of the file).
  */
 public record DirectoryImport(List<Person> people, List<Alias> aliases, List<RowError> errors) {
-
-  /** One identity of a person. */
-  public record Alias(String personId, RawIdentity identity) {}
 
   /** What was wrong with one row: its 1-based line number, the column and why. */
   public record RowError(long line, String column, String message) {

@@ -2,21 +2,21 @@ package io.tokenmaxx.identity;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Someone in the organization's directory (usually imported from an HRIS export).
+ * Someone in the organization, as an HRIS export or an admin describes them.
  *
- * @param id               stable person id (the HRIS employee id, or derived from the e-mail)
- * @param email            primary work e-mail, lower case
- * @param name             display name
- * @param team             team name, may be null
- * @param department       department name, may be null
- * @param managerId        the person id of their manager, null at the top
+ * @param id               stable person id (what {@code UsageRecord.person()} holds)
+ * @param email            primary e-mail (lower-cased; also an alias of this person), may be null
+ * @param name             display name, may be null
+ * @param team             team id, may be null
+ * @param department       department id, may be null
+ * @param manager          the manager's person id, may be null
  * @param role             job role or title, may be null
- * @param annualLoadedCost fully loaded yearly cost in USD (salary, benefits, overhead), may be null
+ * @param annualLoadedCost yearly fully loaded cost (salary, benefits, overhead), may be null
  * @param startDate        first day in the organization, may be null
- * @param endDate          last day, null while employed
  */
 public record Person(
     String id,
@@ -24,26 +24,25 @@ public record Person(
     String name,
     String team,
     String department,
-    String managerId,
+    String manager,
     String role,
     BigDecimal annualLoadedCost,
-    LocalDate startDate,
-    LocalDate endDate) {
+    LocalDate startDate) {
 
   public Person {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) throw new IllegalArgumentException("person id must not be blank");
-    if (email != null) email = email.trim().toLowerCase(java.util.Locale.ROOT);
-    if (annualLoadedCost != null && annualLoadedCost.signum() < 0) {
-      throw new IllegalArgumentException("annualLoadedCost must be >= 0 for " + id);
+    if (email != null) {
+      email = email.strip().toLowerCase(Locale.ROOT);
+      if (email.isEmpty()) email = null;
     }
-    if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
-      throw new IllegalArgumentException("endDate before startDate for " + id);
+    if (annualLoadedCost != null && annualLoadedCost.signum() < 0) {
+      throw new IllegalArgumentException("person " + id + ": annualLoadedCost must be >= 0, was "
+          + annualLoadedCost.toPlainString());
     }
   }
 
-  /** Employed on the given day (started on or before it, not yet left). */
-  public boolean employedOn(LocalDate day) {
-    return (startDate == null || !startDate.isAfter(day)) && (endDate == null || !endDate.isBefore(day));
+  public static Person of(String id, String email, String name) {
+    return new Person(id, email, name, null, null, null, null, null, null);
   }
 }

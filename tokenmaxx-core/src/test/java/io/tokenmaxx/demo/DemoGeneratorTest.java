@@ -62,9 +62,9 @@ class DemoGeneratorTest {
         .contains("Engineering", "Marketing", "Operations", "HR", "Finance", "Sales");
     Set<String> ids = people.stream().map(Person::id).collect(Collectors.toSet());
     assertThat(people).allSatisfy(p -> {
-      if (p.managerId() != null) assertThat(ids).contains(p.managerId());
+      if (p.manager() != null) assertThat(ids).contains(p.manager());
     });
-    assertThat(people.stream().filter(p -> p.managerId() == null)).hasSize(1);
+    assertThat(people.stream().filter(p -> p.manager() == null)).hasSize(1);
     assertThat(people.stream().map(Person::email).distinct()).hasSize(300);
     EnumMap<Persona, Integer> personas = new EnumMap<>(Persona.class);
     org.people().forEach(p -> personas.merge(p.persona(), 1, Integer::sum));

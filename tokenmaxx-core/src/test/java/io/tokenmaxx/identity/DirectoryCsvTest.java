@@ -24,15 +24,15 @@ class DirectoryCsvTest {
     Person grace = r.people().get(1);
     assertThat(grace.id()).isEqualTo("E2");
     assertThat(grace.name()).isEqualTo("Grace Hopper");
-    assertThat(grace.managerId()).isEqualTo("E1");
+    assertThat(grace.manager()).isEqualTo("E1");
     assertThat(grace.annualLoadedCost()).isEqualByComparingTo("210000");
     assertThat(r.people().getFirst().annualLoadedCost()).isEqualByComparingTo(new BigDecimal("320000"));
     assertThat(r.people().getFirst().email()).isEqualTo("ada.lovelace@example.com");
     assertThat(grace.startDate()).isEqualTo(LocalDate.of(2024, 3, 1));
     assertThat(r.aliases()).contains(
-        new DirectoryImport.Alias("E2", new RawIdentity(RawIdentity.Kind.ACCOUNT_UUID, "1b2c")),
-        new DirectoryImport.Alias("E2", new RawIdentity(RawIdentity.Kind.GIT_EMAIL, "grace@users.noreply.github.com")),
-        new DirectoryImport.Alias("E1", RawIdentity.email("ada.lovelace@example.com")));
+        new Alias(new RawIdentity(RawIdentity.Kind.ACCOUNT_UUID, "1b2c"), "E2"),
+        new Alias(new RawIdentity(RawIdentity.Kind.GIT_EMAIL, "grace@users.noreply.github.com"), "E2"),
+        new Alias(RawIdentity.email("ada.lovelace@example.com"), "E1"));
   }
 
   @Test
