@@ -1,10 +1,12 @@
 package io.tokenmaxx.collect.otlp;
 
+import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed, validating lookups over an item's attributes, falling back to its resource's. Every
@@ -23,7 +25,10 @@ final class Attrs {
   private final List<KeyValue> own;
   private final Attrs fallback;
   private final int maxLength;
-  private HashMap<String, AnyValue> index;
+  /** UTF-8 forms of the keys the mappers look up: keys are compared as bytes, never decoded. */
+  private static final ConcurrentHashMap<String, ByteString> KEYS = new ConcurrentHashMap<>();
+
+  private HashMap<ByteString, AnyValue> index;
 
   Attrs(List<KeyValue> own, Attrs fallback, int maxLength) {
     this.own = own;
@@ -37,13 +42,22 @@ final class Attrs {
 
   /** The value of {@code key} on the item, else on its resource; null when absent. */
   AnyValue raw(String key) {
+    return raw(keyBytes(key));
+  }
+
+  static ByteString keyBytes(String key) {
+    ByteString k = KEYS.get(key);
+    return k != null ? k : KEYS.computeIfAbsent(key, ByteString::copyFromUtf8);
+  }
+
+  private AnyValue raw(ByteString key) {
     int n = own.size();
     if (n > SCAN_LIMIT) {
       if (index == null) {
         index = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
           KeyValue kv = own.get(i);
-          index.putIfAbsent(kv.getKey(), kv.getValue());
+          index.putIfAbsent(kv.getKeyBytes(), kv.getValue());
         }
       }
       AnyValue v = index.get(key);
@@ -51,7 +65,7 @@ final class Attrs {
     } else {
       for (int i = 0; i < n; i++) {
         KeyValue kv = own.get(i);
-        if (kv.getKey().equals(key)) return kv.getValue();
+        if (kv.getKeyBytes().equals(key)) return kv.getValue();
       }
     }
     return fallback == null ? null : fallback.raw(key);

@@ -19,7 +19,8 @@ final class BatchBuilder {
   final List<UsageRecord> usage = new ArrayList<>();
   final List<OutcomeRecord> outcomes = new ArrayList<>();
   private final Set<Retraction> retractions = new LinkedHashSet<>();
-  private final Set<ObservedIdentity> identities = new LinkedHashSet<>();
+  private final List<ObservedIdentity> identities = new ArrayList<>();
+  private final Set<List<Object>> identitiesSeen = new java.util.HashSet<>();
   private final List<String> errors = new ArrayList<>();
   private final List<SeriesChange> seriesChanges = new ArrayList<>();
   private final List<Scope> newlyMarked = new ArrayList<>();
@@ -61,7 +62,9 @@ final class BatchBuilder {
   }
 
   void observe(List<RawIdentity> ids, Map<String, String> orgAttributes) {
-    if (!ids.isEmpty()) identities.add(new ObservedIdentity(ids, orgAttributes));
+    if (!ids.isEmpty() && identitiesSeen.add(List.of(ids, orgAttributes))) {
+      identities.add(new ObservedIdentity(ids, orgAttributes));
+    }
   }
 
   void retract(Retraction r) {
@@ -86,7 +89,7 @@ final class BatchBuilder {
         : new OtlpBatch.Undo(List.copyOf(seriesChanges), List.copyOf(newlyMarked),
             List.copyOf(metricScopes));
     return new OtlpBatch(signal, contentType, usage, outcomes, new ArrayList<>(retractions),
-        new ArrayList<>(identities), accepted, rejected, ignored, suppressed, errors, errorCount,
+        identities, accepted, rejected, ignored, suppressed, errors, errorCount,
         undo);
   }
 }

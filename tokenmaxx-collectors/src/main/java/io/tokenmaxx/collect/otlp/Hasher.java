@@ -116,10 +116,11 @@ final class Hasher {
       Arrays.sort(a, BY_KEY);
       ordered = Arrays.asList(a);
     }
+    ByteString skipped = skip == null ? null : Attrs.keyBytes(skip);
     putTag(4);
     for (int i = 0; i < n; i++) {
       KeyValue kv = ordered.get(i);
-      if (skip != null && skip.equals(kv.getKey())) continue;
+      if (skipped != null && skipped.equals(kv.getKeyBytes())) continue;
       put(kv.getKeyBytes());
       putValue(kv.getValue());
     }
