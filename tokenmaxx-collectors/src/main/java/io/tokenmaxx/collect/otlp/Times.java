@@ -17,7 +17,8 @@ final class Times {
 
   /** A plausible instant from epoch nanoseconds, or {@link Rejected} naming the field. */
   static Instant fromNanos(long nanos, String field, Clock clock) {
-    if (nanos <= 0) throw new Rejected(field + " is not set");
+    if (nanos == 0) throw new Rejected(field + " is not set");
+    if (nanos < 0) throw new Rejected(field + " is out of range (after the year 2262)");
     return check(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L), field,
         clock);
   }

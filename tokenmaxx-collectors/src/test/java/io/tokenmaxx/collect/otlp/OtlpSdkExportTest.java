@@ -255,6 +255,7 @@ class OtlpSdkExportTest {
     }
   }
 
+  @SuppressWarnings("try") // the scope only makes the agent span current
   private static void genAiSpans(Tracer tracer, Random random, Expected expected, int calls) {
     Span agent = tracer.spanBuilder("invoke_agent researcher")
         .setAttribute("gen_ai.operation.name", "invoke_agent").startSpan();
