@@ -11,6 +11,10 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -116,7 +120,8 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store, Directory directory, TokenStore tokens) {}
+      JdbcUsageStore store, Directory directory, TokenStore tokens,
+      UsageRetractions retractions, StateStore state) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -165,6 +170,16 @@ public final class DuckDbStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
   }
 
   @Override
@@ -223,7 +238,8 @@ public final class DuckDbStorage implements StorageComponent {
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
-          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock));
+          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

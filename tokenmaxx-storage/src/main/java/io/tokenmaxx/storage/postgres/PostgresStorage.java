@@ -13,6 +13,10 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -127,7 +131,7 @@ public final class PostgresStorage implements StorageComponent {
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens) {}
+      TokenStore tokens, UsageRetractions retractions, StateStore state) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -177,6 +181,16 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
   }
 
   @Override
@@ -247,7 +261,8 @@ public final class PostgresStorage implements StorageComponent {
     var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
-        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock));
+        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock));
   }
 
   private StorageException failed(String what, SQLException e) {
