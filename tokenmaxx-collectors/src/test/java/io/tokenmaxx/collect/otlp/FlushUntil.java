@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * emitted was exported. The SDK's {@code forceFlush} can return early when called right after a
  * previous flush completed (it may still see the previous, already completed flush request).
  */
-final class FlushUntil {
+public final class FlushUntil {
   private FlushUntil() {}
 
   static final class Logs implements LogRecordExporter {

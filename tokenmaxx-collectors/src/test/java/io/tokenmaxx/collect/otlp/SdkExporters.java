@@ -29,17 +29,27 @@ import java.util.Collection;
  * the same SDK HTTP exporter ({@code HttpExporterBuilder.exportAsJson()}) with the SDK's own
  * request marshalers: the bytes on the wire are the SDK's OTLP/JSON, sent by the SDK's sender.
  */
-final class SdkExporters {
-  enum Encoding { PROTOBUF, JSON }
+public final class SdkExporters {
+  public enum Encoding { PROTOBUF, JSON }
+
+  /** Headers every exporter sends (e.g. {@code Authorization}); empty by default. */
+  private static volatile java.util.Map<String, String> headers = java.util.Map.of();
+
+  /** Sets the headers exporters built from now on send (a test sets its ingest token here). */
+  public static void headers(java.util.Map<String, String> h) {
+    headers = java.util.Map.copyOf(h);
+  }
 
   private SdkExporters() {}
 
-  static MetricExporter metrics(String endpoint, Encoding encoding, boolean gzip,
+  public static MetricExporter metrics(String endpoint, Encoding encoding, boolean gzip,
       AggregationTemporalitySelector temporality) {
     String url = endpoint + "/v1/metrics";
     if (encoding == Encoding.PROTOBUF) {
-      return OtlpHttpMetricExporter.builder().setEndpoint(url).setCompression(gzip ? "gzip"
-          : "none").setAggregationTemporalitySelector(temporality).build();
+      var b = OtlpHttpMetricExporter.builder().setEndpoint(url).setCompression(gzip ? "gzip"
+          : "none").setAggregationTemporalitySelector(temporality);
+      headers.forEach(b::addHeader);
+      return b.build();
     }
     HttpExporter http = json(ExporterType.OTLP_HTTP_JSON_METRIC_EXPORTER, url, gzip);
     return new MetricExporter() {
@@ -65,11 +75,13 @@ final class SdkExporters {
     };
   }
 
-  static LogRecordExporter logs(String endpoint, Encoding encoding, boolean gzip) {
+  public static LogRecordExporter logs(String endpoint, Encoding encoding, boolean gzip) {
     String url = endpoint + "/v1/logs";
     if (encoding == Encoding.PROTOBUF) {
-      return OtlpHttpLogRecordExporter.builder().setEndpoint(url)
-          .setCompression(gzip ? "gzip" : "none").build();
+      var b = OtlpHttpLogRecordExporter.builder().setEndpoint(url)
+          .setCompression(gzip ? "gzip" : "none");
+      headers.forEach(b::addHeader);
+      return b.build();
     }
     HttpExporter http = json(ExporterType.OTLP_HTTP_JSON_LOG_EXPORTER, url, gzip);
     return new LogRecordExporter() {
@@ -90,11 +102,13 @@ final class SdkExporters {
     };
   }
 
-  static SpanExporter spans(String endpoint, Encoding encoding, boolean gzip) {
+  public static SpanExporter spans(String endpoint, Encoding encoding, boolean gzip) {
     String url = endpoint + "/v1/traces";
     if (encoding == Encoding.PROTOBUF) {
-      return OtlpHttpSpanExporter.builder().setEndpoint(url).setCompression(gzip ? "gzip"
-          : "none").build();
+      var b = OtlpHttpSpanExporter.builder().setEndpoint(url).setCompression(gzip ? "gzip"
+          : "none");
+      headers.forEach(b::addHeader);
+      return b.build();
     }
     HttpExporter http = json(ExporterType.OTLP_HTTP_JSON_SPAN_EXPORTER, url, gzip);
     return new SpanExporter() {
@@ -116,7 +130,9 @@ final class SdkExporters {
   }
 
   private static HttpExporter json(ExporterType type, String url, boolean gzip) {
-    return new HttpExporterBuilder(type, url).exportAsJson().setCompression(gzip ? "gzip"
-        : "none").build();
+    HttpExporterBuilder b = new HttpExporterBuilder(type, url).exportAsJson().setCompression(gzip ? "gzip"
+        : "none");
+    headers.forEach(b::addConstantHeaders);
+    return b.build();
   }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * events (numbers partly as strings, as Claude Code sends them). Exports happen only on
  * {@link #flushMetrics()} / {@link #flushLogs()}, so a test controls the intervals.
  */
-final class SimulatedClaudeCode implements AutoCloseable {
+public final class SimulatedClaudeCode implements AutoCloseable {
   static final Resource RESOURCE = Resource.empty().merge(Resource.create(Attributes.builder()
       .put("service.name", "claude-code").put("service.version", "2.1.0")
       .put("os.type", "linux").put("department", "platform").put("team", "tokens")
@@ -53,7 +53,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
   private LongCounter sessions;
   private long sequence;
 
-  SimulatedClaudeCode(String endpoint, Encoding encoding, boolean gzip,
+  public SimulatedClaudeCode(String endpoint, Encoding encoding, boolean gzip,
       AggregationTemporalitySelector temporality) {
     this.endpoint = endpoint;
     this.encoding = encoding;
@@ -69,7 +69,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
   }
 
   /** A fresh meter provider: what a restarted Claude Code process has (new start time). */
-  void restartMeters() {
+  public void restartMeters() {
     meters.shutdown().join(10, TimeUnit.SECONDS);
     startMeters();
   }
@@ -92,7 +92,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
     sessions = m.counterBuilder("claude_code.session.count").build();
   }
 
-  static AttributesBuilder standard(String session, String email) {
+  public static AttributesBuilder standard(String session, String email) {
     return Attributes.builder()
         .put("session.id", session)
         .put("user.account_uuid", "acct-" + email.hashCode())
@@ -104,7 +104,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
   }
 
   /** One API request, reported as metrics and/or as an api_request log event. */
-  void request(String session, String email, String model, long input, long output,
+  public void request(String session, String email, String model, long input, long output,
       long cacheRead, long cacheCreation, BigDecimal usd, boolean asMetrics, boolean asLog) {
     if (asMetrics) {
       Attributes base = standard(session, email).put("model", model).build();
@@ -138,7 +138,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
     }
   }
 
-  void prompt(String session, String email, String text) {
+  public void prompt(String session, String email, String text) {
     long seq = ++sequence;
     Instant now = Instant.now();
     emitted++;
@@ -155,7 +155,7 @@ final class SimulatedClaudeCode implements AutoCloseable {
         .emit();
   }
 
-  void outcomes(String session, String email, long added, long removed, long commitCount,
+  public void outcomes(String session, String email, long added, long removed, long commitCount,
       long prs, double userSeconds, double cliSeconds, long accepted, long rejected) {
     Attributes base = standard(session, email).build();
     lines.add(added, base.toBuilder().put("type", "added").build());
@@ -169,19 +169,19 @@ final class SimulatedClaudeCode implements AutoCloseable {
     editDecisions.add(rejected, edit.toBuilder().put("decision", "reject").build());
   }
 
-  void sessionStarted(String session, String email) {
+  public void sessionStarted(String session, String email) {
     sessions.add(1, standard(session, email).build());
   }
 
-  void flushMetrics() {
+  public void flushMetrics() {
     ok(meters.forceFlush());
   }
 
-  void flushLogs() {
+  public void flushLogs() {
     FlushUntil.flush(logs::forceFlush, logExporter.exported, emitted);
   }
 
-  static void ok(CompletableResultCode result) {
+  public static void ok(CompletableResultCode result) {
     assertThat(result.join(20, TimeUnit.SECONDS).isSuccess()).as("export succeeded").isTrue();
   }
 
