@@ -20,6 +20,11 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.otlp.IdentityLearner;
+import io.tokenmaxx.server.otlp.OtlpService;
+import io.tokenmaxx.server.otlp.StoredSeriesState;
+import io.tokenmaxx.server.otlp.StoredSessionIndex;
+import io.tokenmaxx.collect.otlp.OtlpDecoder;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
 import io.tokenmaxx.server.web.Dashboard;
@@ -134,11 +139,18 @@ public final class ServerAssembly {
     RequestAuth auth = new RequestAuth(authenticator, config.otlpAuthHeader());
     Acknowledger ack = new Acknowledger(queue);
 
-    List<Component> components = List.of(store, queue);
+    StoredSeriesState series = StoredSeriesState.load(store.state(), clock);
+    OtlpDecoder decoder = OtlpDecoder.builder().clock(clock).seriesState(series)
+        .sessionIndex(StoredSessionIndex.load(store.state(), clock))
+        .maxBodyBytes(config.maxBodyBytes()).build();
+
+    List<Component> components = List.of(store, queue, decoder);
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
+    services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
+        new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 

@@ -14,6 +14,10 @@ import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
@@ -121,7 +125,8 @@ public final class DuckDbStorage implements StorageComponent {
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
       JdbcUsageStore store, Directory directory, TokenStore tokens, AccountStore accounts,
-      SessionStore sessions) {}
+      SessionStore sessions,
+      UsageRetractions retractions, StateStore state) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -183,6 +188,16 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
+  }
+
+  @Override
   public CheckResult check() {
     try {
       Open o = open();
@@ -239,7 +254,8 @@ public final class DuckDbStorage implements StorageComponent {
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
           new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
-          new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE));
+          new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

@@ -16,6 +16,10 @@ import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
@@ -131,7 +135,8 @@ public final class PostgresStorage implements StorageComponent {
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens, AccountStore accounts, SessionStore sessions) {}
+      TokenStore tokens, AccountStore accounts, SessionStore sessions,
+      UsageRetractions retractions, StateStore state) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -191,6 +196,16 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public SessionStore sessions() {
     return open().sessions();
+  }
+
+  @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
   }
 
   @Override
@@ -262,7 +277,8 @@ public final class PostgresStorage implements StorageComponent {
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
         new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
-          new JdbcAccountStore(tx, PostgresDialect.INSTANCE, clock), new JdbcSessionStore(tx, PostgresDialect.INSTANCE));
+          new JdbcAccountStore(tx, PostgresDialect.INSTANCE, clock), new JdbcSessionStore(tx, PostgresDialect.INSTANCE),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock));
   }
 
   private StorageException failed(String what, SQLException e) {
