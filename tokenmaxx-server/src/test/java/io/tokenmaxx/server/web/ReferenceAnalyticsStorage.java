@@ -80,6 +80,8 @@ final class ReferenceAnalyticsStorage implements StorageComponent {
   @Override public TokenStore tokens() { return delegate.tokens(); }
   @Override public AccountStore accounts() { return delegate.accounts(); }
   @Override public SessionStore sessions() { return delegate.sessions(); }
+  @Override public io.tokenmaxx.storage.UsageRetractions retractions() { return delegate.retractions(); }
+  @Override public io.tokenmaxx.storage.StateStore state() { return delegate.state(); }
   @Override public CheckResult check() { return delegate.check(); }
   @Override public void close() { delegate.close(); }
 }
