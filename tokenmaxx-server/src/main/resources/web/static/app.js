@@ -51,7 +51,7 @@
       axisTick: { show: false }, axisLine: { lineStyle: { color: '#c5ced8' } }
     };
     var valueAxis = {
-      type: 'value', max: spec.max, axisLabel: { color: '#4f5b69', fontSize: 12, formatter: fmt },
+      type: 'value', max: spec.max, minInterval: spec.unit === 'count' ? 1 : undefined, axisLabel: { color: '#4f5b69', fontSize: 12, formatter: fmt },
       splitLine: { lineStyle: { color: '#eef1f5' } }
     };
     var series = spec.series.map(function (s, i) {

@@ -76,12 +76,18 @@ public final class DemoLoader {
       for (int t = 0; t < threads; t++) {
         int slice = t;
         done.add(pool.submit(() -> {
-          Batcher sink = new Batcher(pipeline, usage, outcomes);
+          Batcher sink = new Batcher(pipeline, usage, outcomes, false);
           for (int i = slice; i < org.people().size(); i += threads) activity.generate(org.people().get(i), sink);
           sink.flush();
           return null;
         }));
       }
+      done.add(pool.submit(() -> {
+        Batcher sink = new Batcher(pipeline, usage, outcomes, true);
+        for (DemoPerson c : contractors(spec)) activity.generate(c, sink);
+        sink.flush();
+        return null;
+      }));
       for (Future<?> f : done) f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,6 +99,18 @@ public final class DemoLoader {
     }
     List<DemoAccount> accounts = accounts(org);
     return new Loaded(org, accounts, usage.get(), outcomes.get(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * A few people outside the directory (contractors, a shared key): their usage arrives with
+   * identities nobody has an alias for, so it shows as unattributed until an admin adds one.
+   */
+  static List<DemoPerson> contractors(DemoSpec spec) {
+    DemoSpec other = new DemoSpec(spec.seed() ^ 0x5eed, 12, spec.weeks(), spec.endDate(), spec.zone(),
+        spec.intensity(), 0, spec.snapshotDay());
+    return DemoOrganization.generate(other).people().stream()
+        .filter(p -> p.adoptedOn() != null && p.persona() != Persona.NON_USER)
+        .limit(3).toList();
   }
 
   /** The admin (the chief executive), a manager (head of engineering) and one of their engineers. */
@@ -131,23 +149,27 @@ public final class DemoLoader {
     private final Pipeline pipeline;
     private final AtomicLong usageCount;
     private final AtomicLong outcomeCount;
+    private final boolean unattributed;
     private List<UsageRecord> usage = new ArrayList<>(BATCH);
     private List<OutcomeRecord> outcomes = new ArrayList<>();
 
-    Batcher(Pipeline pipeline, AtomicLong usageCount, AtomicLong outcomeCount) {
+    Batcher(Pipeline pipeline, AtomicLong usageCount, AtomicLong outcomeCount, boolean unattributed) {
       this.pipeline = pipeline;
+      this.unattributed = unattributed;
       this.usageCount = usageCount;
       this.outcomeCount = outcomeCount;
     }
 
     @Override
     public void usage(UsageRecord r) {
-      usage.add(r);
+      usage.add(unattributed ? r.toBuilder().id("contractor:" + r.id()).sessionId("contractor-" + r.sessionId())
+          .person(null).build() : r);
       if (usage.size() >= BATCH) flush();
     }
 
     @Override
     public void outcome(OutcomeRecord r) {
+      if (unattributed) return;
       outcomes.add(r);
       if (outcomes.size() >= BATCH) flush();
     }

@@ -55,7 +55,10 @@ class DemoLoaderTest {
       assertThat(s.directory().people()).hasSize(40).allMatch(p -> p.team() == null || p.team().matches("[a-z0-9-]+"));
       var someone = l.org().people().get(7);
       for (RawIdentity id : someone.identities()) assertThat(s.directory().resolve(id)).contains(someone.id());
-      assertThat(s.usageStore().records(UsageQuery.all(), 1000)).allMatch(r -> r.person() != null);
+      assertThat(s.usageStore().records(UsageQuery.all(), Integer.MAX_VALUE))
+          .allMatch(r -> r.person() != null || r.id().startsWith("contractor:"))
+          .anyMatch(r -> r.person() == null)
+          .noneMatch(r -> r.person() == null && r.identity() != null && s.directory().resolve(r.identity()).isPresent());
     }
   }
 

@@ -110,4 +110,22 @@ class AdminBrowserTest extends BrowserTest {
     String table = admin.locator("table.data").textContent();
     assertThat(table).contains(viewer).contains("person");
   }
+
+  @Test
+  void unattributedIdentitiesAreListedAndAnAliasAttributesTheirRecords() {
+    Page admin = signIn(Role.ADMIN);
+    assertThat(open(admin, "/admin/unattributed")).isEqualTo(200);
+    var rows = admin.locator("table.data tbody tr");
+    assertThat(rows.count()).isPositive();
+    String identity = rows.first().locator("code").textContent();
+    String kind = rows.first().locator("input[name=kind]").getAttribute("value");
+    rows.first().locator("input[name=person]").fill(app.email(Role.MEMBER));
+    rows.first().locator("button").click();
+    assertThat(admin.locator(".notice").textContent()).contains(identity).contains("usage").contains("attributed");
+    var id = new io.tokenmaxx.model.RawIdentity(io.tokenmaxx.model.RawIdentity.Kind.parse(kind), identity);
+    assertThat(app.storage.directory().resolve(id)).contains(app.personOf.get(Role.MEMBER));
+
+    Page member = signIn(Role.MEMBER);
+    assertThat(open(member, "/admin/unattributed")).isEqualTo(403);
+  }
 }

@@ -25,6 +25,7 @@ public final class Pages {
         new SpendPage(ctx),
         new PersonPage(ctx),
         new TeamPage(ctx),
+        new io.tokenmaxx.server.web.admin.UnattributedPage(ctx),
         new AccountsPage(ctx),
         new ApiTokensPage(ctx),
         new AuditPage(ctx));

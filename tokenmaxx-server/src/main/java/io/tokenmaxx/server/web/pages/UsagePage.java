@@ -22,7 +22,7 @@ public final class UsagePage implements Page {
    * @param heat tokens per weekday (rows, Monday first) and hour (columns), as a shade 0..9 and a value
    */
   public record Model(io.tokenmaxx.analyze.page.UsagePage page, Chart categories, Chart tools, Chart models,
-      Heatmap heat, Names names) {}
+      Heatmap heat, Names names, Chart durations, Chart tokensPerSession, Chart requestsPerSession) {}
 
   /** The hour x weekday grid: {@code cells[day][hour]}. */
   public record Heatmap(long[][] tokens, int[][] shade, long max, boolean empty) {
@@ -39,8 +39,8 @@ public final class UsagePage implements Page {
       int[][] shade = new int[7][24];
       for (int d = 0; d < 7; d++) {
         for (int h = 0; h < 24; h++) {
-          // Square-root scale: quiet hours stay visible next to the busiest.
-          shade[d][h] = max == 0 || t[d][h] == 0 ? 0 : 1 + (int) Math.min(8, Math.floor(9 * Math.sqrt(t[d][h] / (double) max) - 1e-9));
+          // Linear scale; any use at all gets at least the lightest shade.
+          shade[d][h] = max == 0 || t[d][h] == 0 ? 0 : 1 + (int) Math.min(8, Math.floor(9 * (t[d][h] / (double) max) - 1e-9));
         }
       }
       return new Heatmap(t, shade, max, max == 0);
@@ -69,6 +69,14 @@ public final class UsagePage implements Page {
     Chart tools = Charts.mix(page.tools(), false, "Tokens by tool");
     Chart models = Charts.mix(page.models(), false, "Tokens by model");
     return Result.view("pages/usage.jte", "How tokens are used", "usage",
-        new Model(page, categories, tools, models, Heatmap.of(page.heatmap()), Pages.names(ctx)));
+        new Model(page, categories, tools, models, Heatmap.of(page.heatmap()), Pages.names(ctx),
+            shape(page.sessions() == null ? null : page.sessions().durationMinutes(), "Sessions by duration"),
+            shape(page.sessions() == null ? null : page.sessions().tokensPerSession(), "Sessions by tokens"),
+            shape(page.sessions() == null ? null : page.sessions().requestsPerSession(), "Sessions by requests")));
+  }
+
+  private static Chart shape(io.tokenmaxx.analyze.page.Distribution d, String label) {
+    if (d == null || d.suppressed() || d.histogram() == null) return null;
+    return Charts.histogram(d.histogram(), "Sessions", label);
   }
 }
