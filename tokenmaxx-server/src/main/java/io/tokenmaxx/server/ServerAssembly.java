@@ -6,7 +6,15 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.analyze.AnalyticsService;
+import io.tokenmaxx.analyze.CachePrices;
+import io.tokenmaxx.analyze.LeaderboardContextProvider;
 import io.tokenmaxx.server.admin.DirectoryService;
+import io.tokenmaxx.server.api.AnalyticsApi;
+import io.tokenmaxx.server.api.OpenApiService;
+import io.tokenmaxx.server.api.PseudonymKey;
+import io.tokenmaxx.server.api.TokenViewerResolver;
+import io.tokenmaxx.server.api.ViewerResolver;
 import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
 import io.tokenmaxx.server.auth.RequestAuth;
@@ -39,6 +47,11 @@ public final class ServerAssembly {
   private StorageComponent storage;
   private final List<Enricher> extraEnrichers = new ArrayList<>();
   private Path adminTokenWritten;
+  private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
+  private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
+  private CachePrices cachePrices = CachePrices.NONE;
+  private AnalyticsService analytics;
+  private ViewerResolver viewers;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -57,6 +70,39 @@ public final class ServerAssembly {
     return this;
   }
 
+  /**
+   * Puts a way of knowing the viewer in front of API tokens (e.g. dashboard sessions); the first
+   * resolver that recognises a request wins.
+   */
+  public ServerAssembly viewerResolver(ViewerResolver r) {
+    viewerResolvers.add(r);
+    return this;
+  }
+
+  /** Adds leaderboard context columns (check-in streaks, flags, ...). */
+  public ServerAssembly leaderboardContext(LeaderboardContextProvider p) {
+    contextProviders.add(p);
+    return this;
+  }
+
+  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  public ServerAssembly cachePrices(CachePrices p) {
+    cachePrices = p;
+    return this;
+  }
+
+  /** The analytics pages (after {@link #build()}): what the dashboard renders. */
+  public AnalyticsService analytics() {
+    if (analytics == null) throw new IllegalStateException("build() first");
+    return analytics;
+  }
+
+  /** Resolves the viewer of a request (after {@link #build()}): the resolvers added, then API tokens. */
+  public ViewerResolver viewers() {
+    if (viewers == null) throw new IllegalStateException("build() first");
+    return viewers;
+  }
+
   /** Where the first start wrote the admin token, or null when one existed already. */
   public Path adminTokenWritten() {
     return adminTokenWritten;
@@ -72,6 +118,11 @@ public final class ServerAssembly {
       throw new java.io.UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
     return DuckDbStorage.builder().path(config.databaseFile()).build();
+  }
+
+  private static String version() {
+    String v = ServerAssembly.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   public TokenmaxxServer build() {
@@ -104,6 +155,19 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
+
+    AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
+        .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
+        .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
+        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+    contextProviders.forEach(ab::contextProvider);
+    analytics = ab.build();
+    List<ViewerResolver> resolvers = new ArrayList<>(viewerResolvers);
+    resolvers.add(new TokenViewerResolver(auth, store.directory(), config.minGroupSize()));
+    viewers = ViewerResolver.firstOf(resolvers);
+    AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
+    services.add(api);
+    services.add(new OpenApiService(api, version()));
     return new TokenmaxxServer(config, services, components);
   }
 }

@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param priceOverrides     a price file extending or replacing bundled prices ({@code prices.file})
  * @param storePrompts       keep prompt text when a source sends it; off by default ({@code privacy.store-prompts})
  * @param minGroupSize       aggregates over fewer people are hidden from non-admins ({@code privacy.min-group-size})
+ * @param analytics          the organization's zone, week start and the thresholds of the analytics pages
+ *                           ({@code analytics.*}; its k is {@code minGroupSize})
  */
 public record ServerConfig(
     String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
     String otlpAuthHeader,
     Path priceOverrides,
     boolean storePrompts,
-    int minGroupSize) {
+    int minGroupSize,
+    io.tokenmaxx.analyze.AnalyticsSettings analytics) {
 
   public static final int DEFAULT_PORT = 8420;
 
