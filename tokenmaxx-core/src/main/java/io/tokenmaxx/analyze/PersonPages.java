@@ -49,8 +49,8 @@ final class PersonPages {
         store.firstUse(me).get(personId), Mixes.summary(now, sessions),
         MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
         Mixes.daily(store.usage(me, List.of(GroupKey.DAY, GroupKey.TOOL))),
-        Mixes.mix(store.usage(me, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory),
-        Mixes.mix(store.usage(me, List.of(GroupKey.MODEL)), q.privacy, k -> k, null),
+        Mixes.mix(store.usage(me, List.of(GroupKey.TOOL)), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
+        Mixes.mix(store.usage(me, List.of(GroupKey.MODEL)), q.privacy.forVisiblePerson(personId), k -> k, null),
         sessions(q, store.sessions(me, RECENT_SESSIONS)), outcomes, share, peers);
   }
 

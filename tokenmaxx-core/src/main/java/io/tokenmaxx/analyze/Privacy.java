@@ -10,9 +10,24 @@ import java.util.Collection;
  */
 final class Privacy {
   private final Viewer viewer;
+  private final boolean open;
 
   Privacy(Viewer viewer) {
+    this(viewer, false);
+  }
+
+  private Privacy(Viewer viewer, boolean open) {
     this.viewer = viewer;
+    this.open = open;
+  }
+
+  /**
+   * The rules for breakdowns of one person the viewer may see individually (their tool and model
+   * mix): every group is that one visible person, so nothing is withheld.
+   */
+  Privacy forVisiblePerson(String person) {
+    if (!viewer.canSee(person)) throw new NotVisibleException("viewer '" + viewer.subject() + "' may not see person '" + person + "'");
+    return new Privacy(viewer, true);
   }
 
   int k() {
@@ -21,7 +36,7 @@ final class Privacy {
 
   /** Hide an aggregate over this many contributing people (identities not known). */
   boolean hideCount(long people) {
-    return !viewer.isAdmin() && people < viewer.minGroupSize();
+    return !open && !viewer.isAdmin() && people < viewer.minGroupSize();
   }
 
   /** Hide an aggregate over exactly these people. */

@@ -150,6 +150,17 @@ class AnalyticsServiceTest {
   }
 
   @Test
+  void aMemberSeesTheirOwnToolAndModelMix() {
+    Person me = someMember();
+    Viewer member = Viewer.member("me", me.id(), 5);
+    var page = service.person(member, me.id(), AnalyticsFilter.builder().from(END.minusDays(41)).to(END).build());
+    assertThat(page.tools()).isNotEmpty().noneMatch(io.tokenmaxx.analyze.page.MixRow::suppressed);
+    assertThat(page.models()).isNotEmpty().noneMatch(io.tokenmaxx.analyze.page.MixRow::suppressed);
+    assertThat(page.tools().stream().mapToLong(io.tokenmaxx.analyze.page.MixRow::tokens).sum())
+        .isEqualTo(page.totals().tokens().total());
+  }
+
+  @Test
   void spendAndUsagePages() {
     SpendPage s = service.spend(admin(), AnalyticsFilter.defaults());
     assertThat(s.total().current()).isPositive();
