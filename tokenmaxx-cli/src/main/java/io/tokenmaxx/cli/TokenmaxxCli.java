@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ServeCommand.class,
+        io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 

@@ -107,6 +107,22 @@ public final class Rollups implements RollupHook {
     for (String r : rollups) txRows += update(c, fill(r, staging, ""));
   }
 
+  @Override
+  public void beforeDelete(Connection c, String where, List<Object> params) throws SQLException {
+    execute(c, "CREATE TEMP TABLE IF NOT EXISTS " + touched + " (hour BIGINT)");
+    execute(c, "DELETE FROM " + touched);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + touched + " SELECT DISTINCT "
+        + dialect.epochHour("ts") + " FROM " + table + " WHERE " + where)) {
+      for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public void afterDelete(Connection c) throws SQLException {
+    recomputeTouched(c);
+  }
+
   /** Recomputes every hour listed in the touched table from the record table. */
   private void recomputeTouched(Connection c) throws SQLException {
     long min;

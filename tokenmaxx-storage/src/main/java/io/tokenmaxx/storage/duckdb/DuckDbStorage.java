@@ -11,6 +11,10 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -122,7 +126,8 @@ public final class DuckDbStorage implements StorageComponent {
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
       JdbcUsageStore store, Directory directory, TokenStore tokens, JdbcAnalyticsStore analytics,
-      AuditLog audit, Rollups usageRollups, Rollups outcomeRollups, Transactions tx) {}
+      AuditLog audit, Rollups usageRollups, Rollups outcomeRollups, Transactions tx,
+      UsageRetractions retractions, StateStore state) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -197,6 +202,16 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
+  }
+
+  @Override
   public CheckResult check() {
     try {
       Open o = open();
@@ -256,7 +271,8 @@ public final class DuckDbStorage implements StorageComponent {
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
           new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
           new JdbcAnalyticsStore(database::duplicate, DuckDbDialect.INSTANCE, description),
-          new JdbcAuditLog(tx, DuckDbDialect.INSTANCE), usageRollups, outcomeRollups, tx);
+          new JdbcAuditLog(tx, DuckDbDialect.INSTANCE), usageRollups, outcomeRollups, tx,
+          new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

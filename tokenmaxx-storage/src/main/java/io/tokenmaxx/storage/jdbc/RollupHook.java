@@ -23,6 +23,16 @@ public interface RollupHook {
   /** After the commit, on the same connection: background upkeep in transactions of its own. */
   void afterCommit(Connection c) throws SQLException;
 
+  /**
+   * Records of the table matching {@code where} (a condition over its columns, with {@code params}
+   * for its placeholders) are about to be deleted on {@code c}, outside the writer: remember what
+   * they touch.
+   */
+  default void beforeDelete(Connection c, String where, java.util.List<Object> params) throws SQLException {}
+
+  /** After that delete, in the same transaction: bring derived tables in step. */
+  default void afterDelete(Connection c) throws SQLException {}
+
   RollupHook NONE = new RollupHook() {
     @Override
     public void beforeMove(Connection c, String staging, boolean mayReplace) {}

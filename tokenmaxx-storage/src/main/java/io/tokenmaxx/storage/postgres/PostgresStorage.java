@@ -13,6 +13,10 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -133,7 +137,7 @@ public final class PostgresStorage implements StorageComponent {
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, JdbcAnalyticsStore analytics, AuditLog audit,
       Rollups usageRollups, Rollups outcomeRollups, Transactions tx, Directory directory,
-      TokenStore tokens) {}
+      TokenStore tokens, UsageRetractions retractions, StateStore state) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -203,6 +207,16 @@ public final class PostgresStorage implements StorageComponent {
       o.outcomeRollups().rebuild(c);
       return null;
     });
+  }
+
+  @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
   }
 
   @Override
@@ -279,7 +293,8 @@ public final class PostgresStorage implements StorageComponent {
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
         new JdbcAnalyticsStore(pool::getConnection, PostgresDialect.INSTANCE, description),
         new JdbcAuditLog(tx, PostgresDialect.INSTANCE), usageRollups, outcomeRollups, tx,
-        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock));
+        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
+        new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock));
   }
 
   private StorageException failed(String what, SQLException e) {

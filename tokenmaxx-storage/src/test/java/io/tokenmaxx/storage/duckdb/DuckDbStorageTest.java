@@ -3,6 +3,7 @@ package io.tokenmaxx.storage.duckdb;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
 import io.tokenmaxx.storage.kit.ITAnalytics;
+import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
 import io.tokenmaxx.storage.kit.ITDirectory;
@@ -109,6 +110,14 @@ class DuckDbStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class RetractionsAndState extends ITRetractionsAndState {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return inMemory();

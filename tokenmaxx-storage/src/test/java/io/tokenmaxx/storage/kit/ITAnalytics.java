@@ -156,6 +156,21 @@ public abstract class ITAnalytics extends StorageTest {
   }
 
   @Test
+  void retractedRecordsLeaveTheRollups() {
+    AnalyticsFixture fx = AnalyticsFixture.generate(45, 30, 3, END);
+    load(this, fx, fx.usage, fx.outcomes, 5000);
+    List<String> sessions = fx.usage.stream().filter(r -> r.tool().equals("claude-code") && r.sessionId() != null)
+        .map(UsageRecord::sessionId).distinct().limit(6).toList();
+    java.time.Instant since = fx.spec.startDate().minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    long deleted = 0;
+    for (String s : sessions) deleted += storage.retractions().retract("claude-code", "demo:", s, null, since);
+    List<UsageRecord> kept = fx.usage.stream()
+        .filter(r -> !(r.tool().equals("claude-code") && sessions.contains(r.sessionId()))).toList();
+    assertThat(deleted).isEqualTo(fx.usage.size() - kept.size()).isPositive();
+    agree(fx, kept, fx.outcomes, 45, 3);
+  }
+
+  @Test
   void reattributionMovesRollupsWithTheRecords() {
     AnalyticsFixture fx = AnalyticsFixture.generate(33, 40, 4, END);
     load(this, fx, fx.usage, fx.outcomes, 5000);

@@ -3,6 +3,7 @@ package io.tokenmaxx.storage.postgres;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
 import io.tokenmaxx.storage.kit.ITAnalytics;
+import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
 import io.tokenmaxx.storage.kit.ITDirectory;
@@ -142,6 +143,19 @@ class PostgresStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class RetractionsAndState extends ITRetractionsAndState {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return TestPostgres.newStorage();
