@@ -1,6 +1,5 @@
 package io.tokenmaxx.cli;
 
-import io.tokenmaxx.analyze.AnalyticsSettings;
 import io.tokenmaxx.demo.DemoSpec;
 import io.tokenmaxx.server.ServerAssembly;
 import io.tokenmaxx.server.TokenmaxxServer;
@@ -101,8 +100,8 @@ final class DemoCommand implements Runnable {
       throw e;
     }
     Clock clock = demoClock(state);
-    AnalyticsSettings settings = AnalyticsSettings.defaults(state.zone()).withMinGroupSize(config.minGroupSize());
-    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage).analyticsSettings(settings);
+    if (!config.analytics().zone().equals(state.zone())) config = config(state.zone());
+    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage);
     TokenmaxxServer server = assembly.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -143,7 +142,13 @@ final class DemoCommand implements Runnable {
   }
 
   ServerConfig config() {
+    return config(ZoneId.of("America/New_York"));
+  }
+
+  /** The demo's settings: this machine only, the demo folder, the organization's zone. */
+  ServerConfig config(ZoneId zone) {
     Map<String, String> flags = new HashMap<>();
+    flags.put("analytics.zone", zone.getId());
     flags.put("host", host == null ? "127.0.0.1" : host);
     if (port != null) flags.put("port", port.toString());
     flags.put("data", (data == null ? Path.of("tokenmaxx-demo") : data).toString());

@@ -2,15 +2,19 @@ package io.tokenmaxx.server;
 
 import io.helidon.webserver.http.HttpService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.tokenmaxx.analyze.AnalyticsService;
-import io.tokenmaxx.analyze.AnalyticsSettings;
-import io.tokenmaxx.analyze.AuditLog;
-import io.tokenmaxx.analyze.Pseudonyms;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.analyze.AnalyticsService;
+import io.tokenmaxx.analyze.CachePrices;
+import io.tokenmaxx.analyze.LeaderboardContextProvider;
 import io.tokenmaxx.server.admin.DirectoryService;
+import io.tokenmaxx.server.api.AnalyticsApi;
+import io.tokenmaxx.server.api.OpenApiService;
+import io.tokenmaxx.server.api.PseudonymKey;
+import io.tokenmaxx.server.api.TokenViewerResolver;
+import io.tokenmaxx.server.api.ViewerResolver;
 import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
 import io.tokenmaxx.server.auth.RequestAuth;
@@ -29,7 +33,6 @@ import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
 import io.tokenmaxx.server.web.Dashboard;
 import io.tokenmaxx.server.web.Page;
-import io.tokenmaxx.server.web.WebFeature;
 import io.tokenmaxx.server.web.auth.Passwords;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.duckdb.DuckDbStorage;
@@ -38,7 +41,6 @@ import io.tokenmaxx.wire.RecordJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,9 +55,13 @@ public final class ServerAssembly {
   private StorageComponent storage;
   private final List<Enricher> extraEnrichers = new ArrayList<>();
   private Path adminTokenWritten;
-  private AnalyticsSettings analyticsSettings;
   private Passwords passwords = new Passwords();
   private final List<Page> extraPages = new ArrayList<>();
+  private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
+  private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
+  private CachePrices cachePrices = CachePrices.NONE;
+  private AnalyticsService analytics;
+  private ViewerResolver viewers;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -74,16 +80,43 @@ public final class ServerAssembly {
     return this;
   }
 
+  /**
+   * Puts a way of knowing the viewer in front of API tokens (e.g. dashboard sessions); the first
+   * resolver that recognises a request wins.
+   */
+  public ServerAssembly viewerResolver(ViewerResolver r) {
+    viewerResolvers.add(r);
+    return this;
+  }
+
+  /** Adds leaderboard context columns (check-in streaks, flags, ...). */
+  public ServerAssembly leaderboardContext(LeaderboardContextProvider p) {
+    contextProviders.add(p);
+    return this;
+  }
+
+  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  public ServerAssembly cachePrices(CachePrices p) {
+    cachePrices = p;
+    return this;
+  }
+
+  /** The analytics pages (after {@link #build()}): what the dashboard renders. */
+  public AnalyticsService analytics() {
+    if (analytics == null) throw new IllegalStateException("build() first");
+    return analytics;
+  }
+
+  /** Resolves the viewer of a request (after {@link #build()}): the resolvers added, then API tokens. */
+  public ViewerResolver viewers() {
+    if (viewers == null) throw new IllegalStateException("build() first");
+    return viewers;
+  }
+
   /** The store the built server uses (after {@link #build()}). */
   public StorageComponent store() {
     if (storage == null) throw new IllegalStateException("not built yet");
     return storage;
-  }
-
-  /** Analytics settings (the organization's zone, ...); default: the system zone and the config's k. */
-  public ServerAssembly analyticsSettings(AnalyticsSettings s) {
-    this.analyticsSettings = s;
-    return this;
   }
 
   /** Password hashing for dashboard accounts (tests use a cheaper Argon2 cost). */
@@ -113,6 +146,11 @@ public final class ServerAssembly {
       throw new java.io.UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
     return DuckDbStorage.builder().path(config.databaseFile()).build();
+  }
+
+  private static String version() {
+    String v = ServerAssembly.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   public TokenmaxxServer build() {
@@ -154,14 +192,21 @@ public final class ServerAssembly {
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 
-    AnalyticsSettings settings = analyticsSettings != null ? analyticsSettings
-        : AnalyticsSettings.defaults(ZoneId.systemDefault()).withMinGroupSize(config.minGroupSize());
-    AuditLog audit = store.auditLog();
-    AnalyticsService analytics = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
-        .settings(settings).pseudonyms(new Pseudonyms(ServerSecrets.key(config.dataDir().resolve("pseudonym-key"))))
-        .audit(audit).clock(clock).build();
-    WebFeature web = Dashboard.feature(store, analytics, audit, config, clock, settings.zone(),
-        authenticator::forget, passwords, extraPages);
-    return new TokenmaxxServer(config, services, List.of(web), components);
+    AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
+        .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
+        .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
+        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+    contextProviders.forEach(ab::contextProvider);
+    analytics = ab.build();
+    Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
+        config.analytics().zone(), authenticator::forget, passwords);
+    List<ViewerResolver> resolvers = new ArrayList<>(viewerResolvers);
+    resolvers.add(dashboard.sessionViewers());
+    resolvers.add(new TokenViewerResolver(auth, store.directory(), config.minGroupSize()));
+    viewers = ViewerResolver.firstOf(resolvers);
+    AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
+    services.add(api);
+    services.add(new OpenApiService(api, version()));
+    return new TokenmaxxServer(config, services, List.of(dashboard.feature(extraPages)), components);
   }
 }

@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param priceOverrides     a price file extending or replacing bundled prices ({@code prices.file})
  * @param storePrompts       keep prompt text when a source sends it; off by default ({@code privacy.store-prompts})
  * @param minGroupSize       aggregates over fewer people are hidden from non-admins ({@code privacy.min-group-size})
+ * @param analytics          the organization's zone, week start and the thresholds of the analytics pages
+ *                           ({@code analytics.*}; its k is {@code minGroupSize})
  * @param cookies            dashboard sign-in cookies: Secure attribute ({@code web.cookie-secure}: auto,
  *                           always, never), idle and absolute session lifetime ({@code web.session-idle},
  *                           {@code web.session-max})
@@ -41,6 +43,7 @@ public record ServerConfig(
     Path priceOverrides,
     boolean storePrompts,
     int minGroupSize,
+    io.tokenmaxx.analyze.AnalyticsSettings analytics,
     CookieSettings cookies) {
 
   public static final int DEFAULT_PORT = 8420;

@@ -30,6 +30,12 @@ public final class RequestDecoding {
           }
         }))
         .addContentEncoding(new Decoding("deflate", Set.of("deflate"), InflaterInputStream::new))
+        // Known but unsupported encodings get a 415 naming them, not an anonymous 400.
+        .addContentEncoding(new Decoding("unsupported", Set.of("br", "zstd", "compress", "snappy", "x-snappy-framed"),
+            in -> {
+              throw new ApiError(io.helidon.http.Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Encoding",
+                  "unsupported Content-Encoding (use gzip, deflate or none)");
+            }))
         .build();
   }
 

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 public final class Exports {
   private Exports() {}
 
-  /** {@code /api/v1/<resource>?format=csv&table=<table>&<filters>}. */
+  /** {@code /api/v1/analytics/<resource>?<filters>&format=csv&table=<table>}. */
   public static String csv(String resource, String table, QueryString filters) {
-    return filters.with("format", "csv").with("table", table).on("/api/v1/" + resource);
+    return filters.with("format", "csv").with("table", table).on("/api/v1/analytics/" + resource);
   }
 
   /** A path segment, encoded (ids in links). */

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The filters every page takes from its query string — {@code from}, {@code to} (yyyy-MM-dd,
- * inclusive), {@code dept}, {@code team}, {@code tool}, {@code model} — validated and resolved
+ * inclusive), {@code department}, {@code team}, {@code tool}, {@code model} — validated and resolved
  * (missing dates: the default range ending today). They stay in the URL, so a filtered page is a
  * link to share. Values are matched exactly as data, never spliced into SQL.
  *
@@ -18,7 +18,7 @@ import java.util.Set;
  * @param analytics the resolved filter
  */
 public record Filters(QueryString query, AnalyticsFilter analytics) {
-  public static final List<String> KEYS = List.of("from", "to", "dept", "team", "tool", "model");
+  public static final List<String> KEYS = List.of("from", "to", "department", "team", "tool", "model");
   private static final int MAX_VALUE = 200;
 
   /** Parses the filters of a query string; a bad value is a 400 naming the parameter. */
@@ -28,7 +28,7 @@ public record Filters(QueryString query, AnalyticsFilter analytics) {
     AnalyticsFilter f;
     try {
       f = AnalyticsFilter.builder().from(from).to(to).zone(zone)
-          .departments(set(q, "dept")).teams(set(q, "team")).tools(set(q, "tool")).models(set(q, "model"))
+          .departments(set(q, "department")).teams(set(q, "team")).tools(set(q, "tool")).models(set(q, "model"))
           .build().resolve(clock, zone);
     } catch (IllegalArgumentException e) {
       throw WebError.badParameter(from != null ? "from" : "to", e.getMessage());
@@ -53,8 +53,8 @@ public record Filters(QueryString query, AnalyticsFilter analytics) {
     return Set.of(v.strip());
   }
 
-  public String dept() {
-    return query.get("dept");
+  public String department() {
+    return query.get("department");
   }
 
   public String team() {

@@ -102,7 +102,7 @@ class AdminBrowserTest extends BrowserTest {
     Page manager = signIn(Role.MANAGER);
     assertThat(open(manager, "/people/" + app.inSubtree)).isEqualTo(200);
     String viewer = app.email(Role.MANAGER);
-    assertThat(app.storage.auditEntries()).anyMatch(e -> e.viewer().equals(viewer) && app.inSubtree.equals(e.person())
+    assertThat(app.storage.auditLog().entries(null, null, null, null, 10_000)).anyMatch(e -> e.viewer().equals(viewer) && app.inSubtree.equals(e.person())
         && e.action().equals(AuditEntry.VIEW));
 
     Page admin = signIn(Role.ADMIN);

@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
-import io.tokenmaxx.analyze.AnalyticsSettings;
 import io.tokenmaxx.analyze.OrgChart;
 import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.demo.DemoSpec;
@@ -49,11 +48,10 @@ class DashboardScreenshots {
     Path dir = Path.of(out);
     Files.createDirectories(dir);
 
-    ReferenceAnalyticsStorage storage = new ReferenceAnalyticsStorage(DuckDbStorage.builder().inMemory().build());
+    DuckDbStorage storage = DuckDbStorage.builder().inMemory().build();
     Passwords passwords = new Passwords(1024, 1, 1);
     DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), passwords, 2)
         .load(DemoSpec.of(42, 300, 12, TODAY));
-    storage.snapshot();
     Map<Role, DemoLoader.DemoAccount> accounts = new EnumMap<>(Role.class);
     loaded.accounts().forEach(a -> accounts.put(a.role(), a));
     List<Person> people = storage.directory().people();
@@ -67,10 +65,9 @@ class DashboardScreenshots {
     storage.tokens().create(io.tokenmaxx.identity.TokenScope.READ, member, null, "weekly BI export");
 
     Path data = Files.createTempDirectory("tokenmaxx-screenshots");
-    ServerConfig config = new ConfigLoader().overrides(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString())).load();
+    ServerConfig config = new ConfigLoader().overrides(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString(), "analytics.zone", ZONE.getId())).load();
     Clock clock = Clock.fixed(TODAY.atTime(16, 30).atZone(ZONE).toInstant(), ZONE);
-    try (TokenmaxxServer server = new ServerAssembly(config, clock).storage(storage).passwords(passwords)
-            .analyticsSettings(AnalyticsSettings.defaults(ZONE).withMinGroupSize(5)).build().start();
+    try (TokenmaxxServer server = new ServerAssembly(config, clock).storage(storage).passwords(passwords).build().start();
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
             "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", data.toString(),
             "XDG_CONFIG_HOME", data.resolve("config").toString(), "XDG_CACHE_HOME", data.resolve("cache").toString())));

@@ -41,7 +41,7 @@ class SecurityBrowserTest extends BrowserTest {
   void markupInTheQueryStringIsNotReflectedAsHtml() {
     Page page = signIn(Role.MEMBER);
     String evil = "\"><script>window.__xss=3</script><img src=x onerror=\"window.__xss=4\">";
-    for (String key : new String[] {"team", "tool", "model", "dept", "measure", "next"}) {
+    for (String key : new String[] {"team", "tool", "model", "department", "measure", "next"}) {
       open(page, "/leaderboard?" + key + "=" + java.net.URLEncoder.encode(evil, StandardCharsets.UTF_8));
       assertThat(page.evaluate("() => window.__xss === undefined")).as(key).isEqualTo(true);
       assertThat(page.locator("img[src=x]").count()).as(key).isZero();
@@ -112,7 +112,7 @@ class SecurityBrowserTest extends BrowserTest {
   void injectionInFiltersMatchesNothingAndLeaksNothing(String evil) {
     WebClient c = new WebClient(app.base);
     c.signIn(app.email(Role.ADMIN), app.password(Role.ADMIN));
-    for (String key : new String[] {"dept", "team", "tool", "model"}) {
+    for (String key : new String[] {"department", "team", "tool", "model"}) {
       HttpResponse<String> r = c.get("/leaderboard?measure=tokens&" + key + "="
           + java.net.URLEncoder.encode(evil, StandardCharsets.UTF_8));
       assertThat(r.statusCode()).as(key).isEqualTo(200);

@@ -1,6 +1,5 @@
 package io.tokenmaxx.server.web;
 
-import io.tokenmaxx.analyze.AnalyticsSettings;
 import io.tokenmaxx.analyze.OrgChart;
 import io.tokenmaxx.analyze.Role;
 import io.tokenmaxx.demo.DemoSpec;
@@ -47,7 +46,7 @@ final class TestDashboard {
   final String base;
   final Map<Role, DemoLoader.DemoAccount> accounts = new EnumMap<>(Role.class);
   final Map<Role, String> personOf = new EnumMap<>(Role.class);
-  final ReferenceAnalyticsStorage storage;
+  final DuckDbStorage storage;
   /** Someone in the manager's reporting subtree (not the member). */
   final String inSubtree;
   /** Someone outside the manager's subtree. */
@@ -65,7 +64,7 @@ final class TestDashboard {
   private TestDashboard() {
     try {
       Path data = Files.createTempDirectory("tokenmaxx-web-test");
-      storage = new ReferenceAnalyticsStorage(DuckDbStorage.builder().inMemory().build());
+      storage = DuckDbStorage.builder().inMemory().build();
       DemoSpec spec = new DemoSpec(7, 60, 4, TODAY, ZONE, 1.0, 0.05, java.time.DayOfWeek.FRIDAY);
       Passwords passwords = new Passwords(1024, 1, 1);
       DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), passwords, 2).load(spec);
@@ -82,12 +81,10 @@ final class TestDashboard {
           .sorted().findFirst().orElseThrow();
       outsideSubtree = people.stream().map(Person::id)
           .filter(id -> !subtree.contains(id) && !id.equals(personOf.get(Role.ADMIN))).sorted().findFirst().orElseThrow();
-      storage.snapshot();
       ServerConfig config = new ConfigLoader().overrides(Map.of("port", "0", "host", "127.0.0.1",
-          "data", data.toString())).load();
+          "data", data.toString(), "analytics.zone", ZONE.getId())).load();
       Clock clock = Clock.fixed(TODAY.atTime(15, 0).atZone(ZONE).toInstant(), ZONE);
-      server = new ServerAssembly(config, clock).storage(storage).passwords(passwords)
-          .analyticsSettings(AnalyticsSettings.defaults(ZONE).withMinGroupSize(5)).build().start();
+      server = new ServerAssembly(config, clock).storage(storage).passwords(passwords).build().start();
       base = "http://127.0.0.1:" + server.port();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * {@code /admin/tokens}: API tokens. Admins create read tokens here for programmatic reads (the
- * secret is shown once; a token for a person reads what that person may see) and revoke any token.
+ * secret is shown once; a read token belongs to a person and reads what that person may see) and
+ * revoke any token.
  */
 public final class ApiTokensPage implements Page {
 
@@ -52,8 +53,11 @@ public final class ApiTokensPage implements Page {
   private Result create(WebRequest w) {
     String person = w.form().text("person");
     String description = w.form().text("description");
-    String personId = null;
-    if (!person.isEmpty()) {
+    if (person.isEmpty()) {
+      return view(null, "A read token belongs to a person: it reads what that person may see.").withStatus(Status.BAD_REQUEST_400);
+    }
+    String personId;
+    {
       personId = ctx.directory().person(person).map(Person::id)
           .or(() -> ctx.directory().resolve(RawIdentity.email(person.toLowerCase(Locale.ROOT))))
           .orElse(null);
