@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a manager with a reporting subtree, and a member — with generated passwords.
  */
 public final class DemoLoader {
-  static final int BATCH = 25_000;
+  static final int BATCH = 100_000;
 
   /** What was loaded, and how to sign in. */
   public record Loaded(DemoOrganization org, List<DemoAccount> accounts, long usageRecords,
