@@ -122,7 +122,8 @@ public final class DemoLoader {
     DemoPerson member = org.people().stream()
         .filter(p -> p.engineer() && manager != admin && !p.id().equals(manager.id())
             && p.person().role() != null && p.person().role().equals("Software Engineer")
-            && (p.persona() == Persona.REGULAR || p.persona() == Persona.POWER) && p.adoptedOn() != null)
+            && (p.persona() == Persona.REGULAR || p.persona() == Persona.POWER) && p.adoptedOn() != null
+            && p.adoptedOn().isBefore(org.spec().startDate()))
         .findFirst()
         .orElse(org.people().get(org.people().size() - 1));
     AccountAdmin accountAdmin = new AccountAdmin(store.accounts(), store.directory(), passwords,

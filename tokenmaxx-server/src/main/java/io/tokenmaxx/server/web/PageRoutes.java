@@ -111,7 +111,7 @@ public final class PageRoutes {
       case SIGNED_IN -> user != null;
       case ADMIN -> user != null && user.admin();
     }).toList();
-    FilterBar bar = v.filterBar() && user != null ? FilterBars.of(req.path().path(), filters, query, ctx) : null;
+    FilterBar bar = v.filterBar() && user != null ? FilterBars.of(req.path().path(), filters, query, ctx, v.datesOnly()) : null;
     int k = viewer == null || viewer.isAdmin() ? 1 : viewer.minGroupSize();
     return new Layout(v.title(), v.nav(), visible, user, bar, v.notice(), filters.query(), req.path().path(), k);
   }
