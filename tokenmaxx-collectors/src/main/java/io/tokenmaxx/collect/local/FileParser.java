@@ -1,0 +1,109 @@
+package io.tokenmaxx.collect.local;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Parses one JSONL log file, from the start or from where the previous scan stopped. One instance
+ * per thread: it owns the read buffer and the line parsers.
+ */
+final class FileParser {
+  static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 8);
+  static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2);
+  static final int HEAD_BYTES = 4096;
+
+  private final MarkedLineReader claudeReader = new MarkedLineReader(CLAUDE_MARKER);
+  private final MarkedLineReader codexReader = new MarkedLineReader(CODEX_MARKER);
+  private final ClaudeLineParser claude = new ClaudeLineParser();
+  private final CodexLineParser codex = new CodexLineParser();
+
+  /** Identity of a file as it is now. */
+  record Identity(String fileKey, long size, long mtime) {
+    static Identity of(Path p) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isSymbolicLink()) a = Files.readAttributes(p, BasicFileAttributes.class);
+      Object key = a.fileKey();
+      return new Identity(key == null ? "" : key.toString(), a.size(), a.lastModifiedTime().toMillis());
+    }
+  }
+
+  /**
+   * Reads {@code file}. With {@code previous} (same file, grown, same head) only the bytes after
+   * its committed offset are read and the new entries are appended to its own.
+   */
+  FileScan parse(LogFile file, Identity id, FileScan previous) throws IOException {
+    FileScan s = new FileScan(file);
+    try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+      long size = Math.min(id.size(), ch.size());
+      long from = 0;
+      if (previous != null) {
+        s.pool = previous.pool;
+        s.entries = previous.entries;
+        s.entries.truncate(previous.committedRows);
+        s.committedRows = previous.committedRows;
+        s.state = previous.state == null ? null : previous.state.copy();
+        s.markedLines = previous.markedLines;
+        s.malformedLines = previous.malformedLines;
+        s.invalidLines = previous.invalidLines;
+        s.oversizedLines = previous.oversizedLines;
+        s.headHash = previous.headHash;
+        s.headLength = previous.headLength;
+        from = previous.committed;
+        s.origin = FileScan.Origin.APPENDED;
+      } else {
+        s.headLength = (int) Math.min(HEAD_BYTES, size);
+        s.headHash = headHash(ch, s.headLength);
+        if (file.format() == LogFile.Format.CODEX) s.state = new CodexLineParser.State();
+      }
+      s.fileKey = id.fileKey();
+      s.size = size;
+      s.mtime = id.mtime();
+      boolean isCodex = file.format() == LogFile.Format.CODEX;
+      MarkedLineReader reader = isCodex ? codexReader : claudeReader;
+      MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, offset, terminated) -> {
+        if (terminated) {
+          LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, s.state)
+              : claude.parse(buf, start, end, s.entries, s.pool);
+          s.committedRows = s.entries.size;
+          count(s, st, false);
+        } else {
+          CodexLineParser.State scratch = s.state == null ? null : s.state.copy();
+          LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, scratch)
+              : claude.parse(buf, start, end, s.entries, s.pool);
+          count(s, st, true);
+        }
+      });
+      s.committed = r.committed;
+      s.bytesRead = r.bytesRead;
+      s.markedLines += r.markedLines;
+      s.oversizedLines += r.oversizedLines;
+    }
+    return s;
+  }
+
+  private static void count(FileScan s, LineStatus st, boolean tail) {
+    if (st == LineStatus.MALFORMED) {
+      if (tail) s.tailMalformed++;
+      else s.malformedLines++;
+    } else if (st == LineStatus.INVALID) {
+      if (tail) s.tailInvalid++;
+      else s.invalidLines++;
+    }
+  }
+
+  /** Hash of the file's first {@code n} bytes: a rewritten file rarely keeps its first line. */
+  static long headHash(FileChannel ch, int n) throws IOException {
+    java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(n);
+    while (bb.hasRemaining()) {
+      if (ch.read(bb, bb.position()) <= 0) break;
+    }
+    long h = 0xcbf29ce484222325L ^ n;
+    for (int i = 0; i < bb.position(); i++) h = (h ^ (bb.get(i) & 0xff)) * 0x100000001b3L;
+    return h;
+  }
+}
