@@ -45,11 +45,16 @@ public final class UsageAggregator {
   public static boolean matches(UsageQuery q, UsageRecord r) {
     if (q.from() != null && r.timestamp().isBefore(q.from())) return false;
     if (q.to() != null && !r.timestamp().isBefore(q.to())) return false;
-    if (!q.persons().isEmpty() && !q.persons().contains(r.person())) return false;
-    if (!q.tools().isEmpty() && !q.tools().contains(r.tool())) return false;
-    if (!q.models().isEmpty() && !q.models().contains(r.model())) return false;
-    if (!q.projects().isEmpty() && !q.projects().contains(r.project())) return false;
+    if (!in(q.persons(), r.person())) return false;
+    if (!in(q.tools(), r.tool())) return false;
+    if (!in(q.models(), r.model())) return false;
+    if (!in(q.projects(), r.project())) return false;
     return true;
+  }
+
+  /** An empty filter passes everything; a null value matches no filter (immutable sets reject contains(null)). */
+  private static boolean in(java.util.Set<String> filter, String value) {
+    return filter.isEmpty() || (value != null && filter.contains(value));
   }
 
   /** Adds a record if it matches the query's filters. */

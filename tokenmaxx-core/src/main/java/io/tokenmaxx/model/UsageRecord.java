@@ -76,6 +76,9 @@ public record UsageRecord(
     Objects.requireNonNull(tool, "tool");
     if (model == null || model.isBlank()) model = UNKNOWN_MODEL;
     if (status == null) status = STATUS_OK;
+    // Money compares by value: 0.148 and 0.14800 are the same cost (stores return fixed scales).
+    if (reportedCost != null) reportedCost = normalize(reportedCost);
+    if (computedCost != null) computedCost = normalize(computedCost);
     if (requests < 0) throw new IllegalArgumentException("requests must be >= 0, was " + requests);
     requireNonNegative("inputTokens", inputTokens);
     requireNonNegative("outputTokens", outputTokens);
@@ -83,6 +86,11 @@ public record UsageRecord(
     requireNonNegative("cacheWrite5mTokens", cacheWrite5mTokens);
     requireNonNegative("cacheWrite1hTokens", cacheWrite1hTokens);
     requireNonNegative("reasoningTokens", reasoningTokens);
+  }
+
+  private static BigDecimal normalize(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   private static void requireNonNegative(String field, long value) {

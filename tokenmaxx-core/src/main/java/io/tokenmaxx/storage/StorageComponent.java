@@ -1,6 +1,8 @@
 package io.tokenmaxx.storage;
 
 import io.tokenmaxx.component.Component;
+import io.tokenmaxx.identity.Directory;
+import io.tokenmaxx.identity.TokenStore;
 
 /**
  * A storage backend: where records go in ({@link #usageConsumer()}, {@link #outcomeConsumer()})
@@ -14,4 +16,17 @@ public interface StorageComponent extends Component {
   OutcomeConsumer outcomeConsumer();
 
   UsageStore usageStore();
+
+  /**
+   * People, teams and aliases, kept beside the records so that adding an alias can re-attribute
+   * them in place. Backends without one throw {@link UnsupportedOperationException}.
+   */
+  default Directory directory() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no directory");
+  }
+
+  /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
+  default TokenStore tokens() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");
+  }
 }

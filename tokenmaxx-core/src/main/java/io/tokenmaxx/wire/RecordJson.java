@@ -1,0 +1,139 @@
+package io.tokenmaxx.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tokenmaxx.model.OutcomeRecord;
+import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.pipeline.RecordBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ingest wire format, shared by the server (reading) and {@code tokenmaxx push} (writing).
+ *
+ * <p>Two framings: a JSON document — {@code {"usage": [...], "outcomes": [...]}} or a bare array
+ * of usage items — and NDJSON, one item per line, with {@code "type": "outcome"} marking outcome
+ * items (usage is the default). Field names are those of {@link UsageRecord} and
+ * {@link OutcomeRecord}; {@code identity} is {@code "kind:value"} or an e-mail.
+ */
+public final class RecordJson {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20)
+          .maxNestingDepth(32).build())
+      .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final ItemReader reader;
+
+  public RecordJson(Clock clock) {
+    this.reader = new ItemReader(clock);
+  }
+
+  /** Reads a JSON document body. */
+  public ParsedBatch readJson(InputStream in) throws IOException {
+    Collector c = new Collector();
+    try (JsonParser p = FACTORY.createParser(in)) {
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.START_ARRAY) {
+        readArray(p, c, false);
+      } else if (t == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken v = p.nextToken();
+          boolean outcome = name.equals("outcomes");
+          if (name.equals("usage") || outcome) {
+            if (v != JsonToken.START_ARRAY) {
+              throw new WireFormatException("'" + name + "' must be an array");
+            }
+            readArray(p, c, outcome);
+          } else {
+            c.warnings.add("ignored unknown top-level field '" + name + "'");
+            p.skipChildren();
+          }
+        }
+      } else {
+        throw new WireFormatException("body must be a JSON object {\"usage\": [...], \"outcomes\": [...]}"
+            + " or an array of usage items");
+      }
+      if (p.nextToken() != null) throw new WireFormatException("unexpected data after the JSON document");
+    } catch (JsonParseException e) {
+      throw new WireFormatException("invalid JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    }
+    return c.result();
+  }
+
+  private void readArray(JsonParser p, Collector c, boolean outcomes) throws IOException {
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      JsonNode node = MAPPER.readTree(p);
+      c.add(node, outcomes);
+    }
+  }
+
+  /** Reads an NDJSON body: one JSON object per line; a bad line refuses that item only. */
+  public ParsedBatch readNdjson(InputStream in) throws IOException {
+    Collector c = new Collector();
+    try (var lines = new java.io.BufferedReader(
+        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.isBlank()) continue;
+        JsonNode node;
+        try {
+          node = MAPPER.readTree(line);
+        } catch (JsonParseException e) {
+          c.errors.add(new ItemError(c.index++, null, null, "invalid JSON: " + e.getOriginalMessage()));
+          continue;
+        }
+        boolean outcome = node.isObject() && "outcome".equals(node.path("type").asText(null));
+        c.add(node, outcome);
+      }
+    }
+    return c.result();
+  }
+
+  private final class Collector {
+    final List<UsageRecord> usage = new ArrayList<>();
+    final List<OutcomeRecord> outcomes = new ArrayList<>();
+    final List<ItemError> errors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    int index;
+
+    void add(JsonNode node, boolean outcome) {
+      int i = index++;
+      try {
+        if (outcome) outcomes.add(reader.outcome(node, warnings, i));
+        else usage.add(reader.usage(node, warnings, i));
+      } catch (ItemReader.BadItem e) {
+        errors.add(new ItemError(i, e.id, e.field, e.getMessage()));
+      }
+    }
+
+    ParsedBatch result() {
+      return new ParsedBatch(new RecordBatch(usage, outcomes), errors,
+          warnings.size() > 100 ? warnings.subList(0, 100) : warnings);
+    }
+  }
+
+  /** Writes a batch as NDJSON (what {@code push} sends). */
+  public static void writeNdjson(RecordBatch batch, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+      for (UsageRecord r : batch.usage()) ItemWriter.usage(g, r);
+      for (OutcomeRecord r : batch.outcomes()) ItemWriter.outcome(g, r);
+      g.writeRaw('\n');
+    }
+  }
+}

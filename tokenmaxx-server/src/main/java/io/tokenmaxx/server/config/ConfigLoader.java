@@ -1,0 +1,193 @@
+package io.tokenmaxx.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a {@link ServerConfig} from a YAML file, the environment and explicit overrides (flags),
+ * later sources winning, and validates every value. Errors name the setting and its source
+ * (HikariCP's {@code validate()} is the model): a bad setting fails the start, never a request.
+ */
+public final class ConfigLoader {
+
+  /** Every setting with its default; the keys are the YAML paths. */
+  static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("host", "0.0.0.0");
+    d.put("port", Integer.toString(ServerConfig.DEFAULT_PORT));
+    d.put("data", "tokenmaxx-data");
+    d.put("storage.url", "");
+    d.put("ingest.max-body-bytes", Long.toString(32L << 20));
+    d.put("ingest.queue-capacity", "500000");
+    d.put("ingest.batch-size", "20000");
+    d.put("ingest.flush-interval", "PT0.02S");
+    d.put("auth.otlp-header", "x-tokenmaxx-token");
+    d.put("prices.file", "");
+    d.put("privacy.store-prompts", "false");
+    d.put("privacy.min-group-size", "5");
+    return Map.copyOf(d);
+  }
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> origin = new LinkedHashMap<>();
+
+  public ConfigLoader() {
+    DEFAULTS.forEach((k, v) -> set(k, v, "default"));
+  }
+
+  /** Reads a YAML file of nested keys ({@code ingest: {batch-size: 5000}}). */
+  public ConfigLoader file(Path file) {
+    if (file == null) return this;
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config", "file " + file + " does not exist or is not a file");
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ConfigException("config", "cannot read " + file + ": " + e.getMessage());
+    }
+    if (root == null || root.isNull()) return this;
+    if (!root.isObject()) throw new ConfigException("config", file + " must hold a YAML mapping");
+    flatten("", root, file.toString());
+    return this;
+  }
+
+  private void flatten(String prefix, JsonNode node, String src) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(key, e.getValue(), src);
+      } else {
+        requireKnown(key, src);
+        set(key, e.getValue().isNull() ? "" : e.getValue().asText(), src);
+      }
+    }
+  }
+
+  /** Takes {@code TOKENMAXX_*} variables, e.g. {@code TOKENMAXX_INGEST_BATCH_SIZE}. */
+  public ConfigLoader environment(Map<String, String> env) {
+    for (String key : DEFAULTS.keySet()) {
+      String name = envName(key);
+      String v = env.get(name);
+      if (v != null) set(key, v, "environment " + name);
+    }
+    return this;
+  }
+
+  /** Explicit values (command-line flags); null values are ignored. */
+  public ConfigLoader overrides(Map<String, String> flags) {
+    flags.forEach((k, v) -> {
+      if (v == null) return;
+      requireKnown(k, "flags");
+      set(k, v, "flag --" + k.replace('.', '-'));
+    });
+    return this;
+  }
+
+  public static String envName(String key) {
+    return "TOKENMAXX_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private void requireKnown(String key, String src) {
+    if (!DEFAULTS.containsKey(key)) {
+      throw new ConfigException(key, "unknown setting (in " + src + "); known settings: "
+          + DEFAULTS.keySet());
+    }
+  }
+
+  private void set(String key, String value, String src) {
+    values.put(key, value.trim());
+    origin.put(key, src);
+  }
+
+  /** Validates everything and returns the config; the first bad setting throws. */
+  public ServerConfig load() {
+    String host = str("host");
+    if (host.isEmpty()) throw bad("host", "must not be empty");
+    int port = intIn("port", 0, 65535);
+    String data = str("data");
+    if (data.isEmpty()) throw bad("data", "must name a directory");
+    Path dataDir = Path.of(data).toAbsolutePath().normalize();
+    if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+      throw bad("data", dataDir + " exists and is not a directory");
+    }
+    String url = str("storage.url");
+    if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
+      throw bad("storage.url", "must be a jdbc:postgresql: URL (or empty for the embedded store), was '" + url + "'");
+    }
+    long maxBody = longIn("ingest.max-body-bytes", 1024, 1L << 31);
+    int queue = intIn("ingest.queue-capacity", 1, 50_000_000);
+    int batch = intIn("ingest.batch-size", 1, 1_000_000);
+    Duration flush = duration("ingest.flush-interval");
+    String header = str("auth.otlp-header").toLowerCase(Locale.ROOT);
+    if (!header.matches("[a-z0-9-]+")) throw bad("auth.otlp-header", "must be an HTTP header name");
+    String prices = str("prices.file");
+    Path priceFile = prices.isEmpty() ? null : Path.of(prices);
+    if (priceFile != null && !Files.isRegularFile(priceFile)) {
+      throw bad("prices.file", priceFile + " does not exist");
+    }
+    boolean storePrompts = bool("privacy.store-prompts");
+    int minGroup = intIn("privacy.min-group-size", 1, 1000);
+    return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, maxBody, queue,
+        batch, flush, header, priceFile, storePrompts, minGroup);
+  }
+
+  private String str(String key) {
+    return values.get(key);
+  }
+
+  private ConfigException bad(String key, String why) {
+    return new ConfigException(key, why + " (from " + origin.get(key) + ")");
+  }
+
+  private int intIn(String key, int min, int max) {
+    return (int) longIn(key, min, max);
+  }
+
+  private long longIn(String key, long min, long max) {
+    long v;
+    try {
+      v = Long.parseLong(str(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, "must be a whole number, was '" + str(key) + "'");
+    }
+    if (v < min || v > max) throw bad(key, "must be between " + min + " and " + max + ", was " + v);
+    return v;
+  }
+
+  private boolean bool(String key) {
+    String v = str(key).toLowerCase(Locale.ROOT);
+    if (Set.of("true", "yes", "on", "1").contains(v)) return true;
+    if (Set.of("false", "no", "off", "0").contains(v)) return false;
+    throw bad(key, "must be true or false, was '" + str(key) + "'");
+  }
+
+  private Duration duration(String key) {
+    String v = str(key);
+    Duration d;
+    try {
+      d = v.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
+          : v.matches("\\d+s") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
+          : Duration.parse(v);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw bad(key, "must be a duration such as 20ms, 2s or PT0.5S, was '" + v + "'");
+    }
+    if (d.isNegative() || d.isZero()) throw bad(key, "must be positive, was " + v);
+    return d;
+  }
+}

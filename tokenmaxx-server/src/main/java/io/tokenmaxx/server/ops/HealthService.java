@@ -1,0 +1,49 @@
+package io.tokenmaxx.server.ops;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.component.Component;
+import io.tokenmaxx.server.http.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /health}: 200 when every component's {@code check()} passes, else 503 with why. */
+public final class HealthService implements HttpService {
+  private final List<? extends Component> components;
+
+  public HealthService(List<? extends Component> components) {
+    this.components = List.copyOf(components);
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get("/health", this::health);
+  }
+
+  private void health(ServerRequest req, ServerResponse res) {
+    boolean ok = true;
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (Component c : components) {
+      CheckResult r;
+      try {
+        r = c.check();
+      } catch (RuntimeException e) {
+        r = CheckResult.failed(c.getClass().getSimpleName(), e);
+      }
+      ok &= r.ok();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("component", r.component());
+      m.put("status", r.ok() ? "UP" : "DOWN");
+      if (!r.ok()) m.put("message", r.message());
+      checks.add(m);
+    }
+    Json.send(res, ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
+        Map.of("status", ok ? "UP" : "DOWN", "checks", checks));
+  }
+}

@@ -1,0 +1,242 @@
+package io.tokenmaxx.storage.duckdb;
+
+import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.model.OutcomeRecord;
+import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.storage.OutcomeConsumer;
+import io.tokenmaxx.storage.StorageComponent;
+import io.tokenmaxx.storage.StorageException;
+import io.tokenmaxx.storage.UsageConsumer;
+import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
+import io.tokenmaxx.storage.jdbc.Migrations;
+import io.tokenmaxx.storage.jdbc.RecordChecks;
+import io.tokenmaxx.storage.jdbc.Tables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded store: one DuckDB database file (or memory), opened on first use. Writes go through
+ * one {@link GroupCommitWriter} per table on a connection of their own; reads use a fresh
+ * duplicate of the database connection each, so they run beside writes on a consistent snapshot.
+ *
+ * <p>DuckDB lets one process open a file for writing; a second gets a {@link StorageException}
+ * naming the file.
+ */
+public final class DuckDbStorage implements StorageComponent {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder {
+    private Path path;
+    private boolean inMemory;
+    private int threads;
+    private String memoryLimit;
+    private int maxGroupRecords = 200_000;
+
+    Builder() {}
+
+    /** The database file (created with its parent folders when missing). */
+    public Builder path(Path file) {
+      this.path = Objects.requireNonNull(file, "path");
+      this.inMemory = false;
+      return this;
+    }
+
+    /** A database that lives in memory and is gone on close (tests, one-shot reports). */
+    public Builder inMemory() {
+      this.inMemory = true;
+      this.path = null;
+      return this;
+    }
+
+    /** DuckDB worker threads; 0 (default) lets DuckDB use every core. */
+    public Builder threads(int threads) {
+      if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, was " + threads);
+      this.threads = threads;
+      return this;
+    }
+
+    /** DuckDB's memory limit, e.g. "2GB"; null (default) is DuckDB's own (80% of RAM). */
+    public Builder memoryLimit(String limit) {
+      this.memoryLimit = limit;
+      return this;
+    }
+
+    /** Most records written in one transaction when concurrent batches are grouped (default 200k). */
+    public Builder maxGroupRecords(int records) {
+      if (records < 1) throw new IllegalArgumentException("maxGroupRecords must be >= 1, was " + records);
+      this.maxGroupRecords = records;
+      return this;
+    }
+
+    public DuckDbStorage build() {
+      if (path == null && !inMemory) {
+        throw new IllegalArgumentException("DuckDB storage needs a database file (path) or inMemory()");
+      }
+      return new DuckDbStorage(this);
+    }
+  }
+
+  private final Path path;
+  private final int threads;
+  private final String memoryLimit;
+  private final int maxGroupRecords;
+  private final String description;
+  private final UsageConsumer usageConsumer = this::acceptUsage;
+  private final OutcomeConsumer outcomeConsumer = this::acceptOutcomes;
+
+  private volatile Open open;
+  private boolean closed;
+
+  /** What exists once the database is open. */
+  private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
+      GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
+      JdbcUsageStore store) {}
+
+  private DuckDbStorage(Builder b) {
+    this.path = b.path;
+    this.threads = b.threads;
+    this.memoryLimit = b.memoryLimit;
+    this.maxGroupRecords = b.maxGroupRecords;
+    this.description = path == null ? "in-memory DuckDB database" : "DuckDB database " + path.toAbsolutePath();
+  }
+
+  /** The database file, or null when in memory. */
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public UsageConsumer usageConsumer() {
+    return usageConsumer;
+  }
+
+  @Override
+  public OutcomeConsumer outcomeConsumer() {
+    return outcomeConsumer;
+  }
+
+  @Override
+  public UsageStore usageStore() {
+    return open().store();
+  }
+
+  private void acceptUsage(List<UsageRecord> records) {
+    RecordChecks.checkUsage(records);
+    if (!records.isEmpty()) open().usage().write(records);
+  }
+
+  private void acceptOutcomes(List<OutcomeRecord> records) {
+    RecordChecks.checkOutcomes(records);
+    if (!records.isEmpty()) open().outcomes().write(records);
+  }
+
+  @Override
+  public CheckResult check() {
+    try {
+      Open o = open();
+      try (DuckDBConnection c = (DuckDBConnection) o.database().duplicate();
+          Statement s = c.createStatement()) {
+        s.execute("SELECT COUNT(*) FROM " + Tables.SCHEMA_VERSION);
+      }
+      return CheckResult.ok(description);
+    } catch (SQLException e) {
+      return CheckResult.failed(description, DuckDbErrors.failed(description, "answer a query", e));
+    } catch (RuntimeException e) {
+      return CheckResult.failed(description, e);
+    }
+  }
+
+  private Open open() {
+    Open o = open;
+    if (o != null) return o;
+    synchronized (this) {
+      if (closed) throw new StorageException(description + " is closed");
+      if (open == null) open = doOpen();
+      return open;
+    }
+  }
+
+  private Open doOpen() {
+    DuckDBConnection database;
+    try {
+      if (path != null && path.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(path.toAbsolutePath().getParent());
+      }
+      Properties props = new Properties();
+      if (threads > 0) props.setProperty("threads", Integer.toString(threads));
+      if (memoryLimit != null) props.setProperty("memory_limit", memoryLimit);
+      String url = path == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + path.toAbsolutePath();
+      database = (DuckDBConnection) DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      throw DuckDbErrors.opening(description, e);
+    } catch (java.io.IOException e) {
+      throw new StorageException("cannot create the folder of " + description + ": " + e.getMessage(), e);
+    }
+    DuckDBConnection usageWriter = null;
+    DuckDBConnection outcomeWriter = null;
+    try {
+      new Migrations("db/duckdb", description).migrate(database);
+      // One writer connection per table: their transactions never touch the same rows.
+      usageWriter = writerConnection(database);
+      outcomeWriter = writerConnection(database);
+      var usage = new GroupCommitWriter<>(new DuckDbUpsert<>(usageWriter, Tables.USAGE, UsageRows::usage),
+          UsageRecord::id, e -> DuckDbErrors.failed(description, "store usage records", e), maxGroupRecords);
+      var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome),
+          OutcomeRecord::id, e -> DuckDbErrors.failed(description, "store outcome records", e), maxGroupRecords);
+      var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
+      return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(usageWriter);
+      closeQuietly(outcomeWriter);
+      closeQuietly(database);
+      if (e instanceof RuntimeException re) throw re;
+      throw DuckDbErrors.failed(description, "prepare the writer", (SQLException) e);
+    }
+  }
+
+  private static DuckDBConnection writerConnection(DuckDBConnection database) throws SQLException {
+    DuckDBConnection c = (DuckDBConnection) database.duplicate();
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  @Override
+  public void close() {
+    Open o;
+    synchronized (this) {
+      closed = true;
+      o = open;
+      open = null;
+    }
+    if (o == null) return;
+    closeQuietly(o.usageWriter());
+    closeQuietly(o.outcomeWriter());
+    closeQuietly(o.database());
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // closing: nothing more to do
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

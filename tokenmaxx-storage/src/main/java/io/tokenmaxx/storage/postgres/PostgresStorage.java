@@ -1,0 +1,253 @@
+package io.tokenmaxx.storage.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.model.OutcomeRecord;
+import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.storage.OutcomeConsumer;
+import io.tokenmaxx.storage.StorageComponent;
+import io.tokenmaxx.storage.StorageException;
+import io.tokenmaxx.storage.UsageConsumer;
+import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
+import io.tokenmaxx.storage.jdbc.Migrations;
+import io.tokenmaxx.storage.jdbc.RecordChecks;
+import io.tokenmaxx.storage.jdbc.Tables;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The server-grade store: tables in one schema of a PostgreSQL database (14 or newer). Writes are
+ * COPY into a staging table plus one upsert per transaction, grouped across concurrent callers
+ * like {@link io.tokenmaxx.storage.duckdb.DuckDbStorage}; reads borrow from a small HikariCP pool.
+ * Nothing connects before first use or {@link #check()}.
+ */
+public final class PostgresStorage implements StorageComponent {
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  /** Key of the advisory lock that serializes migrations between processes starting together. */
+  private static final long MIGRATION_LOCK = 0x746f6b656e6d6178L;
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static final class Builder {
+    private String url;
+    private String user;
+    private String password;
+    private String schema = "public";
+    private int poolSize = 4;
+    private int maxGroupRecords = 200_000;
+
+    Builder() {}
+
+    /** JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/tokenmaxx}. */
+    public Builder url(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    public Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    /** Schema holding the tables (created when missing); lower-case letters, digits and '_'. */
+    public Builder schema(String schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** Connections kept for reads (default 4); writes use one more per table. */
+    public Builder poolSize(int size) {
+      if (size < 1) throw new IllegalArgumentException("poolSize must be >= 1, was " + size);
+      this.poolSize = size;
+      return this;
+    }
+
+    /** Most records written in one transaction when concurrent batches are grouped (default 200k). */
+    public Builder maxGroupRecords(int records) {
+      if (records < 1) throw new IllegalArgumentException("maxGroupRecords must be >= 1, was " + records);
+      this.maxGroupRecords = records;
+      return this;
+    }
+
+    public PostgresStorage build() {
+      if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("PostgreSQL storage needs a url starting with jdbc:postgresql:, was " + url);
+      }
+      if (!SCHEMA.matcher(schema).matches()) {
+        throw new IllegalArgumentException("PostgreSQL schema '" + schema
+            + "' must be lower-case letters, digits and '_', starting with a letter or '_'");
+      }
+      return new PostgresStorage(this);
+    }
+  }
+
+  private final String url;
+  private final String user;
+  private final String password;
+  private final String schema;
+  private final int poolSize;
+  private final int maxGroupRecords;
+  private final String description;
+  private final UsageConsumer usageConsumer = this::acceptUsage;
+  private final OutcomeConsumer outcomeConsumer = this::acceptOutcomes;
+
+  private volatile Open open;
+  private boolean closed;
+
+  private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
+      PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
+      GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store) {}
+
+  private PostgresStorage(Builder b) {
+    this.url = b.url;
+    this.user = b.user;
+    this.password = b.password;
+    this.schema = b.schema;
+    this.poolSize = b.poolSize;
+    this.maxGroupRecords = b.maxGroupRecords;
+    this.description = "PostgreSQL " + redact(url) + " schema " + schema;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  @Override
+  public UsageConsumer usageConsumer() {
+    return usageConsumer;
+  }
+
+  @Override
+  public OutcomeConsumer outcomeConsumer() {
+    return outcomeConsumer;
+  }
+
+  @Override
+  public UsageStore usageStore() {
+    return open().store();
+  }
+
+  private void acceptUsage(List<UsageRecord> records) {
+    RecordChecks.checkUsage(records);
+    if (!records.isEmpty()) open().usage().write(records);
+  }
+
+  private void acceptOutcomes(List<OutcomeRecord> records) {
+    RecordChecks.checkOutcomes(records);
+    if (!records.isEmpty()) open().outcomes().write(records);
+  }
+
+  @Override
+  public CheckResult check() {
+    try {
+      try (Connection c = open().pool().getConnection(); Statement s = c.createStatement()) {
+        s.execute("SELECT COUNT(*) FROM " + Tables.SCHEMA_VERSION);
+      }
+      return CheckResult.ok(description);
+    } catch (SQLException e) {
+      return CheckResult.failed(description, failed("answer a query", e));
+    } catch (RuntimeException e) {
+      return CheckResult.failed(description, e);
+    }
+  }
+
+  /** A new connection (not pooled) with the schema on the search path. */
+  Connection connect() throws SQLException {
+    Properties props = new Properties();
+    if (user != null) props.setProperty("user", user);
+    if (password != null) props.setProperty("password", password);
+    props.setProperty("currentSchema", schema);
+    props.setProperty("ApplicationName", "tokenmaxx");
+    return DriverManager.getConnection(url, props);
+  }
+
+  private Open open() {
+    Open o = open;
+    if (o != null) return o;
+    synchronized (this) {
+      if (closed) throw new StorageException(description + " is closed");
+      if (open == null) open = doOpen();
+      return open;
+    }
+  }
+
+  private Open doOpen() {
+    try (Connection c = connect()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      }
+      try {
+        new Migrations("db/postgres", description).migrate(c);
+      } finally {
+        try (Statement s = c.createStatement()) {
+          s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot open " + description + ": " + e.getMessage(), e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) config.setUsername(user);
+    if (password != null) config.setPassword(password);
+    config.setSchema(schema);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(1);
+    config.setPoolName("tokenmaxx-" + schema);
+    config.setReadOnly(true);
+    HikariDataSource pool = new HikariDataSource(config);
+    var usageUpsert = new PostgresUpsert<UsageRecord>(this::connect, Tables.USAGE, Tables.USAGE_COLUMNS, CopyText::usage);
+    var outcomeUpsert = new PostgresUpsert<OutcomeRecord>(this::connect, Tables.OUTCOME, Tables.OUTCOME_COLUMNS, CopyText::outcome);
+    var usage = new GroupCommitWriter<>(usageUpsert, UsageRecord::id,
+        e -> failed("store usage records", e), maxGroupRecords);
+    var outcomes = new GroupCommitWriter<>(outcomeUpsert, OutcomeRecord::id,
+        e -> failed("store outcome records", e), maxGroupRecords);
+    var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
+    return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store);
+  }
+
+  private StorageException failed(String what, SQLException e) {
+    return new StorageException(description + ": could not " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    Open o;
+    synchronized (this) {
+      closed = true;
+      o = open;
+      open = null;
+    }
+    if (o == null) return;
+    o.usageUpsert().close();
+    o.outcomeUpsert().close();
+    o.pool().close();
+  }
+
+  /** The URL without a password parameter, for messages. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

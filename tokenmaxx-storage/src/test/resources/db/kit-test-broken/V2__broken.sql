@@ -1,0 +1,2 @@
+CREATE TABLE c (z INTEGER);
+CREATE TABLE nope (;

@@ -1,0 +1,1 @@
+CREATE TABLE d (z INTEGER);

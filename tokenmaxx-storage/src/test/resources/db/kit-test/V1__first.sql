@@ -1,0 +1,3 @@
+-- a comment
+CREATE TABLE a (x INTEGER);
+INSERT INTO a VALUES (1);
