@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         + "show it with its context.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        io.tokenmaxx.cli.report.ReportCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 

@@ -30,9 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PriceCatalog {
   private static final String BUNDLED = "prices.json";
   private static volatile PriceCatalog bundled;
+  private static volatile byte[] bundledBytes;
 
   private final Map<String, List<Version>> versions;
   private final String takenOn;
+  private long fingerprint;
   private final ModelNames names;
   private final Map<String, Object> resolved = new ConcurrentHashMap<>();
   private static final Object UNKNOWN = new Object();
@@ -54,10 +56,12 @@ public final class PriceCatalog {
       synchronized (PriceCatalog.class) {
         c = bundled;
         if (c == null) {
-          try (InputStream in = PriceCatalog.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IllegalStateException("bundled price catalog " + BUNDLED + " is missing");
-            PriceFileReader.Result r = PriceFileReader.read(in, BUNDLED);
-            c = bundled = build(new Builder(), r, "catalog@" + r.takenOn()).finish(r.takenOn());
+          try {
+            byte[] bytes = bundledBytes();
+            PriceFileReader.Result r = PriceFileReader.read(new java.io.ByteArrayInputStream(bytes), BUNDLED);
+            c = build(new Builder(), r, "catalog@" + r.takenOn()).finish(r.takenOn());
+            c.fingerprint = hash(0, bytes);
+            bundled = c;
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -67,22 +71,55 @@ public final class PriceCatalog {
     return c;
   }
 
+  /**
+   * A fingerprint of the bundled catalog's content, without parsing it: caches of priced results
+   * compare it to know whether prices changed.
+   */
+  public static long bundledFingerprint() {
+    return hash(0, bundledBytes());
+  }
+
+  /** A fingerprint of this catalog's sources (the bundled catalog and every override file). */
+  public long fingerprint() {
+    return fingerprint;
+  }
+
+  private static byte[] bundledBytes() {
+    byte[] b = bundledBytes;
+    if (b == null) {
+      try (InputStream in = PriceCatalog.class.getResourceAsStream(BUNDLED)) {
+        if (in == null) throw new IllegalStateException("bundled price catalog " + BUNDLED + " is missing");
+        b = bundledBytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return b;
+  }
+
+  private static long hash(long seed, byte[] bytes) {
+    long h = 0xcbf29ce484222325L ^ seed;
+    for (byte x : bytes) h = (h ^ (x & 0xff)) * 0x100000001b3L;
+    return h;
+  }
+
   /** This catalog with the overrides of {@code file} applied; errors name the file and the field. */
   public PriceCatalog withOverrides(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "price override file not found");
-    try (InputStream in = Files.newInputStream(file)) {
-      return withOverrides(in, file.toString());
-    }
+    return withOverrides(new java.io.ByteArrayInputStream(Files.readAllBytes(file)), file.toString());
   }
 
   /** This catalog with the overrides read from {@code in}; {@code name} labels errors and provenance. */
   public PriceCatalog withOverrides(InputStream in, String name) throws IOException {
-    PriceFileReader.Result r = PriceFileReader.read(in, name);
+    byte[] bytes = in.readAllBytes();
+    PriceFileReader.Result r = PriceFileReader.read(new java.io.ByteArrayInputStream(bytes), name);
     Builder b = new Builder();
     b.raw.putAll(rawCopy());
     try {
-      return build(b, r, "override:" + fileName(name)).finish(takenOn);
+      PriceCatalog c = build(b, r, "override:" + fileName(name)).finish(takenOn);
+      c.fingerprint = hash(fingerprint * 31 + 7, bytes);
+      return c;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }

@@ -27,11 +27,20 @@ public final class PriceMatch {
   private final long[] abovePicos = new long[5];
   private final boolean picoExact;
   private final BigDecimal multiplier;
+  /** The multiplier when it is a whole number, else -1. */
+  private final long multiplierPicos;
 
   PriceMatch(ModelPrice price, boolean fast) {
     this.price = price;
     this.fast = fast;
     this.multiplier = fast ? price.fastMultiplier() : BigDecimal.ONE;
+    long whole;
+    try {
+      whole = multiplier.stripTrailingZeros().scale() <= 0 ? multiplier.longValueExact() : -1;
+    } catch (ArithmeticException e) {
+      whole = -1;
+    }
+    this.multiplierPicos = whole;
     base[IN] = price.input();
     base[OUT] = price.output();
     base[CR] = price.cacheRead();
@@ -107,6 +116,28 @@ public final class PriceMatch {
       }
     }
     return costExact(input, output, cacheRead, cacheWrite5m, cacheWrite1h);
+  }
+
+  /** Marks a cost {@link #costPicos} cannot give as a whole number of pico-dollars. */
+  public static final long NOT_EXACT = Long.MIN_VALUE;
+
+  /**
+   * {@link #cost} in pico-dollars (10<sup>-12</sup> USD) without allocating, or {@link #NOT_EXACT}
+   * when it is not a whole number of pico-dollars or would overflow (then use {@link #cost}).
+   */
+  public long costPicos(long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
+    if (!picoExact) return NOT_EXACT;
+    try {
+      long p = Math.addExact(Math.addExact(
+          Math.addExact(tieredPicos(IN, input), tieredPicos(OUT, output)),
+          Math.addExact(tieredPicos(CR, cacheRead), tieredPicos(CW5, cacheWrite5m))),
+          tieredPicos(CW1, cacheWrite1h));
+      if (multiplierPicos == 1) return p;
+      if (multiplierPicos > 0) return Math.multiplyExact(p, multiplierPicos);
+      return NOT_EXACT;
+    } catch (ArithmeticException overflow) {
+      return NOT_EXACT;
+    }
   }
 
   /** The same cost computed entirely in BigDecimal (the reference the fast path is tested against). */

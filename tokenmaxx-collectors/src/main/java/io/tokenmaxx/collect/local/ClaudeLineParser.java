@@ -29,6 +29,7 @@ final class ClaudeLineParser {
   private static final byte[] ID = JsonCursor.ascii("id");
   private static final byte[] MODEL = JsonCursor.ascii("model");
   private static final byte[] USAGE = JsonCursor.ascii("usage");
+  private static final byte[] CONTENT = JsonCursor.ascii("content");
   private static final byte[] INPUT = JsonCursor.ascii("input_tokens");
   private static final byte[] OUTPUT = JsonCursor.ascii("output_tokens");
   private static final byte[] CACHE_CREATION_TOKENS = JsonCursor.ascii("cache_creation_input_tokens");
@@ -101,6 +102,31 @@ final class ClaudeLineParser {
   private boolean refused;
 
   LineStatus parse(byte[] b, int s, int e, EntryTable t, StringPool pool) {
+    return parse(b, s, e, -1, t, pool);
+  }
+
+  /**
+   * Parses the line {@code b[s, e)}. {@code mark}, where the reader found {@code "usage":{}, lets
+   * the parser jump over an assistant message's content (its bulk) straight to the usage: only
+   * when the message's id and model came first, and only if the rest of the line then parses as
+   * the end of the message and of the line. Anything else (a marker nested deeper, an odd key
+   * order) is caught by that check and the line is parsed again in full.
+   */
+  LineStatus parse(byte[] b, int s, int e, int mark, EntryTable t, StringPool pool) {
+    if (mark > s) {
+      this.mark = mark;
+      jumped = false;
+      LineStatus st = parseOnce(b, s, e, t, pool);
+      if (!jumped || st == LineStatus.USAGE) return st;
+    }
+    this.mark = -1;
+    return parseOnce(b, s, e, t, pool);
+  }
+
+  private int mark = -1;
+  private boolean jumped;
+
+  private LineStatus parseOnce(byte[] b, int s, int e, EntryTable t, StringPool pool) {
     top.clear();
     progress.clear();
     sessionId.start = version.start = -1;
@@ -122,6 +148,7 @@ final class ClaudeLineParser {
         else if (c.key(DATA)) data();
         else c.skipValue();
       }
+      if (!c.atEnd()) return LineStatus.MALFORMED;
     } catch (JsonCursor.Malformed m) {
       return LineStatus.MALFORMED;
     }
@@ -207,7 +234,10 @@ final class ClaudeLineParser {
       if (c.key(ID)) string(m.id, env);
       else if (c.key(MODEL)) string(m.model, env);
       else if (c.key(USAGE)) usage(env);
-      else c.skipValue();
+      else if (c.key(CONTENT) && mark > c.pos && !jumped && m.id.present() && m.model.present()) {
+        jumped = true;
+        c.jumpToKey(mark);
+      } else c.skipValue();
     }
   }
 

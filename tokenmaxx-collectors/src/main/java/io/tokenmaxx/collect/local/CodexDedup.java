@@ -19,7 +19,7 @@ final class CodexDedup {
   CodexDedup(List<FileScan> files) {
     this.files = files;
     int n = 0;
-    for (FileScan f : files) n += f.entries.size;
+    for (FileScan f : files) n += f.load().entries.size;
     file = new int[Math.max(16, n)];
     row = new int[Math.max(16, n)];
     seen = new LongMultiMap(n);

@@ -13,8 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * per thread: it owns the read buffer and the line parsers.
  */
 final class FileParser {
-  static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 8);
-  static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2);
+  static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 0, 8);
+  static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2, 6);
   static final int HEAD_BYTES = 4096;
 
   private final MarkedLineReader claudeReader = new MarkedLineReader(CLAUDE_MARKER);
@@ -42,6 +42,7 @@ final class FileParser {
       long size = Math.min(id.size(), ch.size());
       long from = 0;
       if (previous != null) {
+        previous.load();
         s.pool = previous.pool;
         s.entries = previous.entries;
         s.entries.truncate(previous.committedRows);
@@ -65,16 +66,16 @@ final class FileParser {
       s.mtime = id.mtime();
       boolean isCodex = file.format() == LogFile.Format.CODEX;
       MarkedLineReader reader = isCodex ? codexReader : claudeReader;
-      MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, offset, terminated) -> {
+      MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, mark, offset, terminated) -> {
         if (terminated) {
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, s.state)
-              : claude.parse(buf, start, end, s.entries, s.pool);
+              : claude.parse(buf, start, end, mark, s.entries, s.pool);
           s.committedRows = s.entries.size;
           count(s, st, false);
         } else {
           CodexLineParser.State scratch = s.state == null ? null : s.state.copy();
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, scratch)
-              : claude.parse(buf, start, end, s.entries, s.pool);
+              : claude.parse(buf, start, end, mark, s.entries, s.pool);
           count(s, st, true);
         }
       });

@@ -58,6 +58,18 @@ final class JsonCursor {
     first = true;
   }
 
+  /** Continues at {@code p}, where a key of the current object starts (no comma before it). */
+  void jumpToKey(int p) {
+    pos = p;
+    first = true;
+  }
+
+  /** True when only whitespace is left. */
+  boolean atEnd() {
+    skipWs();
+    return pos >= end;
+  }
+
   /** True when the value ahead is an object. */
   boolean atObject() {
     return peek() == '{';

@@ -4,10 +4,8 @@ import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.model.RawIdentity;
 import io.tokenmaxx.model.Tools;
-import io.tokenmaxx.model.UsageRecord;
 import io.tokenmaxx.pricing.PriceCatalog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +44,8 @@ public final class LocalLogScanner implements Component {
   private final Set<String> tools;
   private final Path cacheFile;
   private final int threads;
-  private final PriceCatalog catalog;
+  private final java.util.function.Supplier<PriceCatalog> catalog;
+  private final java.util.function.LongSupplier catalogFingerprint;
   private final RawIdentity identity;
   private final ScanProgress progress;
 
@@ -61,6 +60,7 @@ public final class LocalLogScanner implements Component {
     cacheFile = b.cacheFile;
     threads = b.threads;
     catalog = b.catalog;
+    catalogFingerprint = b.catalogFingerprint;
     identity = b.identity;
     progress = b.progress;
   }
@@ -91,26 +91,43 @@ public final class LocalLogScanner implements Component {
 
     ScanCache cache = cacheFile == null ? ScanCache.empty() : ScanCache.load(cacheFile);
     FileScan[] scans = read(all, cache);
-    if (cacheFile != null && anyChange(scans, cache)) ScanCache.save(cacheFile, Arrays.asList(scans));
+    List<FileScan> scanList = Arrays.asList(scans);
+    List<FileScan> claudeScans = scanList.subList(0, claude.size());
+    List<FileScan> codexScans = scanList.subList(claude.size(), scans.length);
+    long fingerprint = catalogFingerprint.getAsLong();
+    ScanCache.Result cached = anyChange(scans, cache) ? null : cache.result(scans, fingerprint, scanList, identity);
+    UsageTable table;
+    long duplicates, unpricedRecords, fallbackRecords;
+    int claudeRecords;
+    if (cached != null) {
+      table = cached.table();
+      duplicates = cached.duplicates();
+      unpricedRecords = cached.unpriced();
+      fallbackRecords = cached.fallback();
+      claudeRecords = cached.claudeRecords();
+    } else {
+      ClaudeDedup cd = new ClaudeDedup(claudeScans).run();
+      CodexDedup xd = new CodexDedup(codexScans).run();
+      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size);
+      tb.add(claudeScans, cd.file, cd.row, cd.size);
+      claudeRecords = tb.size();
+      tb.add(codexScans, xd.file, xd.row, xd.size);
+      table = tb.build();
+      duplicates = cd.duplicates + xd.duplicates;
+      unpricedRecords = tb.unpriced;
+      fallbackRecords = tb.fallback;
+      if (cacheFile != null) {
+        ScanCache.save(cacheFile, scans, fingerprint, table, duplicates, unpricedRecords, fallbackRecords, claudeRecords);
+      }
+    }
 
-    List<FileScan> claudeScans = Arrays.asList(scans).subList(0, claude.size());
-    List<FileScan> codexScans = Arrays.asList(scans).subList(claude.size(), scans.length);
-    ClaudeDedup cd = new ClaudeDedup(claudeScans).run();
-    CodexDedup xd = new CodexDedup(codexScans).run();
-
-    List<UsageRecord> records = new ArrayList<>(cd.size + xd.size);
-    RecordBuilder rb = new RecordBuilder(catalog, identity);
-    rb.build(claudeScans, cd.file, cd.row, cd.size, records);
-    int claudeRecords = records.size();
-    rb.build(codexScans, xd.file, xd.row, xd.size, records);
-
-    int parsed = 0, appended = 0, cached = 0;
+    int parsed = 0, appended = 0, fromCache = 0;
     long bytes = 0, usage = 0, malformed = 0, invalid = 0, oversized = 0;
     for (FileScan s : scans) {
       switch (s.origin) {
         case PARSED -> parsed++;
         case APPENDED -> appended++;
-        case CACHED -> cached++;
+        case CACHED -> fromCache++;
       }
       bytes += s.bytesRead;
       usage += s.markedLines;
@@ -120,10 +137,10 @@ public final class LocalLogScanner implements Component {
     }
     Map<String, Long> byTool = new HashMap<>();
     if (!claude.isEmpty()) byTool.put(Tools.CLAUDE_CODE, (long) claudeRecords);
-    if (!codex.isEmpty()) byTool.put(Tools.CODEX, (long) (records.size() - claudeRecords));
-    ScanStats stats = new ScanStats(scans.length, parsed, appended, cached, bytes, usage, malformed,
-        invalid, oversized, cd.duplicates + xd.duplicates, records.size(), rb.unpriced, rb.fallback, byTool);
-    return new ScanResult(records, stats);
+    if (!codex.isEmpty()) byTool.put(Tools.CODEX, (long) (table.size() - claudeRecords));
+    ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
+        invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
+    return new ScanResult(table, stats);
   }
 
   private static boolean anyChange(FileScan[] scans, ScanCache cache) {
@@ -235,7 +252,7 @@ public final class LocalLogScanner implements Component {
 
   /** Configures a {@link LocalLogScanner}; every setting has the agents' own default. */
   public static final class Builder {
-    private Path home = Path.of(System.getProperty("user.home"));
+    private Path home = defaultHome();
     private Map<String, String> env = System.getenv();
     private final List<Path> claudeDirs = new ArrayList<>();
     private final List<Path> codexHomes = new ArrayList<>();
@@ -244,13 +261,14 @@ public final class LocalLogScanner implements Component {
     private final Set<String> tools = new LinkedHashSet<>(Set.of(Tools.CLAUDE_CODE, Tools.CODEX));
     private Path cacheFile;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private PriceCatalog catalog = PriceCatalog.bundled();
+    private java.util.function.Supplier<PriceCatalog> catalog = PriceCatalog::bundled;
+    private java.util.function.LongSupplier catalogFingerprint = PriceCatalog::bundledFingerprint;
     private RawIdentity identity;
     private ScanProgress progress = ScanProgress.NONE;
 
     private Builder() {}
 
-    /** The home directory the default locations are under (default: {@code user.home}). */
+    /** The home directory the default locations are under (default: {@code $HOME}, else {@code user.home}). */
     public Builder home(Path v) { home = Objects.requireNonNull(v, "home"); return this; }
     /** Environment read for CLAUDE_CONFIG_DIR, CODEX_HOME, XDG_CONFIG_HOME (default: the process's). */
     public Builder env(Map<String, String> v) { env = Map.copyOf(v); return this; }
@@ -271,7 +289,13 @@ public final class LocalLogScanner implements Component {
       threads = v;
       return this;
     }
-    public Builder priceCatalog(PriceCatalog v) { catalog = Objects.requireNonNull(v, "catalog"); return this; }
+    /** The prices records are costed with (default: the bundled catalog, parsed only when needed). */
+    public Builder priceCatalog(PriceCatalog v) {
+      Objects.requireNonNull(v, "catalog");
+      catalog = () -> v;
+      catalogFingerprint = v::fingerprint;
+      return this;
+    }
     /** The identity records carry (default: the host user). */
     public Builder identity(RawIdentity v) { identity = v; return this; }
     public Builder progress(ScanProgress v) { progress = Objects.requireNonNull(v, "progress"); return this; }
@@ -290,7 +314,9 @@ public final class LocalLogScanner implements Component {
     }
   }
 
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
+  /** {@code $HOME} (what the agents use), else the JVM's {@code user.home}. */
+  static Path defaultHome() {
+    String h = System.getenv("HOME");
+    return Path.of(h != null && !h.isBlank() ? h : System.getProperty("user.home"));
   }
 }

@@ -21,9 +21,12 @@ final class MarkedLineReader {
   /** A line longer than this cannot be held in one Java array and is reported as oversized. */
   static final long MAX_LINE = Integer.MAX_VALUE - 64;
 
-  /** Receives marked lines; {@code buf[start, end)} excludes the newline. */
+  /**
+   * Receives marked lines; {@code buf[start, end)} excludes the newline, {@code mark} is where the
+   * first marker in the line starts (-1 when not known).
+   */
   interface LineHandler {
-    void line(byte[] buf, int start, int end, long fileOffset, boolean terminated);
+    void line(byte[] buf, int start, int end, int mark, long fileOffset, boolean terminated);
   }
 
   /** What one read saw. */
@@ -92,7 +95,7 @@ final class MarkedLineReader {
       int nl = Bytes.indexOfNewline(buf, p, end);
       int le = nl < 0 ? end : nl;
       r.markedLines++;
-      h.line(buf, ls, le, base + ls, nl >= 0 || endsWithNewline);
+      h.line(buf, ls, le, p, base + ls, nl >= 0 || endsWithNewline);
       i = le + 1;
     }
   }
@@ -145,7 +148,7 @@ final class MarkedLineReader {
           got += n;
         }
         r.bytesRead += got;
-        h.line(line, 0, got, start, terminated);
+        h.line(line, 0, got, -1, start, terminated);
       }
     }
     return terminated ? pos + 1 : pos;

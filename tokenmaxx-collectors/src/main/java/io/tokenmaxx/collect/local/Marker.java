@@ -3,23 +3,30 @@ package io.tokenmaxx.collect.local;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A byte pattern that marks the lines worth parsing (e.g. {@code "usage":{}). The search tests one
- * rare anchor byte of the pattern eight positions at a time and verifies the whole pattern only
- * where the anchor matches. Because JSON escapes every quote inside a string, a pattern starting
- * with a quote and ending with {@code :} or {@code :{} can only match a real key, never text inside
- * a string value.
+ * A byte pattern that marks the lines worth parsing (e.g. {@code "usage":{}). The search tests two
+ * anchor bytes of the pattern at eight positions at a time and verifies the whole pattern only
+ * where both match. Because JSON escapes every quote inside a string, a pattern starting with a
+ * quote and ending with {@code :} or {@code :{} can only match a real key, never text inside a
+ * string value.
  */
 final class Marker {
   private final byte[] pattern;
   private final int a;
-  private final long anchor;
+  private final int b;
+  private final long anchorA;
+  private final long anchorB;
 
-  /** {@code a} is the offset of the anchor byte: pick the pattern's rarest byte. */
-  Marker(String pattern, int a) {
+  /**
+   * {@code a} and {@code b} are the offsets of the anchor bytes: pick bytes of the pattern that
+   * rarely occur together at that distance in the logs.
+   */
+  Marker(String pattern, int a, int b) {
     this.pattern = pattern.getBytes(StandardCharsets.US_ASCII);
-    if (a < 0 || a >= this.pattern.length) throw new IllegalArgumentException("bad anchor");
+    if (a < 0 || b <= a || b >= this.pattern.length) throw new IllegalArgumentException("bad anchors");
     this.a = a;
-    this.anchor = Bytes.broadcast(this.pattern[a]);
+    this.b = b;
+    this.anchorA = Bytes.broadcast(this.pattern[a]);
+    this.anchorB = Bytes.broadcast(this.pattern[b]);
   }
 
   int length() {
@@ -30,11 +37,11 @@ final class Marker {
   int find(byte[] buf, int from, int to) {
     int last = to - pattern.length;
     int i = from;
-    byte first = pattern[0];
-    for (; i + a + 8 <= to; i += 8) {
-      if (Bytes.zeroBytes(Bytes.word(buf, i + a) ^ anchor) != 0) {
+    for (; i + b + 8 <= to; i += 8) {
+      long m = Bytes.zeroBytes(Bytes.word(buf, i + a) ^ anchorA) & Bytes.zeroBytes(Bytes.word(buf, i + b) ^ anchorB);
+      if (m != 0) {
         for (int p = i, e = Math.min(i + 8, last + 1); p < e; p++) {
-          if (buf[p] == first && matchesAt(buf, p)) return p;
+          if (matchesAt(buf, p)) return p;
         }
       }
     }
