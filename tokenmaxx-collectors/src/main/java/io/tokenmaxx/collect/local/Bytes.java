@@ -13,7 +13,7 @@ final class Bytes {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LO = 0x0101010101010101L;
   private static final long HI = 0x8080808080808080L;
-  private static final long NEWLINES = broadcast('\n');
+  static final long NEWLINES = broadcast('\n');
 
   private Bytes() {}
 
@@ -24,6 +24,11 @@ final class Bytes {
   /** Non-zero where a byte of {@code v} is zero (the lowest such byte is always flagged). */
   static long zeroBytes(long v) {
     return (v - LO) & ~v & HI;
+  }
+
+  /** Exactly the zero bytes of {@code v} flagged (their high bit), no false positives. */
+  static long exactZeroBytes(long v) {
+    return ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v | 0x7F7F7F7F7F7F7F7FL);
   }
 
   static long word(byte[] b, int i) {

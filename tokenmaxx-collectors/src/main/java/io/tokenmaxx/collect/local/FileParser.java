@@ -83,6 +83,8 @@ final class FileParser {
       s.bytesRead = r.bytesRead;
       s.markedLines += r.markedLines;
       s.oversizedLines += r.oversizedLines;
+      s.malformedLines += r.tornLines;
+      s.tailMalformed += r.tornTail;
     }
     return s;
   }

@@ -36,6 +36,10 @@ final class MarkedLineReader {
     long bytesRead;
     long markedLines;
     long oversizedLines;
+    /** Unmarked lines that do not end like a JSON object: cut off while being written. */
+    long tornLines;
+    /** Same for an unterminated last line (it may still be being written). */
+    long tornTail;
   }
 
   private final Marker marker;
@@ -86,17 +90,60 @@ final class MarkedLineReader {
     return r;
   }
 
+  /**
+   * Walks whole lines {@code [from, end)} once, eight bytes at a time, looking for newlines and
+   * marker anchors together: marked lines go to the handler when their end is reached, and every
+   * other line is only checked for being whole (a JSON line ends with a closing brace).
+   */
   private void scan(int from, int end, long base, boolean endsWithNewline, LineHandler h, Result r) {
+    byte[] buf = this.buf;
+    int a = marker.a;
+    int b = marker.b;
+    long anchorA = marker.anchorA;
+    long anchorB = marker.anchorB;
+    int len = marker.length();
+    int lineStart = from;
+    int mark = -1;
     int i = from;
-    int p;
-    while (i < end && (p = marker.find(buf, i, end)) >= 0) {
-      int ls = Bytes.lastIndexOfNewline(buf, i, p) + 1;
-      if (ls == 0) ls = i;
-      int nl = Bytes.indexOfNewline(buf, p, end);
-      int le = nl < 0 ? end : nl;
+    for (; i + b + 8 <= end; i += 8) {
+      long w = Bytes.word(buf, i);
+      long nl = Bytes.exactZeroBytes(w ^ Bytes.NEWLINES);
+      long mm = Bytes.zeroBytes((a == 0 ? w : Bytes.word(buf, i + a)) ^ anchorA)
+          & Bytes.zeroBytes(Bytes.word(buf, i + b) ^ anchorB);
+      if ((nl | mm) == 0) continue;
+      for (int k = 0; k < 8; k++) {
+        int p = i + k;
+        long bit = 0x80L << (k << 3);
+        if (mark < 0 && (mm & bit) != 0 && p + len <= end && marker.matchesAt(buf, p)) mark = p;
+        if ((nl & bit) != 0) {
+          line(h, r, lineStart, p, mark, base, true);
+          lineStart = p + 1;
+          mark = -1;
+        }
+      }
+    }
+    for (; i < end; i++) {
+      if (mark < 0 && i + len <= end && marker.matchesAt(buf, i)) mark = i;
+      if (buf[i] == '\n') {
+        line(h, r, lineStart, i, mark, base, true);
+        lineStart = i + 1;
+        mark = -1;
+      }
+    }
+    if (lineStart < end) line(h, r, lineStart, end, mark, base, endsWithNewline);
+  }
+
+  private void line(LineHandler h, Result r, int start, int end, int mark, long base, boolean terminated) {
+    if (mark >= 0) {
       r.markedLines++;
-      h.line(buf, ls, le, p, base + ls, nl >= 0 || endsWithNewline);
-      i = le + 1;
+      h.line(buf, start, end, mark, base + start, terminated);
+      return;
+    }
+    int e = end;
+    while (e > start && (buf[e - 1] == ' ' || buf[e - 1] == '\r' || buf[e - 1] == '\t')) e--;
+    if (e > start && buf[e - 1] != '}') {
+      if (terminated) r.tornLines++;
+      else r.tornTail++;
     }
   }
 

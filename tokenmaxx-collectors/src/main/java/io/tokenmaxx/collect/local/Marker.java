@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class Marker {
   private final byte[] pattern;
-  private final int a;
-  private final int b;
-  private final long anchorA;
-  private final long anchorB;
+  final int a;
+  final int b;
+  final long anchorA;
+  final long anchorB;
 
   /**
    * {@code a} and {@code b} are the offsets of the anchor bytes: pick bytes of the pattern that
