@@ -36,7 +36,7 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(Report report, Writer out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeArrayFieldStart(report.kind().key);

@@ -5,11 +5,8 @@ import io.tokenmaxx.collect.local.LocalLogScanner;
 import io.tokenmaxx.collect.local.ScanResult;
 import io.tokenmaxx.model.Tools;
 import io.tokenmaxx.pricing.PriceCatalog;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -78,8 +75,7 @@ final class ReportRunner {
     Report report = ReportBuilder.build(kind, result.table(), o.by, o.since, o.until, zone,
         o.weekStart, basis, result.stats());
     timing.mark("aggregate");
-    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
-        o.json ? StandardCharsets.UTF_8 : System.out.charset()), 1 << 16));
+    PrintWriter out = cl.getOut();
     if (o.json) JsonReport.write(report, out);
     else new TableReport(report, term, o.compact).write(out);
     out.flush();
