@@ -33,6 +33,8 @@ final class ClaudeCorpus {
 
   private final Random random;
   private final RandomText text;
+  /** Sidechain replays of parent messages (ccusage's session report counts them, its daily report does not). */
+  boolean replays = true;
   private final long fromMillis;
   private final long spanMillis;
   final Stats stats = new Stats();
@@ -182,7 +184,7 @@ final class ClaudeCorpus {
       List<String> progress = new ArrayList<>();
       try (LineFile f = new LineFile(file)) {
         stats.files++;
-        if (replay != null && random.nextInt(2) == 0) {
+        if (replays && replay != null && random.nextInt(2) == 0) {
           // The sub-agent transcript starts by replaying the parent's last message: same
           // message.id, a new requestId, isSidechain true. Counted once, as the parent's.
           f.line(replay.replace("\"isSidechain\":false", "\"isSidechain\":true")

@@ -28,6 +28,8 @@ final class CodexCorpus {
 
   private final Random random;
   private final RandomText text;
+  /** Archived copies of active sessions (ccusage's session report counts them twice). */
+  boolean archivedCopies = true;
   private final long fromMillis;
   private final long spanMillis;
   final Stats stats = new Stats();
@@ -60,7 +62,7 @@ final class CodexCorpus {
       if (!archived) active.add(file);
     }
     // Archiving a session copies it: the same events seen twice count once.
-    for (int i = 0; i < Math.max(1, active.size() / 30); i++) {
+    for (int i = 0; archivedCopies && i < Math.max(1, active.size() / 30); i++) {
       Path src = active.get(random.nextInt(active.size()));
       Path dst = codexHome.resolve("archived_sessions").resolve(src.getFileName());
       try {

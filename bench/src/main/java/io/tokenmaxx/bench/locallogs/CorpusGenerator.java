@@ -14,11 +14,12 @@ import java.util.Random;
  * Generates a seeded corpus of coding-agent logs in the real on-disk layout of a home directory:
  * {@code home/.claude/projects}, {@code home/.config/claude/projects} (Claude Code's two default
  * locations) and {@code home/.codex/{sessions,archived_sessions}}. The same seed and sizes give
- * the same bytes.
+ * the same bytes. {@code --no-cross-file-copies} leaves out sidechain replays and archived copies
+ * of Codex sessions (the two cases where ccusage's session report disagrees with its daily one).
  *
  * <pre>
  * java -cp ... io.tokenmaxx.bench.locallogs.CorpusGenerator --out DIR [--claude-mib 512]
- *      [--codex-mib 256] [--seed 42] [--from 2025-09-01] [--to 2026-07-20]
+ *      [--codex-mib 256] [--seed 42] [--from 2025-09-01] [--to 2026-07-20] [--no-cross-file-copies]
  * </pre>
  */
 public final class CorpusGenerator {
@@ -27,6 +28,7 @@ public final class CorpusGenerator {
   public static void main(String[] args) throws IOException {
     Path out = null;
     long claudeMib = 512, codexMib = 256, seed = 42;
+    boolean crossFileCopies = true;
     LocalDate from = LocalDate.of(2025, 9, 1), to = LocalDate.of(2026, 7, 20);
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -38,8 +40,10 @@ public final class CorpusGenerator {
         case "--seed" -> { seed = Long.parseLong(v); i++; }
         case "--from" -> { from = LocalDate.parse(v); i++; }
         case "--to" -> { to = LocalDate.parse(v); i++; }
+        case "--no-cross-file-copies" -> crossFileCopies = false;
         default -> {
-          System.err.println("unknown option " + a + "; usage: --out DIR [--claude-mib N] [--codex-mib N] [--seed S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+          System.err.println("unknown option " + a + "; usage: --out DIR [--claude-mib N] [--codex-mib N] [--seed S]"
+              + " [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--no-cross-file-copies]");
           System.exit(2);
         }
       }
@@ -48,23 +52,25 @@ public final class CorpusGenerator {
       System.err.println("--out DIR is required");
       System.exit(2);
     }
-    Manifest m = generate(out, claudeMib << 20, codexMib << 20, seed, from, to);
+    Manifest m = generate(out, claudeMib << 20, codexMib << 20, seed, from, to, crossFileCopies);
     Files.writeString(out.resolve("manifest.json"), m.json(), StandardCharsets.UTF_8);
     System.out.println(m.json());
   }
 
   /** Writes the corpus under {@code out/home}; returns what was written. */
   public static Manifest generate(Path out, long claudeBytes, long codexBytes, long seed,
-      LocalDate from, LocalDate to) {
+      LocalDate from, LocalDate to, boolean crossFileCopies) {
     Path home = out.resolve("home");
     Random random = new Random(seed);
     RandomText text = new RandomText(random);
     var start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
     var end = to.atStartOfDay(ZoneOffset.UTC).toInstant();
     ClaudeCorpus claude = new ClaudeCorpus(random, text, start, end);
+    claude.replays = crossFileCopies;
     long c = claudeBytes <= 0 ? 0 : claude.write(
         List.of(home.resolve(".claude"), home.resolve(".config").resolve("claude")), claudeBytes);
     CodexCorpus codex = new CodexCorpus(random, text, start, end);
+    codex.archivedCopies = crossFileCopies;
     long x = codexBytes <= 0 ? 0 : codex.write(home.resolve(".codex"), codexBytes);
     return new Manifest(seed, c, x, claude.stats, codex.stats);
   }

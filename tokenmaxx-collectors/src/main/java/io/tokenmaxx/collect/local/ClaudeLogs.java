@@ -70,14 +70,20 @@ final class ClaudeLogs {
 
   /** Every transcript under the config dirs, sorted by path (the order duplicates resolve in). */
   static List<LogFile> files(List<Path> configDirs) throws IOException {
-    List<Path> paths = new ArrayList<>();
-    for (Path dir : configDirs) Discovery.jsonl(dir.resolve("projects"), paths);
-    paths.sort((a, b) -> a.toString().compareTo(b.toString()));
-    List<LogFile> out = new ArrayList<>(paths.size());
-    for (int i = 0; i < paths.size(); i++) {
-      Path p = paths.get(i);
-      String[] sp = sessionAndProject(p);
-      out.add(new LogFile(p, Tools.CLAUDE_CODE, LogFile.Format.CLAUDE, sp[0], sp[1], i));
+    List<Discovery.Found> found = new ArrayList<>();
+    for (Path dir : configDirs) Discovery.jsonl(dir.resolve("projects"), found);
+    String[] names = new String[found.size()];
+    Integer[] order = new Integer[found.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = found.get(i).path().toString();
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+    List<LogFile> out = new ArrayList<>(found.size());
+    for (int i = 0; i < order.length; i++) {
+      Discovery.Found f = found.get(order[i]);
+      String[] sp = sessionAndProject(f.path());
+      out.add(new LogFile(f.path(), Tools.CLAUDE_CODE, LogFile.Format.CLAUDE, sp[0], sp[1], i, f.identity()));
     }
     return out;
   }

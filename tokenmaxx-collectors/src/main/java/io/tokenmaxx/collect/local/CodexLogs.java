@@ -54,14 +54,15 @@ final class CodexLogs {
       if (dirs.isEmpty() && Files.isDirectory(home)) dirs.add(home);
       for (Path dir : dirs) {
         if (!seenDirs.add(dir)) continue;
-        List<Path> paths = new ArrayList<>();
-        Discovery.jsonl(dir, paths);
-        paths.sort(null);
-        for (Path p : paths) {
-          String rel = dir.relativize(p).toString().replace('\\', '/');
+        List<Discovery.Found> found = new ArrayList<>();
+        Discovery.jsonl(dir, found);
+        found.sort((a, b) -> a.path().compareTo(b.path()));
+        for (Discovery.Found f : found) {
+          String rel = dir.relativize(f.path()).toString().replace('\\', '/');
           if (!seen.add(home + "\u0000" + rel)) continue;
           String session = rel.endsWith(".jsonl") ? rel.substring(0, rel.length() - 6) : rel;
-          out.add(new LogFile(p, Tools.CODEX, LogFile.Format.CODEX, session.isEmpty() ? "unknown" : session, null, order++));
+          out.add(new LogFile(f.path(), Tools.CODEX, LogFile.Format.CODEX, session.isEmpty() ? "unknown" : session, null,
+              order++, f.identity()));
         }
       }
     }

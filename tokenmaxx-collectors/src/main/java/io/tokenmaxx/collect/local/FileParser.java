@@ -27,6 +27,10 @@ final class FileParser {
     static Identity of(Path p) throws IOException {
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (a.isSymbolicLink()) a = Files.readAttributes(p, BasicFileAttributes.class);
+      return of(a);
+    }
+
+    static Identity of(BasicFileAttributes a) {
       Object key = a.fileKey();
       return new Identity(key == null ? "" : key.toString(), a.size(), a.lastModifiedTime().toMillis());
     }

@@ -158,12 +158,14 @@ public final class LocalLogScanner implements Component {
     long total = 0;
     for (int i = 0; i < files.size(); i++) {
       LogFile f = files.get(i);
-      FileParser.Identity id;
-      try {
-        id = FileParser.Identity.of(f.path());
-      } catch (java.nio.file.NoSuchFileException gone) {
-        out[i] = emptyScan(f);
-        continue;
+      FileParser.Identity id = f.identity();
+      if (id == null) {
+        try {
+          id = FileParser.Identity.of(f.path());
+        } catch (java.nio.file.NoSuchFileException gone) {
+          out[i] = emptyScan(f);
+          continue;
+        }
       }
       ids[i] = id;
       FileScan c = cache.get(f.path());

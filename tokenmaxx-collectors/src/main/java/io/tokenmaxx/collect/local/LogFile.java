@@ -12,7 +12,13 @@ import java.nio.file.Path;
  * @param sessionId session id derived from the path
  * @param project   project derived from the path (null when the path says nothing)
  * @param order     position in the tool's dedupe order (files earlier in the order win ties)
+ * @param identity  the file's identity when discovered, null when not known
  */
-record LogFile(Path path, String tool, Format format, String sessionId, String project, int order) {
+record LogFile(Path path, String tool, Format format, String sessionId, String project, int order,
+    FileParser.Identity identity) {
+  LogFile(Path path, String tool, Format format, String sessionId, String project, int order) {
+    this(path, tool, format, sessionId, project, order, null);
+  }
+
   enum Format { CLAUDE, CODEX, GEMINI, QWEN }
 }
