@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         "",
         "Logs are read from the agents' own locations: Claude Code from CLAUDE_CONFIG_DIR (comma-separated) "
             + "or ~/.config/claude and ~/.claude; Codex from CODEX_HOME or ~/.codex (sessions/ and "
-            + "archived_sessions/). A scan cache makes repeated reports read only what changed."},
+            + "archived_sessions/); Gemini CLI from GEMINI_DATA_DIR or ~/.gemini/tmp; Qwen Code from "
+            + "QWEN_DATA_DIR or ~/.qwen. A scan cache makes repeated reports read only what changed."},
     subcommands = {
         ReportCommand.Daily.class,
         ReportCommand.Weekly.class,

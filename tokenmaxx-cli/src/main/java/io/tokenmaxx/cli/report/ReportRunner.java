@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 /** Runs one report: configure the scanner from the options, scan, aggregate, print. */
 final class ReportRunner {
-  private static final Set<String> TOOLS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX);
+  private static final Set<String> TOOLS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE);
 
   private final ReportOptions o;
   private final CommandLine cl;
@@ -38,6 +38,8 @@ final class ReportRunner {
     for (String t : o.tools) {
       String name = t.trim().toLowerCase(java.util.Locale.ROOT);
       if (name.equals("claude")) name = Tools.CLAUDE_CODE;
+      if (name.equals("gemini")) name = Tools.GEMINI_CLI;
+      if (name.equals("qwen")) name = Tools.QWEN_CODE;
       if (!TOOLS.contains(name)) {
         throw new CommandLine.ParameterException(cl, "--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList()));
       }
@@ -50,7 +52,7 @@ final class ReportRunner {
     String homeEnv = env.get("HOME");
     Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home"));
     LocalLogScanner.Builder b = LocalLogScanner.builder().home(home).env(env)
-        .claudeDirs(o.claudeDirs).codexHomes(o.codexHomes).tools(tools);
+        .claudeDirs(o.claudeDirs).codexHomes(o.codexHomes).geminiDirs(o.geminiDirs).qwenDirs(o.qwenDirs).tools(tools);
     if (o.prices != null) b.priceCatalog(PriceCatalog.bundled().withOverrides(o.prices));
     if (o.threads != null) b.threads(o.threads);
     Terminal term = Terminal.detect(env, o.color, o.width);

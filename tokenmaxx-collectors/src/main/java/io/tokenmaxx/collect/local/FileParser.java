@@ -15,10 +15,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class FileParser {
   static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 0, 8);
   static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2, 6);
+  static final Marker QWEN_MARKER = new Marker("\"usageMetadata\":{", 0, 16);
+  /** Gemini chats are read whole; larger files are not chats. */
+  static final int MAX_GEMINI_FILE = 256 << 20;
   static final int HEAD_BYTES = 4096;
 
   private final MarkedLineReader claudeReader = new MarkedLineReader(CLAUDE_MARKER);
   private final MarkedLineReader codexReader = new MarkedLineReader(CODEX_MARKER);
+  private final MarkedLineReader qwenReader = new MarkedLineReader(QWEN_MARKER);
+  private final QwenLineParser qwen = new QwenLineParser();
+  private final GeminiParser gemini = new GeminiParser();
   private final ClaudeLineParser claude = new ClaudeLineParser();
   private final CodexLineParser codex = new CodexLineParser();
 
@@ -41,6 +47,7 @@ final class FileParser {
    * its committed offset are read and the new entries are appended to its own.
    */
   FileScan parse(LogFile file, Identity id, FileScan previous) throws IOException {
+    if (file.format() == LogFile.Format.GEMINI) return parseWhole(file, id);
     FileScan s = new FileScan(file);
     try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
       long size = Math.min(id.size(), ch.size());
@@ -69,16 +76,19 @@ final class FileParser {
       s.size = size;
       s.mtime = id.mtime();
       boolean isCodex = file.format() == LogFile.Format.CODEX;
-      MarkedLineReader reader = isCodex ? codexReader : claudeReader;
+      boolean isQwen = file.format() == LogFile.Format.QWEN;
+      MarkedLineReader reader = isCodex ? codexReader : isQwen ? qwenReader : claudeReader;
       MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, mark, offset, terminated) -> {
         if (terminated) {
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, s.state)
+              : isQwen ? qwen.parse(buf, start, end, s.entries, s.pool)
               : claude.parse(buf, start, end, mark, s.entries, s.pool);
           s.committedRows = s.entries.size;
           count(s, st, false);
         } else {
           CodexLineParser.State scratch = s.state == null ? null : s.state.copy();
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, scratch)
+              : isQwen ? qwen.parse(buf, start, end, s.entries, s.pool)
               : claude.parse(buf, start, end, mark, s.entries, s.pool);
           count(s, st, true);
         }
@@ -90,6 +100,25 @@ final class FileParser {
       s.malformedLines += r.tornLines;
       s.tailMalformed += r.tornTail;
     }
+    return s;
+  }
+
+  /** A Gemini chat: read whole (it is rewritten in place as the conversation grows). */
+  private FileScan parseWhole(LogFile file, Identity id) throws IOException {
+    FileScan s = new FileScan(file);
+    s.fileKey = id.fileKey();
+    s.size = id.size();
+    s.mtime = id.mtime();
+    if (id.size() > MAX_GEMINI_FILE) {
+      s.oversizedLines = 1;
+      return s;
+    }
+    byte[] b = Files.readAllBytes(file.path());
+    s.bytesRead = b.length;
+    s.malformedLines = gemini.parse(b, file.path().toString().endsWith(".jsonl"), id.mtime(), s.entries, s.pool);
+    s.markedLines = s.entries.size;
+    s.committed = b.length;
+    s.committedRows = s.entries.size;
     return s;
   }
 

@@ -58,6 +58,37 @@ final class JsonCursor {
     first = true;
   }
 
+  /** Enters an array: the next {@link #nextElement()} reads its first element. */
+  void beginArray() {
+    skipWs();
+    if (pos >= end || b[pos] != '[') throw malformed();
+    pos++;
+    first = true;
+  }
+
+  /** Moves to the next element of the current array; false at its end (the bracket is consumed). */
+  boolean nextElement() {
+    skipWs();
+    if (pos >= end) throw malformed();
+    byte c = b[pos];
+    if (c == ']') {
+      pos++;
+      first = false;
+      return false;
+    }
+    if (!first) {
+      if (c != ',') throw malformed();
+      pos++;
+    }
+    first = false;
+    return true;
+  }
+
+  /** True when the value ahead is an array. */
+  boolean atArray() {
+    return peek() == '[';
+  }
+
   /** Continues at {@code p}, where a key of the current object starts (no comma before it). */
   void jumpToKey(int p) {
     pos = p;

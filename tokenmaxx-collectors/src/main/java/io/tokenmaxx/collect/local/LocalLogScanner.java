@@ -76,6 +76,8 @@ public final class LocalLogScanner implements Component {
     if (tools.contains(Tools.CODEX)) {
       m.put(Tools.CODEX, CodexLogs.homes(codexHomes, env, home).stream().filter(Files::isDirectory).toList());
     }
+    if (tools.contains(Tools.GEMINI_CLI)) m.put(Tools.GEMINI_CLI, GeminiLogs.dirs(geminiDirs, env, home));
+    if (tools.contains(Tools.QWEN_CODE)) m.put(Tools.QWEN_CODE, QwenLogs.dirs(qwenDirs, env, home));
     return m;
   }
 
@@ -85,15 +87,25 @@ public final class LocalLogScanner implements Component {
         ? ClaudeLogs.files(ClaudeLogs.configDirs(claudeDirs, env, home)) : List.of();
     List<LogFile> codex = tools.contains(Tools.CODEX)
         ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
-    List<LogFile> all = new ArrayList<>(claude.size() + codex.size());
+    List<LogFile> gemini = tools.contains(Tools.GEMINI_CLI)
+        ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of();
+    List<LogFile> qwen = tools.contains(Tools.QWEN_CODE)
+        ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of();
+    List<LogFile> all = new ArrayList<>(claude.size() + codex.size() + gemini.size() + qwen.size());
     all.addAll(claude);
     all.addAll(codex);
+    all.addAll(gemini);
+    all.addAll(qwen);
 
     ScanCache cache = cacheFile == null ? ScanCache.empty() : ScanCache.load(cacheFile);
     FileScan[] scans = read(all, cache);
     List<FileScan> scanList = Arrays.asList(scans);
     List<FileScan> claudeScans = scanList.subList(0, claude.size());
-    List<FileScan> codexScans = scanList.subList(claude.size(), scans.length);
+    int codexEnd = claude.size() + codex.size();
+    int geminiEnd = codexEnd + gemini.size();
+    List<FileScan> codexScans = scanList.subList(claude.size(), codexEnd);
+    List<FileScan> geminiScans = scanList.subList(codexEnd, geminiEnd);
+    List<FileScan> qwenScans = scanList.subList(geminiEnd, scans.length);
     long fingerprint = catalogFingerprint.getAsLong();
     ScanCache.Result cached = anyChange(scans, cache) ? null : cache.result(scans, fingerprint, scanList, identity);
     UsageTable table;
@@ -108,12 +120,16 @@ public final class LocalLogScanner implements Component {
     } else {
       ClaudeDedup cd = new ClaudeDedup(claudeScans).run();
       CodexDedup xd = new CodexDedup(codexScans).run();
-      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size);
+      IdDedup gd = new IdDedup(geminiScans).run();
+      IdDedup qd = new IdDedup(qwenScans).run();
+      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size + gd.size + qd.size);
       tb.add(claudeScans, cd.file, cd.row, cd.size);
       claudeRecords = tb.size();
       tb.add(codexScans, xd.file, xd.row, xd.size);
+      tb.add(geminiScans, gd.file, gd.row, gd.size);
+      tb.add(qwenScans, qd.file, qd.row, qd.size);
       table = tb.build();
-      duplicates = cd.duplicates + xd.duplicates;
+      duplicates = cd.duplicates + xd.duplicates + gd.duplicates + qd.duplicates;
       unpricedRecords = tb.unpriced;
       fallbackRecords = tb.fallback;
       if (cacheFile != null) {
@@ -136,8 +152,7 @@ public final class LocalLogScanner implements Component {
       oversized += s.oversizedLines;
     }
     Map<String, Long> byTool = new HashMap<>();
-    if (!claude.isEmpty()) byTool.put(Tools.CLAUDE_CODE, (long) claudeRecords);
-    if (!codex.isEmpty()) byTool.put(Tools.CODEX, (long) (table.size() - claudeRecords));
+    for (int i = 0; i < table.size(); i++) byTool.merge(table.string(table.toolId(i)), 1L, Long::sum);
     ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
         invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
     return new ScanResult(table, stats);
@@ -173,7 +188,8 @@ public final class LocalLogScanner implements Component {
         out[i] = c.reuse(f);
         continue;
       }
-      if (c != null && c.fileKey.equals(id.fileKey()) && id.size() > c.size && headMatches(f.path(), c)) {
+      if (c != null && f.format() != LogFile.Format.GEMINI && c.fileKey.equals(id.fileKey()) && id.size() > c.size
+          && headMatches(f.path(), c)) {
         previous[i] = c;
         total += id.size() - c.committed;
       } else {
@@ -260,7 +276,7 @@ public final class LocalLogScanner implements Component {
     private final List<Path> codexHomes = new ArrayList<>();
     private final List<Path> geminiDirs = new ArrayList<>();
     private final List<Path> qwenDirs = new ArrayList<>();
-    private final Set<String> tools = new LinkedHashSet<>(Set.of(Tools.CLAUDE_CODE, Tools.CODEX));
+    private final Set<String> tools = new LinkedHashSet<>(List.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE));
     private Path cacheFile;
     private int threads = Runtime.getRuntime().availableProcessors();
     private java.util.function.Supplier<PriceCatalog> catalog = PriceCatalog::bundled;

@@ -200,7 +200,12 @@ final class TableBuilder {
   }
 
   static String provider(LogFile f) {
-    return f.format() == LogFile.Format.CODEX ? "openai" : "anthropic";
+    return switch (f.format()) {
+      case CLAUDE -> "anthropic";
+      case CODEX -> "openai";
+      case GEMINI -> "google";
+      case QWEN -> "alibaba";
+    };
   }
 
   /** The stable record id: the dedupe key, so re-scans and other machines agree on it. */
@@ -209,6 +214,9 @@ final class TableBuilder {
     EntryTable t = fs.entries;
     StringPool pool = fs.pool;
     boolean codex = fs.file.format() == LogFile.Format.CODEX;
+    if (fs.file.format() == LogFile.Format.GEMINI || fs.file.format() == LogFile.Format.QWEN) {
+      return fs.file.tool() + ":" + pool.get(t.messageId[r]).replace('\u0000', ':');
+    }
     if (!codex && t.messageId[r] >= 0) {
       return "claude-code:" + pool.get(t.messageId[r]) + ":" + (t.requestId[r] < 0 ? "-" : pool.get(t.requestId[r]));
     }
