@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         io.tokenmaxx.cli.report.ReportCommand.class,
+        ServeCommand.class,
+        io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 

@@ -7,6 +7,7 @@ import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.server.config.ServerConfig;
 import io.tokenmaxx.server.http.ErrorHandlers;
+import io.tokenmaxx.server.http.RequestDecoding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,9 @@ public final class TokenmaxxServer implements Component {
     server = WebServer.builder()
         .host(config.host())
         .port(config.port())
-        .maxPayloadSize(config.maxBodyBytes() + 1024) // our own limit answers first, with a message
+        // No server-level payload limit: http.Bodies checks the size as sent and after gzip
+        // decoding and answers 413 with a message naming the limit and the setting.
+        .contentEncoding(RequestDecoding.context())
         .shutdownGracePeriod(Duration.ofSeconds(5))
         .shutdownHook(false)
         .routing(this::routing)

@@ -1,0 +1,117 @@
+package io.tokenmaxx.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tokenmaxx.identity.ApiToken;
+import io.tokenmaxx.identity.Directory;
+import io.tokenmaxx.identity.Person;
+import io.tokenmaxx.identity.TokenScope;
+import io.tokenmaxx.identity.TokenStore;
+import io.tokenmaxx.model.RawIdentity;
+import io.tokenmaxx.server.auth.Principal;
+import io.tokenmaxx.server.auth.RequestAuth;
+import io.tokenmaxx.server.auth.TokenAuthenticator;
+import io.tokenmaxx.server.http.ApiError;
+import io.tokenmaxx.server.http.Bodies;
+import io.tokenmaxx.server.http.Json;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Token administration (admin scope): {@code POST /api/v1/tokens} creates one and returns its
+ * secret once, {@code GET /api/v1/tokens} lists them (never secrets), {@code DELETE
+ * /api/v1/tokens/{id}} revokes one at once.
+ */
+public final class TokenService implements HttpService {
+  private final RequestAuth auth;
+  private final TokenStore tokens;
+  private final Directory directory;
+  private final TokenAuthenticator authenticator;
+
+  public TokenService(RequestAuth auth, TokenStore tokens, Directory directory,
+      TokenAuthenticator authenticator) {
+    this.auth = auth;
+    this.tokens = tokens;
+    this.directory = directory;
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post("/api/v1/tokens", this::create)
+        .get("/api/v1/tokens", this::list)
+        .delete("/api/v1/tokens/{id}", this::revoke);
+  }
+
+  private void create(ServerRequest req, ServerResponse res) throws IOException {
+    auth.require(req, Principal.Scope.ADMIN);
+    JsonNode body = Json.MAPPER.readTree(Bodies.read(req, 64 * 1024));
+    if (body == null || !body.isObject()) throw ApiError.badRequest("body", "must be a JSON object");
+    TokenScope scope;
+    try {
+      scope = TokenScope.parse(body.path("scope").asText("ingest"));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("scope", e.getMessage());
+    }
+    String person = text(body, "person");
+    String team = text(body, "team");
+    if (scope == TokenScope.INGEST && person == null && team == null) {
+      throw ApiError.badRequest("person", "an ingest token is for a person or a team: give 'person' (e-mail or id) or 'team'");
+    }
+    String personId = null;
+    boolean createdPerson = false;
+    if (person != null) {
+      personId = directory.person(person).map(Person::id).orElse(null);
+      if (personId == null && person.contains("@")) {
+        personId = directory.resolve(RawIdentity.email(person)).orElse(null);
+        if (personId == null) {
+          directory.upsertPeople(List.of(Person.of(person.toLowerCase(java.util.Locale.ROOT), person, null)));
+          personId = person.toLowerCase(java.util.Locale.ROOT);
+          createdPerson = true;
+        }
+      }
+      if (personId == null) throw ApiError.badRequest("person", "no person with id or e-mail '" + person + "'");
+    }
+    TokenStore.NewToken t = tokens.create(scope, personId, team, text(body, "description"));
+    Map<String, Object> out = view(t.token());
+    out.put("secret", t.secret());
+    if (createdPerson) out.put("note", "person " + person + " was not in the directory and was added");
+    Json.send(res, Status.CREATED_201, out);
+  }
+
+  private void list(ServerRequest req, ServerResponse res) {
+    auth.require(req, Principal.Scope.ADMIN);
+    Json.ok(res, Map.of("tokens", tokens.list().stream().map(TokenService::view).toList()));
+  }
+
+  private void revoke(ServerRequest req, ServerResponse res) {
+    auth.require(req, Principal.Scope.ADMIN);
+    String id = req.path().pathParameters().get("id");
+    if (!tokens.revoke(id)) throw ApiError.notFound("no active token with id " + id);
+    authenticator.forget();
+    Json.ok(res, Map.of("revoked", id));
+  }
+
+  private static String text(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
+  }
+
+  static Map<String, Object> view(ApiToken t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("scope", t.scope().label());
+    m.put("person", t.person());
+    m.put("team", t.team());
+    m.put("description", t.description());
+    m.put("created", t.created());
+    m.put("revoked", t.revoked());
+    return m;
+  }
+}

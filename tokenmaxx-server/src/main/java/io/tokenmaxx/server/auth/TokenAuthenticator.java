@@ -1,0 +1,47 @@
+package io.tokenmaxx.server.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tokenmaxx.identity.ApiToken;
+import io.tokenmaxx.identity.TokenStore;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates API tokens against the {@link TokenStore}. Answers are cached briefly so a busy
+ * exporter does not cost a database read per request; a revocation made through this server takes
+ * effect at once ({@link #forget}), one made elsewhere within {@link #TTL}.
+ */
+public final class TokenAuthenticator implements Authenticator {
+  static final Duration TTL = Duration.ofSeconds(30);
+
+  private final TokenStore tokens;
+  private final Cache<String, Optional<Principal>> cache = Caffeine.newBuilder()
+      .maximumSize(10_000).expireAfterWrite(TTL).build();
+
+  public TokenAuthenticator(TokenStore tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String secret) {
+    if (secret == null || secret.isBlank() || secret.length() > 512) return Optional.empty();
+    return cache.get(secret, s -> tokens.authenticate(s).map(TokenAuthenticator::principal));
+  }
+
+  /** Drops cached answers, e.g. after a token was revoked. */
+  public void forget() {
+    cache.invalidateAll();
+  }
+
+  static Principal principal(ApiToken t) {
+    Set<Principal.Scope> scopes = EnumSet.of(switch (t.scope()) {
+      case INGEST -> Principal.Scope.INGEST;
+      case READ -> Principal.Scope.READ;
+      case ADMIN -> Principal.Scope.ADMIN;
+    });
+    return new Principal(t.id(), scopes, t.person(), t.team());
+  }
+}
