@@ -107,10 +107,12 @@ final class MarkedLineReader {
     int i = from;
     for (; i + b + 8 <= end; i += 8) {
       long w = Bytes.word(buf, i);
-      long nl = Bytes.exactZeroBytes(w ^ Bytes.NEWLINES);
+      long x = w ^ Bytes.NEWLINES;
+      long nl = Bytes.zeroBytes(x); // cheap test first; exact positions only when there is one
       long mm = Bytes.zeroBytes((a == 0 ? w : Bytes.word(buf, i + a)) ^ anchorA)
           & Bytes.zeroBytes(Bytes.word(buf, i + b) ^ anchorB);
       if ((nl | mm) == 0) continue;
+      if (nl != 0) nl = Bytes.exactZeroBytes(x);
       for (int k = 0; k < 8; k++) {
         int p = i + k;
         long bit = 0x80L << (k << 3);
