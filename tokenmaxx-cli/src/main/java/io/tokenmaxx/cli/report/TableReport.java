@@ -35,7 +35,12 @@ final class TableReport {
 
   void write(PrintWriter out) {
     ReportKind kind = report.kind();
-    String title = "tokenmaxx — " + kind.key + " usage (" + report.zone().getId() + ", cost: " + report.basis().label() + ")";
+    String costs = switch (report.basis()) {
+      case REPORTED_FIRST -> "costs as logged, else at catalog prices of " + JsonReport.PRICES_TAKEN_ON;
+      case COMPUTED_FIRST, COMPUTED -> "costs at catalog prices of " + JsonReport.PRICES_TAKEN_ON;
+      case REPORTED -> "costs as logged";
+    };
+    String title = "tokenmaxx — " + kind.key + " usage (" + report.zone().getId() + "; " + costs + ")";
     out.println(style(BOLD, title));
     if (report.rows().isEmpty()) {
       out.println("No usage found in the local logs" + (report.stats() != null && report.stats().files() == 0
