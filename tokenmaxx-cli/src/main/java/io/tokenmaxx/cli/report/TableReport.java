@@ -40,8 +40,8 @@ final class TableReport {
       case COMPUTED_FIRST, COMPUTED -> "costs at catalog prices of " + JsonReport.PRICES_TAKEN_ON;
       case REPORTED -> "costs as logged";
     };
-    String title = "tokenmaxx — " + kind.key + " usage (" + report.zone().getId() + "; " + costs + ")";
-    out.println(style(BOLD, title));
+    out.println(style(BOLD, "tokenmaxx — " + kind.key + " usage, " + report.zone().getId()));
+    out.println(style(DIM, costs));
     if (report.rows().isEmpty()) {
       out.println("No usage found in the local logs" + (report.stats() != null && report.stats().files() == 0
           ? " (no log files found; see 'tokenmaxx report --help' for where logs are read from)." : " for this range."));
@@ -156,14 +156,16 @@ final class TableReport {
     l[c + 2] = count(s.cacheCreation(), abbreviate);
     l[c + 3] = count(s.cacheRead, abbreviate);
     l[c + 4] = count(s.total(), abbreviate);
-    l[c + 5] = money(s.cost()) + (s.unpriced > 0 && s.cost().signum() == 0 ? "?" : "");
+    // a cost missing some unpriced records is a lower bound: marked like the model
+    l[c + 5] = money(s.cost()) + (s.unpriced > 0 ? "*" : "");
   }
 
   private void footer(PrintWriter out) {
     List<String> notes = new ArrayList<>();
     if (!report.unpricedModels().isEmpty()) {
       notes.add("* no price for " + String.join(", ", report.unpricedModels())
-          + " (" + report.totals().unpriced + " records): their cost is unknown, not $0 — add it with --prices FILE");
+          + " (" + report.totals().unpriced + " records): costs marked * leave them out (unknown, not $0);"
+          + " add prices with --prices FILE");
     }
     ScanStats st = report.stats();
     if (st != null) {
