@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         io.tokenmaxx.cli.report.ReportCommand.class,
         ServeCommand.class,
+        io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
@@ -34,7 +35,18 @@ public final class TokenmaxxCli implements Runnable {
       report.setCommandName("tokenmaxx report");
       System.exit(report.execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
     }
+    configureLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /** One-line log records on stderr, unless the user configured java.util.logging themselves. */
+  static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) return;
+    try (var in = TokenmaxxCli.class.getResourceAsStream("logging.properties")) {
+      if (in != null) java.util.logging.LogManager.getLogManager().readConfiguration(in);
+    } catch (java.io.IOException e) {
+      System.err.println("tokenmaxx: could not configure logging: " + e.getMessage());
+    }
   }
 
   /** The configured command line, shared by {@link #main} and tests. */
