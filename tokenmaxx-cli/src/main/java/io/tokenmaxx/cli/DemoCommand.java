@@ -1,6 +1,7 @@
 package io.tokenmaxx.cli;
 
 import io.tokenmaxx.demo.DemoSpec;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.ServerAssembly;
 import io.tokenmaxx.server.TokenmaxxServer;
 import io.tokenmaxx.server.config.ConfigException;
@@ -85,7 +86,8 @@ final class DemoCommand implements Runnable {
             weeks == null ? DEFAULT_WEEKS : weeks, LocalDate.now(ZoneId.of("America/New_York")));
         out.printf(Locale.ROOT, "tokenmaxx demo: generating %d people x %d weeks (seed %d) into %s ...%n",
             spec.people(), spec.weeks(), spec.seed(), dir);
-        DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), new Passwords(),
+        DemoLoader.Loaded loaded = new DemoLoader(storage,
+            List.of(new PricingEnricher(ServerAssembly.priceCatalog(config))), new Passwords(),
             Math.max(1, Runtime.getRuntime().availableProcessors())).load(spec);
         state = DemoState.of(spec, loaded);
         state.write(dir);

@@ -6,6 +6,9 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.pricing.CatalogCachePrices;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
@@ -148,6 +151,17 @@ public final class ServerAssembly {
     return DuckDbStorage.builder().path(config.databaseFile()).build();
   }
 
+  /** The bundled price catalog with the configured overrides ({@code prices.file}). */
+  public static PriceCatalog priceCatalog(ServerConfig config) {
+    if (config.priceOverrides() == null) return PriceCatalog.bundled();
+    try {
+      return PriceCatalog.bundled().withOverrides(config.priceOverrides());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the price file " + config.priceOverrides()
+          + " (setting prices.file): " + e.getMessage(), e);
+    }
+  }
+
   private static String version() {
     String v = ServerAssembly.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
@@ -166,9 +180,12 @@ public final class ServerAssembly {
     PrometheusRegistry registry = new PrometheusRegistry();
     PrometheusIngestMetrics metrics = new PrometheusIngestMetrics(registry);
     IdentityEnricher identities = new IdentityEnricher(store.directory());
+    PriceCatalog catalog = priceCatalog(config);
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
+    enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
+    if (cachePrices == CachePrices.NONE) cachePrices = new CatalogCachePrices(catalog);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
         config.flushInterval(), metrics);

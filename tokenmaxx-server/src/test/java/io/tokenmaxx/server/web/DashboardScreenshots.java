@@ -50,7 +50,7 @@ class DashboardScreenshots {
 
     DuckDbStorage storage = DuckDbStorage.builder().inMemory().build();
     Passwords passwords = new Passwords(1024, 1, 1);
-    DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), passwords, 2)
+    DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(new io.tokenmaxx.pricing.PricingEnricher(io.tokenmaxx.pricing.PriceCatalog.bundled())), passwords, 2)
         .load(DemoSpec.of(42, 300, 12, TODAY));
     Map<Role, DemoLoader.DemoAccount> accounts = new EnumMap<>(Role.class);
     loaded.accounts().forEach(a -> accounts.put(a.role(), a));
