@@ -89,6 +89,7 @@ class DashboardScreenshots {
       shot(admin, base, "/teams/" + team, dir, "09-team");
       shot(admin, base, "/admin/accounts", dir, "11-admin-accounts");
       shot(admin, base, "/admin/tokens", dir, "12-admin-api-tokens");
+      shot(admin, base, "/admin/unattributed", dir, "17-admin-unattributed");
 
       Page mgr = signIn(browser, base, accounts.get(Role.MANAGER));
       String report = subtree.stream().filter(id -> !id.equals(manager) && !id.equals(member)).sorted().findFirst().orElseThrow();
