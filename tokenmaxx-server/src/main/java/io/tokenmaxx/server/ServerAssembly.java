@@ -6,6 +6,8 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
@@ -85,6 +87,17 @@ public final class ServerAssembly {
     return DuckDbStorage.builder().path(config.databaseFile()).build();
   }
 
+  /** The bundled prices with the configured override file (setting prices.file) applied. */
+  public static PriceCatalog priceCatalog(ServerConfig config) {
+    PriceCatalog c = PriceCatalog.bundled();
+    if (config.priceOverrides() == null) return c;
+    try {
+      return c.withOverrides(config.priceOverrides());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new io.tokenmaxx.server.config.ConfigException("prices.file", e.getMessage());
+    }
+  }
+
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
     storage = store;
@@ -100,6 +113,7 @@ public final class ServerAssembly {
     IdentityEnricher identities = new IdentityEnricher(store.directory());
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
+    enrichers.add(new PricingEnricher(priceCatalog(config)));
     enrichers.addAll(extraEnrichers);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
