@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         io.tokenmaxx.cli.report.ReportCommand.class,
         ServeCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
+        io.tokenmaxx.cli.push.PushCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {

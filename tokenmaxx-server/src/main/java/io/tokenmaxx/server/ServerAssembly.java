@@ -18,6 +18,7 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.query.RecordsService;
 import io.tokenmaxx.server.otlp.IdentityLearner;
 import io.tokenmaxx.server.otlp.OtlpService;
 import io.tokenmaxx.server.otlp.StoredSeriesState;
@@ -135,6 +136,7 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
+    services.add(new RecordsService(auth, store.usageStore(), store.directory()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
     return new TokenmaxxServer(config, services, components);
