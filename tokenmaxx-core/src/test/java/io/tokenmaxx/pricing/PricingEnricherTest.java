@@ -3,48 +3,49 @@ package io.tokenmaxx.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tokenmaxx.model.UsageRecord;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class PricingEnricherTest {
-  static final PriceCatalog CATALOG = PriceCatalog.bundled();
-  static final Instant AT = Instant.parse("2026-03-13T15:00:00Z");
-
-  static UsageRecord record(String model) {
-    return UsageRecord.builder().id("r1").timestamp(AT).source("test").tool("claude-code").provider("anthropic")
-        .model(model).inputTokens(1_000).outputTokens(400).reasoningTokens(100).cacheReadTokens(50_000)
-        .cacheWrite5mTokens(2_000).requests(1).build();
+  static UsageRecord rec(String model, String at, long cacheRead) {
+    return UsageRecord.builder().id("r").timestamp(Instant.parse(at)).source("ingest").tool("api")
+        .model(model).inputTokens(100_000).outputTokens(50_000).reasoningTokens(50_000)
+        .cacheReadTokens(cacheRead).reportedCost(new BigDecimal("9.99")).build();
   }
 
   @Test
-  void aKnownModelIsPricedAtTheCatalogPriceWithItsProvenance() {
-    UsageRecord r = new PricingEnricher(CATALOG).enrich(record("claude-sonnet-4-6"));
-    PriceMatch p = CATALOG.find("claude-sonnet-4-6", AT);
-    assertThat(r.computedCost()).isPositive().isEqualByComparingTo(p.cost(1_000, 500, 50_000, 2_000, 0));
-    assertThat(r.priceRef()).isEqualTo(p.ref()).isNotBlank();
+  void pricesWithTheCatalogAndKeepsTheReportedCost() {
+    UsageRecord r = new PricingEnricher(PriceCatalog.bundled()).enrich(rec("claude-sonnet-4-5", "2026-11-01T00:00:00Z", 150_000));
+    // (below the 200k tier) 100k input x $3/M + 100k output incl. reasoning x $15/M
+    // + 150k cache read x $0.30/M = 0.30 + 1.50 + 0.045
+    assertThat(r.computedCost()).isEqualByComparingTo("1.845");
+    assertThat(r.priceRef()).contains("claude-sonnet-4-5");
+    assertThat(r.reportedCost()).isEqualByComparingTo("9.99");
   }
 
   @Test
-  void anUnknownModelStaysUnpricedNotZero() {
-    UsageRecord r = new PricingEnricher(CATALOG).enrich(record("llama-3.3-70b-internal"));
+  void anUnknownModelStaysUnpricedNeverZero() {
+    UsageRecord r = new PricingEnricher(PriceCatalog.bundled()).enrich(rec("llama-3.3-70b-internal", "2026-11-01T00:00:00Z", 0));
     assertThat(r.computedCost()).isNull();
-    assertThat(r.priceRef()).isNull();
+    assertThat(r.unpriced()).isTrue();
+    assertThat(r.effectiveCost()).isEqualByComparingTo("9.99");
   }
 
   @Test
-  void aRecordThatIsAlreadyPricedKeepsItsCost() {
-    UsageRecord priced = record("claude-sonnet-4-6").toBuilder().computedCost(new BigDecimal("1.25")).priceRef("mine").build();
-    assertThat(new PricingEnricher(CATALOG).enrich(priced)).isSameAs(priced);
-  }
-
-  @Test
-  void cachePricesComeFromTheSameCatalog() {
-    var rates = new CatalogCachePrices(CATALOG).rates("claude-sonnet-4-6", LocalDate.of(2026, 3, 13));
-    var price = CATALOG.find("claude-sonnet-4-6", AT).price();
-    assertThat(rates.input()).isEqualByComparingTo(price.input());
-    assertThat(rates.cacheRead()).isEqualByComparingTo(price.cacheRead());
-    assertThat(new CatalogCachePrices(CATALOG).rates("llama-3.3-70b-internal", LocalDate.of(2026, 3, 13))).isNull();
+  void thePriceInForceAtTheRecordsTimeApplies() throws Exception {
+    String override = "{\"internal-model\": [{\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6},"
+        + " {\"effective_from\": \"2026-06-01\", \"input_cost_per_token\": 2e-6}]}";
+    PriceCatalog c = PriceCatalog.bundled().withOverrides(
+        new ByteArrayInputStream(override.getBytes(StandardCharsets.UTF_8)), "prices-override.json");
+    PricingEnricher e = new PricingEnricher(c);
+    UsageRecord before = e.enrich(rec("internal-model", "2026-01-01T00:00:00Z", 0));
+    UsageRecord after = e.enrich(rec("internal-model", "2026-07-01T00:00:00Z", 0));
+    // 100k input x $1/M + 100k output x $2/M = 0.30 before June; input at $2/M from June = 0.40
+    assertThat(before.computedCost()).isEqualByComparingTo("0.30");
+    assertThat(after.computedCost()).isEqualByComparingTo("0.40");
+    assertThat(after.priceRef()).contains("prices-override.json").contains("2026-06-01");
   }
 }

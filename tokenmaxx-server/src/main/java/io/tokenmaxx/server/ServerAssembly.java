@@ -27,6 +27,7 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.query.RecordsService;
 import io.tokenmaxx.server.otlp.IdentityLearner;
 import io.tokenmaxx.server.otlp.OtlpService;
 import io.tokenmaxx.server.otlp.StoredSeriesState;
@@ -151,16 +152,17 @@ public final class ServerAssembly {
     return DuckDbStorage.builder().path(config.databaseFile()).build();
   }
 
-  /** The bundled price catalog with the configured overrides ({@code prices.file}). */
+  /** The bundled prices with the configured override file (setting prices.file) applied. */
   public static PriceCatalog priceCatalog(ServerConfig config) {
-    if (config.priceOverrides() == null) return PriceCatalog.bundled();
+    PriceCatalog c = PriceCatalog.bundled();
+    if (config.priceOverrides() == null) return c;
     try {
-      return PriceCatalog.bundled().withOverrides(config.priceOverrides());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the price file " + config.priceOverrides()
-          + " (setting prices.file): " + e.getMessage(), e);
+      return c.withOverrides(config.priceOverrides());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new io.tokenmaxx.server.config.ConfigException("prices.file", e.getMessage());
     }
   }
+
 
   private static String version() {
     String v = ServerAssembly.class.getPackage().getImplementationVersion();
@@ -206,6 +208,7 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
+    services.add(new RecordsService(auth, store.usageStore(), store.directory()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 
