@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
         + "show it with its context.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        io.tokenmaxx.cli.report.ReportCommand.class,
         ServeCommand.class,
+        io.tokenmaxx.cli.remote.TokenCommand.class,
+        io.tokenmaxx.cli.push.PushCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
@@ -26,12 +29,33 @@ public final class TokenmaxxCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("report")) {
+      // Reports finish in a fraction of a second, so building every command's model would be a
+      // large share of their run: build only the report's (help and errors read the same).
+      CommandLine report = configure(new CommandLine(new io.tokenmaxx.cli.report.ReportCommand()));
+      report.setCommandName("tokenmaxx report");
+      System.exit(report.execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
+    configureLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /** One-line log records on stderr, unless the user configured java.util.logging themselves. */
+  static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) return;
+    try (var in = TokenmaxxCli.class.getResourceAsStream("logging.properties")) {
+      if (in != null) java.util.logging.LogManager.getLogManager().readConfiguration(in);
+    } catch (java.io.IOException e) {
+      System.err.println("tokenmaxx: could not configure logging: " + e.getMessage());
+    }
   }
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
-    CommandLine cl = new CommandLine(new TokenmaxxCli());
+    return configure(new CommandLine(new TokenmaxxCli()));
+  }
+
+  private static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);

@@ -9,6 +9,8 @@ import io.tokenmaxx.pipeline.Pipeline;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.api.AnalyticsApi;
 import io.tokenmaxx.server.api.OpenApiService;
@@ -24,6 +26,7 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.query.RecordsService;
 import io.tokenmaxx.server.otlp.IdentityLearner;
 import io.tokenmaxx.server.otlp.OtlpService;
 import io.tokenmaxx.server.otlp.StoredSeriesState;
@@ -54,7 +57,7 @@ public final class ServerAssembly {
   private Path adminTokenWritten;
   private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
   private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
-  private CachePrices cachePrices = CachePrices.NONE;
+  private CachePrices cachePrices;
   private AnalyticsService analytics;
   private ViewerResolver viewers;
 
@@ -90,7 +93,7 @@ public final class ServerAssembly {
     return this;
   }
 
-  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  /** Input and cache-read prices for the spend page's cache savings (default: the price catalog). */
   public ServerAssembly cachePrices(CachePrices p) {
     cachePrices = p;
     return this;
@@ -136,6 +139,17 @@ public final class ServerAssembly {
     return v == null ? "dev" : v;
   }
 
+  /** The bundled prices with the configured override file (setting prices.file) applied. */
+  public static PriceCatalog priceCatalog(ServerConfig config) {
+    PriceCatalog c = PriceCatalog.bundled();
+    if (config.priceOverrides() == null) return c;
+    try {
+      return c.withOverrides(config.priceOverrides());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new io.tokenmaxx.server.config.ConfigException("prices.file", e.getMessage());
+    }
+  }
+
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
     storage = store;
@@ -151,6 +165,8 @@ public final class ServerAssembly {
     IdentityEnricher identities = new IdentityEnricher(store.directory());
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
+    PriceCatalog catalog = priceCatalog(config);
+    enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
@@ -172,13 +188,15 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
+    services.add(new RecordsService(auth, store.usageStore(), store.directory()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 
     AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
         .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
         .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
-        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+        .audit(store.auditLog()).prices(cachePrices != null ? cachePrices : CachePrices.of(catalog))
+        .clock(clock);
     contextProviders.forEach(ab::contextProvider);
     analytics = ab.build();
     List<ViewerResolver> resolvers = new ArrayList<>(viewerResolvers);

@@ -34,7 +34,7 @@ public final class TokenmaxxServer implements Component {
   /** Binds the port and starts serving; returns once the server accepts connections. */
   public synchronized TokenmaxxServer start() {
     if (server != null) return this;
-    server = WebServer.builder()
+    WebServer ws = WebServer.builder()
         .host(config.host())
         .port(config.port())
         // No server-level payload limit: http.Bodies checks the size as sent and after gzip
@@ -45,6 +45,13 @@ public final class TokenmaxxServer implements Component {
         .routing(this::routing)
         .build()
         .start();
+    if (!ws.isRunning()) {
+      ws.stop();
+      close();
+      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+          + " (setting port): the address is in use or not available here");
+    }
+    server = ws;
     return this;
   }
 
