@@ -6,12 +6,11 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
-import io.tokenmaxx.pricing.CatalogCachePrices;
-import io.tokenmaxx.pricing.PriceCatalog;
-import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.api.AnalyticsApi;
 import io.tokenmaxx.server.api.OpenApiService;
@@ -63,7 +62,7 @@ public final class ServerAssembly {
   private final List<Page> extraPages = new ArrayList<>();
   private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
   private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
-  private CachePrices cachePrices = CachePrices.NONE;
+  private CachePrices cachePrices;
   private AnalyticsService analytics;
   private ViewerResolver viewers;
 
@@ -99,7 +98,7 @@ public final class ServerAssembly {
     return this;
   }
 
-  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  /** Input and cache-read prices for the spend page's cache savings (default: the price catalog). */
   public ServerAssembly cachePrices(CachePrices p) {
     cachePrices = p;
     return this;
@@ -187,7 +186,6 @@ public final class ServerAssembly {
     enrichers.add(identities);
     enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
-    if (cachePrices == CachePrices.NONE) cachePrices = new CatalogCachePrices(catalog);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
         config.flushInterval(), metrics);
@@ -215,7 +213,8 @@ public final class ServerAssembly {
     AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
         .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
         .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
-        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+        .audit(store.auditLog()).prices(cachePrices != null ? cachePrices : CachePrices.of(catalog))
+        .clock(clock);
     contextProviders.forEach(ab::contextProvider);
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
