@@ -1,5 +1,7 @@
 package io.tokenmaxx.storage;
 
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -25,9 +27,32 @@ public interface StorageComponent extends Component {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no directory");
   }
 
+  /**
+   * Aggregate queries for the dashboard and API pages, answered from rollups kept beside the
+   * records. Backends without one throw {@link UnsupportedOperationException}.
+   */
+  default io.tokenmaxx.analyze.store.AnalyticsStore analytics() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no analytics queries");
+  }
+
+  /** Who viewed or exported person-level data. Backends without one throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.analyze.AuditLog auditLog() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no audit log");
+  }
+
   /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
   default TokenStore tokens() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");
+  }
+
+  /** Dashboard accounts. Backends without them throw {@link UnsupportedOperationException}. */
+  default AccountStore accounts() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no accounts");
+  }
+
+  /** Dashboard sign-in sessions. Backends without them throw {@link UnsupportedOperationException}. */
+  default SessionStore sessions() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no sessions");
   }
 
   /** Deletes usage records a source took back. Backends without it throw {@link UnsupportedOperationException}. */
