@@ -22,11 +22,11 @@ public final class ReferenceDemandStore implements DemandStore {
   }
 
   @Override
-  public List<MinuteUsage> minutes(Instant from, Instant to) {
+  public List<MinuteUsage> minutes(Instant from, Instant to, Map<String, String> groups) {
     Map<String, Map<Long, long[]>> sums = new TreeMap<>(Comparator.naturalOrder());
     for (UsageRecord r : in(from, to)) {
       long minute = Math.floorDiv(r.timestamp().getEpochSecond(), 60);
-      long[] s = sums.computeIfAbsent(r.model(), m -> new TreeMap<>()).computeIfAbsent(minute, m -> new long[6]);
+      long[] s = sums.computeIfAbsent(groups.getOrDefault(r.model(), r.model()), m -> new TreeMap<>()).computeIfAbsent(minute, m -> new long[6]);
       s[0] += r.promptTokens();
       s[1] += r.cacheReadTokens();
       s[2] += r.generatedTokens();
@@ -43,9 +43,11 @@ public final class ReferenceDemandStore implements DemandStore {
   }
 
   @Override
-  public List<RequestSizes> requestSizes(Instant from, Instant to) {
+  public List<RequestSizes> requestSizes(Instant from, Instant to, Map<String, String> groups) {
     Map<String, List<UsageRecord>> byModel = new TreeMap<>();
-    for (UsageRecord r : in(from, to)) byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r);
+    for (UsageRecord r : in(from, to)) {
+      byModel.computeIfAbsent(groups.getOrDefault(r.model(), r.model()), m -> new ArrayList<>()).add(r);
+    }
     List<RequestSizes> out = new ArrayList<>();
     byModel.forEach((model, rs) -> {
       double[] prompt = rs.stream().mapToDouble(r -> (double) r.promptTokens() / Math.max(1, r.requests())).sorted().toArray();

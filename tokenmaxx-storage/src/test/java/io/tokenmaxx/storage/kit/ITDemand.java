@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,15 +55,19 @@ public abstract class ITDemand extends StorageTest {
   }
 
   static void assertAgrees(DemandStore ref, DemandStore sql, Instant from, Instant to) {
-    assertThat(sql.minutes(from, to)).isEqualTo(ref.minutes(from, to));
+    assertAgrees(ref, sql, from, to, Map.of());
+  }
+
+  static void assertAgrees(DemandStore ref, DemandStore sql, Instant from, Instant to, Map<String, String> groups) {
+    assertThat(sql.minutes(from, to, groups)).isEqualTo(ref.minutes(from, to, groups));
     assertThat(sql.users(from, to)).isEqualTo(ref.users(from, to));
-    List<RequestSizes> expected = ref.requestSizes(from, to);
-    List<RequestSizes> actual = sql.requestSizes(from, to);
+    List<RequestSizes> expected = ref.requestSizes(from, to, groups);
+    List<RequestSizes> actual = sql.requestSizes(from, to, groups);
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       RequestSizes e = expected.get(i);
       RequestSizes a = actual.get(i);
-      assertThat(a.model()).isEqualTo(e.model());
+      assertThat(a.group()).isEqualTo(e.group());
       assertThat(a.records()).isEqualTo(e.records());
       assertThat(a.promptP50()).isCloseTo(e.promptP50(), org.assertj.core.data.Percentage.withPercentage(1e-9));
       assertThat(a.promptP95()).isCloseTo(e.promptP95(), org.assertj.core.data.Percentage.withPercentage(1e-9));
@@ -78,6 +84,14 @@ public abstract class ITDemand extends StorageTest {
     ReferenceDemandStore ref = new ReferenceDemandStore(usage);
     Instant end = END.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     assertAgrees(ref, storage.demand(), end.minusSeconds(28L * 86400), end);
+    // models summed in classes (one model left unmapped: its own group)
+    Map<String, String> classes = new HashMap<>();
+    for (UsageRecord u : usage) {
+      String m = u.model();
+      if (m.contains("mini") || m.contains("haiku") || m.contains("flash")) classes.put(m, "small");
+      else if (!m.contains("gemini")) classes.put(m, m.contains("opus") ? "frontier-large" : "mid");
+    }
+    assertAgrees(ref, storage.demand(), end.minusSeconds(28L * 86400), end, classes);
     // random sub-ranges, bounds anywhere (seconds and nanoseconds)
     Random r = new Random(seed);
     for (int i = 0; i < 4; i++) {
@@ -111,8 +125,9 @@ public abstract class ITDemand extends StorageTest {
     assertAgrees(ref, storage.demand(), m.plusNanos(1), m.plusSeconds(60));
     assertAgrees(ref, storage.demand(), m.minusSeconds(1), m.plusNanos(500));
     // and the reference itself, by hand: minute of 12:00 for "big" = records a and b
-    List<MinuteUsage> minutes = ref.minutes(m, m.plusSeconds(3600));
-    MinuteUsage first = minutes.stream().filter(x -> x.model().equals("big")).findFirst().orElseThrow();
+    assertAgrees(ref, storage.demand(), m, m.plusSeconds(3600), Map.of("Small", "small", "big", "o'big"));
+    List<MinuteUsage> minutes = ref.minutes(m, m.plusSeconds(3600), Map.of());
+    MinuteUsage first = minutes.stream().filter(x -> x.group().equals("big")).findFirst().orElseThrow();
     assertThat(first.epochMinute()).isEqualTo(m.getEpochSecond() / 60);
     assertThat(first.promptTokens()).isEqualTo(1000 + 500 + 7 + 3000 + 7);
     assertThat(first.cacheReadTokens()).isEqualTo(500);
@@ -121,7 +136,7 @@ public abstract class ITDemand extends StorageTest {
     assertThat(first.latencyMillis()).isEqualTo(1500);
     assertThat(first.timedRequests()).isEqualTo(1);
     // sizes of "big": per request 1,507 (a), 1,002.33 (b: 3,007 / 3), 17 (c: no request counts as one)
-    RequestSizes big = ref.requestSizes(m, m.plusSeconds(3600)).stream().filter(x -> x.model().equals("big"))
+    RequestSizes big = ref.requestSizes(m, m.plusSeconds(3600), Map.of()).stream().filter(x -> x.group().equals("big"))
         .findFirst().orElseThrow();
     assertThat(big.records()).isEqualTo(3);
     assertThat(big.promptP50()).isCloseTo(3007.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
@@ -132,9 +147,9 @@ public abstract class ITDemand extends StorageTest {
   @Test
   void anEmptyRangeHasNoRows() {
     Instant m = Instant.parse("2026-03-10T12:00:00Z");
-    assertThat(storage.demand().minutes(m, m.plusSeconds(60))).isEmpty();
-    assertThat(storage.demand().requestSizes(m, m.plusSeconds(60))).isEmpty();
+    assertThat(storage.demand().minutes(m, m.plusSeconds(60), Map.of())).isEmpty();
+    assertThat(storage.demand().requestSizes(m, m.plusSeconds(60), Map.of("a", "b"))).isEmpty();
     assertThat(storage.demand().users(m, m.plusSeconds(60))).isEmpty();
-    assertThatThrownBy(() -> storage.demand().minutes(null, m)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.demand().minutes(null, m, Map.of())).isInstanceOf(IllegalArgumentException.class);
   }
 }
