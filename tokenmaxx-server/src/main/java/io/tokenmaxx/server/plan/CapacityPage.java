@@ -64,6 +64,11 @@ public final class CapacityPage implements Page {
       List<Swing> swings, Chart memory, Chart growth, Assumptions assumptions, Map<String, List<String>> choices,
       int k) {
 
+    /** Whether any class has a recorded cost (demo data and unpriced models have none). */
+    public boolean anySpend() {
+      return recorded.classes().stream().anyMatch(c -> c.apiSpend().signum() > 0);
+    }
+
     public boolean hasPlan() {
       return capacity != null && costs != null;
     }
@@ -219,7 +224,7 @@ public final class CapacityPage implements Page {
     for (Views.Sizing s : c.sizings()) {
       if (s.replica() == null) continue;
       Views.Memory mem = s.replica().memoryPerGpu();
-      x.add(s.modelClass() + " (" + s.replica().model() + ", TP" + s.replica().tensorParallel() + ")");
+      x.add(s.modelClass() + " · TP" + s.replica().tensorParallel());
       weights.add(mem.weightsGib());
       runtime.add(mem.runtimeGib());
       kv.add(mem.kvCacheGib());
