@@ -108,7 +108,7 @@ public final class CapacityPage implements Page {
       typed.remove("days");
     }
     RecordedDemand recorded = plans.recorded(days, k);
-    PlanForm form = PlanForm.of(typed, recorded, plans);
+    PlanForm form = PlanForm.of(typed, recorded);
     Views.Capacity capacity = null;
     Views.Costs costs = null;
     if (error == null && !recorded.classes().isEmpty()) {

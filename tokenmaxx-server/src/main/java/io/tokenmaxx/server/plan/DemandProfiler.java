@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,12 +189,5 @@ public final class DemandProfiler {
     double p50 = ReferenceDemandStore.percentile(sorted, 0.5);
     double p95 = Math.max(p50, ReferenceDemandStore.percentile(sorted, 0.95));
     return new Rates(p50, p95, Math.max(p95, sorted[sorted.length - 1]));
-  }
-
-  /** Models to classes for display, in the table's order. */
-  static Map<String, List<String>> byClass(RecordedDemand d) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    d.modelClasses().forEach((m, c) -> out.computeIfAbsent(c, k -> new ArrayList<>()).add(m));
-    return out;
   }
 }

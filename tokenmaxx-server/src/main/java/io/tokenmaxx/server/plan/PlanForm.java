@@ -58,7 +58,7 @@ public record PlanForm(Map<String, String> values, List<ClassRow> classes) {
 
   /** The days of the recorded window. */
   static int days(Map<String, String> v) {
-    return integer(v, "days", "Days", null).orElse(DemandProfiler.DEFAULT_DAYS);
+    return integer(v, "days", "Days").orElse(DemandProfiler.DEFAULT_DAYS);
   }
 
   /** The request the form describes, for the classes that were recorded. */
@@ -72,14 +72,14 @@ public record PlanForm(Map<String, String> values, List<ClassRow> classes) {
     }
     return new PlanRequest(days(v), null, number(v, "scale", "Traffic x", Function.identity()).orElse(null),
         number(v, "growth", "Growth per month", p -> p / 100).orElse(null), classes, v.get("gpu"), v.get("precision"),
-        integer(v, "tp", "GPUs per replica", null).orElse(null), null,
+        integer(v, "tp", "GPUs per replica").orElse(null), null,
         number(v, "headroom", "Headroom", p -> p / 100).orElse(null), v.get("size"),
         number(v, "ttft", "TTFT target", Function.identity()).orElse(null),
         number(v, "itl", "ITL target", Function.identity()).orElse(null), null,
         money(v, "gpuPrice", "GPU price"), money(v, "rent", "Rent per GPU-hour"), money(v, "energy", "Energy per kWh"),
         number(v, "years", "Amortization years", Function.identity()).orElse(null), null,
         number(v, "apiPrice", "API price", p -> p / 100).orElse(null),
-        integer(v, "horizon", "Horizon", null).orElse(null));
+        integer(v, "horizon", "Horizon").orElse(null));
   }
 
   private static Optional<Double> number(Map<String, String> v, String field, String label, Function<Double, Double> f) {
@@ -94,7 +94,7 @@ public record PlanForm(Map<String, String> values, List<ClassRow> classes) {
     }
   }
 
-  private static Optional<Integer> integer(Map<String, String> v, String field, String label, Object unused) {
+  private static Optional<Integer> integer(Map<String, String> v, String field, String label) {
     String s = v.get(field);
     if (s == null || s.isBlank()) return Optional.empty();
     try {
@@ -109,7 +109,7 @@ public record PlanForm(Map<String, String> values, List<ClassRow> classes) {
   }
 
   /** The form to show: what was typed, else what the plan used (so every field shows a value). */
-  static PlanForm of(Map<String, String> typed, RecordedDemand recorded, PlanService plans) {
+  static PlanForm of(Map<String, String> typed, RecordedDemand recorded) {
     Map<String, String> v = new LinkedHashMap<>(typed);
     v.putIfAbsent("days", String.valueOf(recorded.days()));
     v.putIfAbsent("gpu", PlanEngine.DEFAULT_GPU);
