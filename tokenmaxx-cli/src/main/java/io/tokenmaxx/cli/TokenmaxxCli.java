@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
+        io.tokenmaxx.cli.push.PushCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {

@@ -84,6 +84,21 @@ final class ReportOptions {
   @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: CPU count).")
   Integer threads;
 
+  @Option(names = "--server", paramLabel = "URL",
+      description = "Report from a tokenmaxx server's data instead of local logs (same JSON).")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN",
+      description = "With --server: your token (the one push uses, a read token, or an admin token); or TOKENMAXX_TOKEN.")
+  String token;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "With --server: a file holding the token.")
+  Path tokenFile;
+
+  @Option(names = "--person", paramLabel = "EMAIL",
+      description = "With --server and an admin token: whose usage (default: the token's own person).")
+  String person;
+
   @Option(names = {"-O", "--offline"}, hidden = true, description = "Accepted for ccusage compatibility; prices are always local.")
   boolean offline;
 }

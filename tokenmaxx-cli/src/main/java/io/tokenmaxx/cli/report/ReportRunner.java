@@ -46,6 +46,8 @@ final class ReportRunner {
       tools.add(name);
     }
     if (tools.isEmpty()) tools.addAll(TOOLS);
+    if (o.server != null) return runRemote(kind, tools, timing);
+    if (o.person != null) throw new CommandLine.ParameterException(cl, "--person needs --server (local logs are yours)");
     if (o.threads != null && o.threads < 1) {
       throw new CommandLine.ParameterException(cl, "--threads must be >= 1, was " + o.threads);
     }
@@ -82,6 +84,44 @@ final class ReportRunner {
     else new TableReport(report, term, o.compact).write(out);
     out.flush();
     timing.mark("output");
+    return 0;
+  }
+
+  /** The same report over the records a server holds (fetched as NDJSON, then aggregated here). */
+  private int runRemote(ReportKind kind, Set<String> tools, Timing timing) throws IOException {
+    String token = o.token != null ? o.token : env.get("TOKENMAXX_TOKEN");
+    if (o.tokenFile != null) {
+      try {
+        token = java.nio.file.Files.readString(o.tokenFile).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new CommandLine.ParameterException(cl, "--token-file " + o.tokenFile + " does not exist");
+      }
+    }
+    if (token == null || token.isBlank()) {
+      throw new CommandLine.ParameterException(cl, "--server needs a token: --token, --token-file or TOKENMAXX_TOKEN");
+    }
+    ZoneId zone = o.zone != null ? o.zone : ZoneId.systemDefault();
+    List<io.tokenmaxx.model.UsageRecord> records;
+    try {
+      records = new RemoteRecords(o.server, token).fetch(o.person, o.since, o.until).stream()
+          .filter(r -> tools.contains(r.tool())).toList();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    timing.mark("fetch");
+    CostBasis basis = switch (o.cost) {
+      case AUTO -> CostBasis.REPORTED_FIRST;
+      case COMPUTED -> CostBasis.COMPUTED_FIRST;
+      case REPORTED -> CostBasis.REPORTED;
+    };
+    Report report = ReportBuilder.build(kind, io.tokenmaxx.collect.local.RecordTable.of(records), o.by,
+        o.since, o.until, zone, o.weekStart, basis, null);
+    PrintWriter out = cl.getOut();
+    Terminal term = Terminal.detect(env, o.color, o.width);
+    if (o.json) JsonReport.write(report, out);
+    else new TableReport(report, term, o.compact).write(out);
+    out.flush();
     return 0;
   }
 

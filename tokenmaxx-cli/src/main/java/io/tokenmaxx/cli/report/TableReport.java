@@ -43,7 +43,8 @@ final class TableReport {
     out.println(style(BOLD, "tokenmaxx — " + kind.key + " usage, " + report.zone().getId()));
     out.println(style(DIM, costs));
     if (report.rows().isEmpty()) {
-      out.println("No usage found in the local logs" + (report.stats() != null && report.stats().files() == 0
+      out.println("No usage found" + (report.stats() == null ? " on the server" : " in the local logs")
+          + (report.stats() != null && report.stats().files() == 0
           ? " (no log files found; see 'tokenmaxx report --help' for where logs are read from)." : " for this range."));
       out.flush();
       return;

@@ -34,11 +34,23 @@ public final class UsageTable {
   final List<FileScan> files;
   final int[] file, row;
   final RawIdentity identity;
+  /** The records themselves when the table was built from records ({@link RecordTable}), else null. */
+  final List<UsageRecord> sourceRecords;
 
   UsageTable(String[] strings, int size, long[] timestamp, long[] input, long[] output, long[] cacheRead,
       long[] cacheWrite5m, long[] cacheWrite1h, long[] reasoning, long[] costPicos, int[] tool, int[] model,
       int[] session, int[] project, int[] priceRef, int[] flags, BigDecimal[] costExact, BigDecimal[] reported,
       List<FileScan> files, int[] file, int[] row, RawIdentity identity) {
+    this(strings, size, timestamp, input, output, cacheRead, cacheWrite5m, cacheWrite1h, reasoning,
+        costPicos, tool, model, session, project, priceRef, flags, costExact, reported, files, file, row,
+        identity, null);
+  }
+
+  UsageTable(String[] strings, int size, long[] timestamp, long[] input, long[] output, long[] cacheRead,
+      long[] cacheWrite5m, long[] cacheWrite1h, long[] reasoning, long[] costPicos, int[] tool, int[] model,
+      int[] session, int[] project, int[] priceRef, int[] flags, BigDecimal[] costExact, BigDecimal[] reported,
+      List<FileScan> files, int[] file, int[] row, RawIdentity identity, List<UsageRecord> sourceRecords) {
+    this.sourceRecords = sourceRecords;
     this.strings = strings;
     this.size = size;
     this.timestamp = timestamp;
@@ -100,6 +112,7 @@ public final class UsageTable {
 
   /** Row {@code i} as a record. */
   public UsageRecord record(int i) {
+    if (sourceRecords != null) return sourceRecords.get(i);
     FileScan fs = files.get(file[i]);
     return UsageRecord.builder()
         .id(TableBuilder.id(fs, row[i]))
