@@ -82,7 +82,5 @@ class CapacityBrowserTest extends BrowserTest {
     page.waitForTimeout(300);
     page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("capacity-and-tco.png")).setFullPage(true));
     page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("capacity-and-tco-first-screen.png")));
-    page.locator("#h-tco").scrollIntoViewIfNeeded();
-    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("capacity-and-tco-costs.png")));
   }
 }
