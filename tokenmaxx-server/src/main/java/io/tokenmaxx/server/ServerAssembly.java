@@ -34,6 +34,9 @@ import io.tokenmaxx.server.otlp.StoredSessionIndex;
 import io.tokenmaxx.collect.otlp.OtlpDecoder;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
+import io.tokenmaxx.server.plan.CapacityPage;
+import io.tokenmaxx.server.plan.PlanApi;
+import io.tokenmaxx.server.plan.PlanService;
 import io.tokenmaxx.server.web.Dashboard;
 import io.tokenmaxx.server.web.Page;
 import io.tokenmaxx.server.web.auth.Passwords;
@@ -162,7 +165,6 @@ public final class ServerAssembly {
     }
   }
 
-
   private static String version() {
     String v = ServerAssembly.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
@@ -225,7 +227,11 @@ public final class ServerAssembly {
     viewers = ViewerResolver.firstOf(resolvers);
     AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
     services.add(api);
-    services.add(new OpenApiService(api, version()));
-    return new TokenmaxxServer(config, services, List.of(dashboard.feature(extraPages)), components);
+    PlanService plans = PlanService.of(store, config.dataDir(), clock);
+    services.add(new PlanApi(auth, plans, config.minGroupSize()));
+    services.add(new OpenApiService(api, PlanApi.operations(), version()));
+    List<Page> pages = new ArrayList<>(extraPages);
+    pages.add(new CapacityPage(plans));
+    return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }
