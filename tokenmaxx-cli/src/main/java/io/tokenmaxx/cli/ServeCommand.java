@@ -53,7 +53,7 @@ final class ServeCommand implements Runnable {
     if (assembly.adminTokenWritten() != null) {
       System.out.println("Admin API token written to " + assembly.adminTokenWritten()
           + " (readable by you only). Create ingest tokens with:");
-      System.out.println("  tokenmaxx token create --server http://localhost:" + server.port()
+      System.out.println("  tokenmaxx token create --server http://" + displayHost(config.host()) + ":" + server.port()
           + " --admin-token-file " + assembly.adminTokenWritten() + " --person EMAIL");
     }
     try {
