@@ -1,6 +1,8 @@
 package io.tokenmaxx.storage.duckdb;
 
 import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.identity.Directory;
+import io.tokenmaxx.identity.TokenStore;
 import io.tokenmaxx.model.OutcomeRecord;
 import io.tokenmaxx.model.UsageRecord;
 import io.tokenmaxx.storage.OutcomeConsumer;
@@ -9,10 +11,14 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
 import io.tokenmaxx.storage.jdbc.RecordChecks;
 import io.tokenmaxx.storage.jdbc.Tables;
+import io.tokenmaxx.storage.jdbc.Transactions;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -43,8 +49,15 @@ public final class DuckDbStorage implements StorageComponent {
     private int threads;
     private String memoryLimit;
     private int maxGroupRecords = 200_000;
+    private Clock clock = Clock.systemUTC();
 
     Builder() {}
+
+    /** Time source for alias and token timestamps (default: the system clock, UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /** The database file (created with its parent folders when missing). */
     public Builder path(Path file) {
@@ -92,6 +105,7 @@ public final class DuckDbStorage implements StorageComponent {
   private final int threads;
   private final String memoryLimit;
   private final int maxGroupRecords;
+  private final Clock clock;
   private final String description;
   private final UsageConsumer usageConsumer = this::acceptUsage;
   private final OutcomeConsumer outcomeConsumer = this::acceptOutcomes;
@@ -102,13 +116,14 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store) {}
+      JdbcUsageStore store, Directory directory, TokenStore tokens) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
     this.threads = b.threads;
     this.memoryLimit = b.memoryLimit;
     this.maxGroupRecords = b.maxGroupRecords;
+    this.clock = b.clock;
     this.description = path == null ? "in-memory DuckDB database" : "DuckDB database " + path.toAbsolutePath();
   }
 
@@ -140,6 +155,16 @@ public final class DuckDbStorage implements StorageComponent {
   private void acceptOutcomes(List<OutcomeRecord> records) {
     RecordChecks.checkOutcomes(records);
     if (!records.isEmpty()) open().outcomes().write(records);
+  }
+
+  @Override
+  public Directory directory() {
+    return open().directory();
+  }
+
+  @Override
+  public TokenStore tokens() {
+    return open().tokens();
   }
 
   @Override
@@ -196,7 +221,9 @@ public final class DuckDbStorage implements StorageComponent {
       var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome),
           OutcomeRecord::id, e -> DuckDbErrors.failed(description, "store outcome records", e), maxGroupRecords);
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
-      return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store);
+      var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
+      return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
+          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

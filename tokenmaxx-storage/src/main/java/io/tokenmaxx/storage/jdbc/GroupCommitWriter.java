@@ -73,6 +73,19 @@ public final class GroupCommitWriter<T> {
     if (mine.failure != null) throw mine.failure;
   }
 
+  /**
+   * Runs {@code body} while this writer writes nothing (it holds the write lock), for work that
+   * updates the same table from another connection, such as re-attributing records.
+   */
+  public <R> R exclusive(java.util.function.Supplier<R> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Batches waiting for the writer (for tests and metrics). */
   int queued() {
     return queue.size();

@@ -3,6 +3,8 @@ package io.tokenmaxx.storage.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.identity.Directory;
+import io.tokenmaxx.identity.TokenStore;
 import io.tokenmaxx.model.OutcomeRecord;
 import io.tokenmaxx.model.UsageRecord;
 import io.tokenmaxx.storage.OutcomeConsumer;
@@ -11,10 +13,14 @@ import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
 import io.tokenmaxx.storage.jdbc.RecordChecks;
 import io.tokenmaxx.storage.jdbc.Tables;
+import io.tokenmaxx.storage.jdbc.Transactions;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,8 +52,15 @@ public final class PostgresStorage implements StorageComponent {
     private String schema = "public";
     private int poolSize = 4;
     private int maxGroupRecords = 200_000;
+    private Clock clock = Clock.systemUTC();
 
     Builder() {}
+
+    /** Time source for alias and token timestamps (default: the system clock, UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /** JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/tokenmaxx}. */
     public Builder url(String url) {
@@ -103,6 +116,7 @@ public final class PostgresStorage implements StorageComponent {
   private final String schema;
   private final int poolSize;
   private final int maxGroupRecords;
+  private final Clock clock;
   private final String description;
   private final UsageConsumer usageConsumer = this::acceptUsage;
   private final OutcomeConsumer outcomeConsumer = this::acceptOutcomes;
@@ -112,7 +126,8 @@ public final class PostgresStorage implements StorageComponent {
 
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
-      GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store) {}
+      GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
+      TokenStore tokens) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -121,6 +136,7 @@ public final class PostgresStorage implements StorageComponent {
     this.schema = b.schema;
     this.poolSize = b.poolSize;
     this.maxGroupRecords = b.maxGroupRecords;
+    this.clock = b.clock;
     this.description = "PostgreSQL " + redact(url) + " schema " + schema;
   }
 
@@ -151,6 +167,16 @@ public final class PostgresStorage implements StorageComponent {
   private void acceptOutcomes(List<OutcomeRecord> records) {
     RecordChecks.checkOutcomes(records);
     if (!records.isEmpty()) open().outcomes().write(records);
+  }
+
+  @Override
+  public Directory directory() {
+    return open().directory();
+  }
+
+  @Override
+  public TokenStore tokens() {
+    return open().tokens();
   }
 
   @Override
@@ -211,7 +237,6 @@ public final class PostgresStorage implements StorageComponent {
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(1);
     config.setPoolName("tokenmaxx-" + schema);
-    config.setReadOnly(true);
     HikariDataSource pool = new HikariDataSource(config);
     var usageUpsert = new PostgresUpsert<UsageRecord>(this::connect, Tables.USAGE, Tables.USAGE_COLUMNS, CopyText::usage);
     var outcomeUpsert = new PostgresUpsert<OutcomeRecord>(this::connect, Tables.OUTCOME, Tables.OUTCOME_COLUMNS, CopyText::outcome);
@@ -220,7 +245,9 @@ public final class PostgresStorage implements StorageComponent {
     var outcomes = new GroupCommitWriter<>(outcomeUpsert, OutcomeRecord::id,
         e -> failed("store outcome records", e), maxGroupRecords);
     var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
-    return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store);
+    var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
+    return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
+        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock));
   }
 
   private StorageException failed(String what, SQLException e) {

@@ -74,7 +74,7 @@ class DuckDbMigrationsTest {
       assertThat(s.check().ok()).isTrue();
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
-      assertThat(versions(c)).containsExactly("1 usage and outcomes");
+      assertThat(versions(c)).containsExactly("1 usage and outcomes", "2 directory and tokens");
     }
   }
 

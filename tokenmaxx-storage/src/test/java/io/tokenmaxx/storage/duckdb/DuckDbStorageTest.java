@@ -4,11 +4,13 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
+import io.tokenmaxx.storage.kit.ITDirectory;
 import io.tokenmaxx.storage.kit.ITEmptyStore;
 import io.tokenmaxx.storage.kit.ITIngest;
 import io.tokenmaxx.storage.kit.ITLargeBatch;
 import io.tokenmaxx.storage.kit.ITRestart;
 import io.tokenmaxx.storage.kit.ITRoundTrip;
+import io.tokenmaxx.storage.kit.ITTokens;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInfo;
@@ -90,6 +92,22 @@ class DuckDbStorageTest {
 
   @Nested
   class BadInput extends ITBadInput {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class DirectoryAndAliases extends ITDirectory {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Tokens extends ITTokens {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return inMemory();

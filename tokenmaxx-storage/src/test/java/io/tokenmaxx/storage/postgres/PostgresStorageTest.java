@@ -4,11 +4,13 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
+import io.tokenmaxx.storage.kit.ITDirectory;
 import io.tokenmaxx.storage.kit.ITEmptyStore;
 import io.tokenmaxx.storage.kit.ITIngest;
 import io.tokenmaxx.storage.kit.ITLargeBatch;
 import io.tokenmaxx.storage.kit.ITRestart;
 import io.tokenmaxx.storage.kit.ITRoundTrip;
+import io.tokenmaxx.storage.kit.ITTokens;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInfo;
 
@@ -113,6 +115,32 @@ class PostgresStorageTest {
 
   @Nested
   class BadInput extends ITBadInput {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class DirectoryAndAliases extends ITDirectory {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class Tokens extends ITTokens {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return TestPostgres.newStorage();
