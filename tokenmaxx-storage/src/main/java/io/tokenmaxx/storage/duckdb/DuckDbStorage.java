@@ -10,6 +10,10 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.checkin.CheckinStore;
+import io.tokenmaxx.guard.FeatureSource;
+import io.tokenmaxx.guard.FlagStore;
+import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
@@ -116,7 +120,7 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store, Directory directory, TokenStore tokens) {}
+      JdbcUsageStore store, Directory directory, TokenStore tokens, CheckinTables checkins) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -165,6 +169,21 @@ public final class DuckDbStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public CheckinStore checkins() {
+    return open().checkins().checkins();
+  }
+
+  @Override
+  public FlagStore flags() {
+    return open().checkins().flags();
+  }
+
+  @Override
+  public FeatureSource guardFeatures() {
+    return open().checkins().features();
   }
 
   @Override
@@ -223,7 +242,8 @@ public final class DuckDbStorage implements StorageComponent {
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
-          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock));
+          new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
+          new CheckinTables(tx, DuckDbDialect.INSTANCE, database::duplicate, description));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

@@ -12,6 +12,10 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.checkin.CheckinStore;
+import io.tokenmaxx.guard.FeatureSource;
+import io.tokenmaxx.guard.FlagStore;
+import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
@@ -127,7 +131,7 @@ public final class PostgresStorage implements StorageComponent {
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens) {}
+      TokenStore tokens, CheckinTables checkins) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -177,6 +181,21 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public CheckinStore checkins() {
+    return open().checkins().checkins();
+  }
+
+  @Override
+  public FlagStore flags() {
+    return open().checkins().flags();
+  }
+
+  @Override
+  public FeatureSource guardFeatures() {
+    return open().checkins().features();
   }
 
   @Override
@@ -247,7 +266,8 @@ public final class PostgresStorage implements StorageComponent {
     var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
-        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock));
+        new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
+          new CheckinTables(tx, PostgresDialect.INSTANCE, pool::getConnection, description));
   }
 
   private StorageException failed(String what, SQLException e) {

@@ -74,7 +74,7 @@ class DuckDbMigrationsTest {
       assertThat(s.check().ok()).isTrue();
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
-      assertThat(versions(c)).containsExactly("1 usage and outcomes", "2 directory and tokens");
+      assertThat(versions(c)).startsWith("1 usage and outcomes", "2 directory and tokens"); // later ranges add their own
     }
   }
 
