@@ -3,12 +3,14 @@ package io.tokenmaxx.storage.search;
 import io.tokenmaxx.checkin.CheckIn;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
 /** How a check-in becomes a Lucene document: the fields, which are searched, filtered, faceted, shown. */
@@ -30,6 +32,16 @@ final class CheckinDocuments {
   static final String NONE = "(none)";
 
   static final FacetsConfig FACETS_CONFIG = facetsConfig();
+
+  /** Stored text with offsets in the postings, so highlighting reads them instead of re-analysing. */
+  static final FieldType TEXT_TYPE = textType();
+
+  private static FieldType textType() {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
 
   private CheckinDocuments() {}
 
@@ -53,10 +65,10 @@ final class CheckinDocuments {
     d.add(new LongPoint(WEEK, week));
     d.add(new StoredField(WEEK, week));
     d.add(new NumericDocValuesField(WEEK_SORT, week));
-    d.add(new TextField(TEXT[0], c.tried(), Field.Store.YES));
-    d.add(new TextField(TEXT[1], c.worked(), Field.Store.YES));
-    d.add(new TextField(TEXT[2], c.failed(), Field.Store.YES));
-    d.add(new TextField(TEXT[3], c.learned(), Field.Store.YES));
+    d.add(new Field(TEXT[0], c.tried(), TEXT_TYPE));
+    d.add(new Field(TEXT[1], c.worked(), TEXT_TYPE));
+    d.add(new Field(TEXT[2], c.failed(), TEXT_TYPE));
+    d.add(new Field(TEXT[3], c.learned(), TEXT_TYPE));
     StringBuilder tagText = new StringBuilder();
     for (String t : c.tags()) {
       d.add(new StringField(TAG, t, Field.Store.NO));

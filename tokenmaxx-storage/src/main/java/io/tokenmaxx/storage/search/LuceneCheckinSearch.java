@@ -37,6 +37,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -173,7 +174,8 @@ public final class LuceneCheckinSearch implements CheckinSearch {
         for (FacetsCollector.MatchingDocs m : result.facetsCollector().getMatchingDocs()) total += m.totalHits();
         Map<String, List<FacetCount>> facetCounts = facets(searcher, result.facetsCollector());
         Map<String, String[]> highlights = byRelevance && top.scoreDocs.length > 0
-            ? UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new MarkFormatter()).withMaxLength(5000)
+            ? UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new MarkFormatter())
+                .withBreakIterator(WholeBreakIterator::new).withMaxLength(5000)
                 .build().highlightFields(CheckinDocuments.TEXT, text, top)
             : Map.of();
         StoredFields stored = searcher.storedFields();

@@ -107,6 +107,17 @@ class LuceneCheckinSearchTest {
   }
 
   @Test
+  void aLongTextIsCutToAWindowAroundTheMatch() {
+    String text = "filler words here ".repeat(80) + "the needle was found " + "more filler text ".repeat(60);
+    search.index(c("long", "p", "T", "D", W, Visibility.ORGANIZATION, text, List.of(), List.of()));
+    String fragment = search.search(CheckinSearch.Query.text("needle", 5), new Reader(null, true, null, Set.of()))
+        .hits().getFirst().fragments().get("worked");
+    assertThat(fragment).startsWith("… ").endsWith(" …")
+        .contains(CheckinSearch.MARK_START + "needle" + CheckinSearch.MARK_END);
+    assertThat(fragment.length()).isLessThan(MarkFormatter.WINDOW + 20);
+  }
+
+  @Test
   void filtersNarrowAndAnEditTakesEffectAtOnce() {
     List<CheckIn> all = random(120, 3);
     search.indexAll(all);

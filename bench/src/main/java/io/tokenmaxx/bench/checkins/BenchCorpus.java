@@ -1,0 +1,73 @@
+package io.tokenmaxx.bench.checkins;
+
+import io.tokenmaxx.checkin.CheckIn;
+import io.tokenmaxx.checkin.OrgChart;
+import io.tokenmaxx.checkin.Reader;
+import io.tokenmaxx.demo.DemoCheckins;
+import io.tokenmaxx.demo.DemoOrganization;
+import io.tokenmaxx.demo.DemoSpec;
+import io.tokenmaxx.identity.Person;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** 100k generated check-ins of a large demo organization, and the readers and queries to time. */
+final class BenchCorpus {
+  final DemoOrganization org;
+  final List<CheckIn> checkins;
+  final List<Reader> readers = new ArrayList<>();
+  final List<String> readerNames = new ArrayList<>();
+
+  BenchCorpus(int target) {
+    DemoSpec spec = DemoSpec.of(4242, 4000, 78, LocalDate.of(2026, 11, 20));
+    org = DemoOrganization.generate(spec);
+    List<CheckIn> all = new ArrayList<>(DemoCheckins.generate(org, spec));
+    if (all.size() < target) throw new IllegalStateException("generated only " + all.size() + " check-ins");
+    all.sort(Comparator.comparing(CheckIn::week).reversed().thenComparing(CheckIn::id));
+    checkins = List.copyOf(all.subList(0, target));
+    OrgChart chart = new OrgChart(org.directory());
+    Person member = pick(chart, 0, 0);
+    Person manager = pick(chart, 5, 199);
+    Person head = pick(chart, 200, 5000);
+    add("member (own team)", chart.reader(member.id(), false));
+    add("team manager (" + chart.reportsOf(manager.id()).size() + " reports)", chart.reader(manager.id(), false));
+    add("department head (" + chart.reportsOf(head.id()).size() + " reports)", chart.reader(head.id(), false));
+    add("admin", new Reader(null, true, null, java.util.Set.of()));
+  }
+
+  private void add(String name, Reader r) {
+    readerNames.add(name);
+    readers.add(r);
+  }
+
+  private static Person pick(OrgChart chart, int minReports, int maxReports) {
+    return chart.people().stream().sorted(Comparator.comparing(Person::id))
+        .filter(p -> p.team() != null)
+        .filter(p -> {
+          int n = chart.reportsOf(p.id()).size();
+          return n >= minReports && n <= maxReports;
+        }).findFirst().orElseThrow();
+  }
+
+  /** A query: text (may be blank), an optional tag and tool filter, an optional department. */
+  record Q(String text, String tag, String tool, String department) {
+    String label() {
+      StringBuilder sb = new StringBuilder(text.isEmpty() ? "(all)" : text);
+      if (tag != null) sb.append(" tag:").append(tag);
+      if (tool != null) sb.append(" tool:").append(tool);
+      if (department != null) sb.append(" dept:").append(department);
+      return sb.toString();
+    }
+  }
+
+  static final List<Q> QUERIES = List.of(
+      new Q("migration", null, null, null),
+      new Q("tests first", null, null, null),
+      new Q("acceptance criteria", null, null, null),
+      new Q("invoices", null, null, "Operations"),
+      new Q("", "code-review", null, null),
+      new Q("review", null, "claude-code", "Engineering"),
+      new Q("confidently wrong", null, null, null),
+      new Q("checklist", "documentation", null, null));
+}
