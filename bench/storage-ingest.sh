@@ -2,18 +2,6 @@
 # Storage ingest benchmark: records/s through the DuckDB and PostgreSQL consumers, beside the raw
 # Appender and PreparedStatement batches. Usage: bench/storage-ingest.sh [quick]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-pick_java() {
-  local c v
-  for c in "${JAVA_HOME:-}" $(dirname "$(dirname "$(readlink -f "$(command -v java)")")" 2>/dev/null) /usr/lib/jvm/*; do
-    [[ -n "$c" && -x "$c/bin/java" ]] || continue
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$c/release" 2>/dev/null | head -n1)
-    [[ -n "$v" && "$v" -ge 21 ]] && { echo "$c/bin/java"; return; }
-  done
-  echo "storage-ingest: needs a JDK >= 21" >&2; exit 1
-}
-JAVA="$(pick_java)"
-mvn -B -q -pl bench -am package -DskipTests >&2
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx6g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.tokenmaxx.bench.storage.StorageIngestBench "$@"
+source "$(dirname "$0")/lib.sh"
+bench_build
+bench_run -Xmx6g io.tokenmaxx.bench.storage.StorageIngestBench "$@"

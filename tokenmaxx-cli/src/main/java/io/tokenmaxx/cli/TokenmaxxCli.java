@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ServeCommand.class,
+        io.tokenmaxx.cli.remote.TokenCommand.class,
+        io.tokenmaxx.cli.plan.PlanCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 
@@ -25,7 +27,18 @@ public final class TokenmaxxCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    configureLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /** One-line log records on stderr, unless the user configured java.util.logging themselves. */
+  static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) return;
+    try (var in = TokenmaxxCli.class.getResourceAsStream("logging.properties")) {
+      if (in != null) java.util.logging.LogManager.getLogManager().readConfiguration(in);
+    } catch (java.io.IOException e) {
+      System.err.println("tokenmaxx: could not configure logging: " + e.getMessage());
+    }
   }
 
   /** The configured command line, shared by {@link #main} and tests. */

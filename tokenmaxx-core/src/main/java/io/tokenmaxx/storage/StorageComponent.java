@@ -47,4 +47,14 @@ public interface StorageComponent extends Component {
   default FeatureSource guardFeatures() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " computes no guard features");
   }
+
+  /** Deletes usage records a source took back. Backends without it throw {@link UnsupportedOperationException}. */
+  default UsageRetractions retractions() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot retract records");
+  }
+
+  /** Collector state kept across restarts. Backends without it throw {@link UnsupportedOperationException}. */
+  default StateStore state() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no collector state");
+  }
 }

@@ -16,6 +16,11 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.otlp.IdentityLearner;
+import io.tokenmaxx.server.otlp.OtlpService;
+import io.tokenmaxx.server.otlp.StoredSeriesState;
+import io.tokenmaxx.server.otlp.StoredSessionIndex;
+import io.tokenmaxx.collect.otlp.OtlpDecoder;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
 import io.tokenmaxx.storage.StorageComponent;
@@ -57,6 +62,12 @@ public final class ServerAssembly {
     return this;
   }
 
+  /** The store the built server uses (after {@link #build()}). */
+  public StorageComponent store() {
+    if (storage == null) throw new IllegalStateException("not built yet");
+    return storage;
+  }
+
   /** Where the first start wrote the admin token, or null when one existed already. */
   public Path adminTokenWritten() {
     return adminTokenWritten;
@@ -76,6 +87,7 @@ public final class ServerAssembly {
 
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
+    storage = store;
     var check = store.check();
     if (!check.ok()) {
       store.close();
@@ -97,11 +109,18 @@ public final class ServerAssembly {
     RequestAuth auth = new RequestAuth(authenticator, config.otlpAuthHeader());
     Acknowledger ack = new Acknowledger(queue);
 
-    List<Component> components = List.of(store, queue);
+    StoredSeriesState series = StoredSeriesState.load(store.state(), clock);
+    OtlpDecoder decoder = OtlpDecoder.builder().clock(clock).seriesState(series)
+        .sessionIndex(StoredSessionIndex.load(store.state(), clock))
+        .maxBodyBytes(config.maxBodyBytes()).build();
+
+    List<Component> components = List.of(store, queue, decoder);
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
+    services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
+        new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
     return new TokenmaxxServer(config, services, components);

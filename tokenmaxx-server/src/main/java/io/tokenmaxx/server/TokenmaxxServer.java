@@ -7,6 +7,7 @@ import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.server.config.ServerConfig;
 import io.tokenmaxx.server.http.ErrorHandlers;
+import io.tokenmaxx.server.http.RequestDecoding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +34,24 @@ public final class TokenmaxxServer implements Component {
   /** Binds the port and starts serving; returns once the server accepts connections. */
   public synchronized TokenmaxxServer start() {
     if (server != null) return this;
-    server = WebServer.builder()
+    WebServer ws = WebServer.builder()
         .host(config.host())
         .port(config.port())
-        .maxPayloadSize(config.maxBodyBytes() + 1024) // our own limit answers first, with a message
+        // No server-level payload limit: http.Bodies checks the size as sent and after gzip
+        // decoding and answers 413 with a message naming the limit and the setting.
+        .contentEncoding(RequestDecoding.context())
         .shutdownGracePeriod(Duration.ofSeconds(5))
         .shutdownHook(false)
         .routing(this::routing)
         .build()
         .start();
+    if (!ws.isRunning()) {
+      ws.stop();
+      close();
+      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+          + " (setting port): the address is in use or not available here");
+    }
+    server = ws;
     return this;
   }
 

@@ -15,6 +15,10 @@ import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.FlagStore;
 import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -120,7 +124,8 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store, Directory directory, TokenStore tokens, CheckinTables checkins) {}
+      JdbcUsageStore store, Directory directory, TokenStore tokens,
+      UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -187,6 +192,16 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
+  }
+
+  @Override
   public CheckResult check() {
     try {
       Open o = open();
@@ -243,6 +258,7 @@ public final class DuckDbStorage implements StorageComponent {
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
           new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock),
           new CheckinTables(tx, DuckDbDialect.INSTANCE, database::duplicate, description));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
@@ -268,18 +284,20 @@ public final class DuckDbStorage implements StorageComponent {
       open = null;
     }
     if (o == null) return;
-    closeQuietly(o.usageWriter());
-    closeQuietly(o.outcomeWriter());
+    // Wait for a write in progress: closing a DuckDB connection under a running statement is unsafe.
+    o.usage().exclusive(() -> closeQuietly(o.usageWriter()));
+    o.outcomes().exclusive(() -> closeQuietly(o.outcomeWriter()));
     closeQuietly(o.database());
   }
 
-  private static void closeQuietly(AutoCloseable c) {
-    if (c == null) return;
+  private static Void closeQuietly(AutoCloseable c) {
+    if (c == null) return null;
     try {
       c.close();
     } catch (Exception ignored) {
       // closing: nothing more to do
     }
+    return null;
   }
 
   @Override

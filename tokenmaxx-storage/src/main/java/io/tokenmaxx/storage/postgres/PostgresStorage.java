@@ -17,6 +17,10 @@ import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.FlagStore;
 import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcRetractions;
+import io.tokenmaxx.storage.jdbc.JdbcStateStore;
+import io.tokenmaxx.storage.StateStore;
+import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
@@ -131,7 +135,7 @@ public final class PostgresStorage implements StorageComponent {
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens, CheckinTables checkins) {}
+      TokenStore tokens, UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -196,6 +200,16 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public FeatureSource guardFeatures() {
     return open().checkins().features();
+  }
+
+  @Override
+  public UsageRetractions retractions() {
+    return open().retractions();
+  }
+
+  @Override
+  public StateStore state() {
+    return open().state();
   }
 
   @Override
@@ -267,6 +281,7 @@ public final class PostgresStorage implements StorageComponent {
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
         new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
+          new JdbcRetractions(tx), new JdbcStateStore(tx, clock),
           new CheckinTables(tx, PostgresDialect.INSTANCE, pool::getConnection, description));
   }
 
@@ -283,8 +298,14 @@ public final class PostgresStorage implements StorageComponent {
       open = null;
     }
     if (o == null) return;
-    o.usageUpsert().close();
-    o.outcomeUpsert().close();
+    o.usage().exclusive(() -> {
+      o.usageUpsert().close();
+      return null;
+    });
+    o.outcomes().exclusive(() -> {
+      o.outcomeUpsert().close();
+      return null;
+    });
     o.pool().close();
   }
 

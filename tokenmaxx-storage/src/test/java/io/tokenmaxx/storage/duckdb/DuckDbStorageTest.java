@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.duckdb;
 
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
+import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
 import io.tokenmaxx.storage.kit.ITDirectory;
@@ -108,6 +109,14 @@ class DuckDbStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class RetractionsAndState extends ITRetractionsAndState {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return inMemory();

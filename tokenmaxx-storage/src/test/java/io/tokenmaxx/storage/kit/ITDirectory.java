@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** People, teams, aliases, and re-attribution of records that arrived before their alias. */
@@ -191,7 +190,4 @@ public abstract class ITDirectory extends StorageTest {
         OutcomeKind.COMMIT, 1, person, identity, null, null, null);
   }
 
-  static Set<String> ids(List<UsageRecord> records) {
-    return records.stream().map(UsageRecord::id).collect(Collectors.toSet());
-  }
 }

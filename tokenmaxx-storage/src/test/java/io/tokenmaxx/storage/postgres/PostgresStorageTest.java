@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.postgres;
 
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
+import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
 import io.tokenmaxx.storage.kit.ITDirectory;
@@ -141,6 +142,19 @@ class PostgresStorageTest {
 
   @Nested
   class Tokens extends ITTokens {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class RetractionsAndState extends ITRetractionsAndState {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return TestPostgres.newStorage();

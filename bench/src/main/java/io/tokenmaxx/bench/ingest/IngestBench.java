@@ -1,0 +1,160 @@
+package io.tokenmaxx.bench.ingest;
+
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sustained ingest load on a running server over loopback: several clients post batches as fast
+ * as the server acknowledges them (acknowledged = committed), for a fixed time, in one of two
+ * encodings: NDJSON to the ingest API, or OTLP/protobuf Claude Code {@code api_request} log
+ * events. Every record has a new id. Prints acknowledged records/s and request latencies.
+ *
+ * <p>Usage: IngestBench URL TOKEN MODE(ndjson|otlp) CLIENTS BATCH SECONDS
+ */
+public final class IngestBench {
+
+  public static void main(String[] args) throws Exception {
+    String url = args[0];
+    String token = args[1];
+    String mode = args[2];
+    int clients = Integer.parseInt(args[3]);
+    int batch = Integer.parseInt(args[4]);
+    int seconds = Integer.parseInt(args[5]);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    AtomicLong acked = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
+    AtomicLong ackedAtWarmup = new AtomicLong(-1);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<long[]>> latencies = new ArrayList<>();
+    long runId = System.currentTimeMillis();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      latencies.add(pool.submit(() -> {
+        long[] lat = new long[1 << 20];
+        int n = 0;
+        for (long seq = 0; System.nanoTime() < end; seq++) {
+          byte[] body;
+          String type;
+          String path;
+          if (mode.equals("otlp")) {
+            body = otlp(runId, client, seq, batch);
+            type = "application/x-protobuf";
+            path = "/v1/logs";
+          } else {
+            body = ndjson(runId, client, seq, batch);
+            type = "application/x-ndjson";
+            path = "/api/v1/ingest";
+          }
+          long t0 = System.nanoTime();
+          int status;
+          try {
+            status = http.send(HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+          } catch (Exception e) {
+            status = -1;
+          }
+          long t1 = System.nanoTime();
+          if (status == 200) {
+            acked.addAndGet(batch);
+            if (t0 > warmupEnd && n < lat.length) lat[n++] = t1 - t0;
+          } else {
+            failed.incrementAndGet();
+            if (status == 429) Thread.sleep(50);
+          }
+          if (t1 > warmupEnd) ackedAtWarmup.compareAndSet(-1, acked.get());
+        }
+        return Arrays.copyOf(lat, n);
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<long[]> f : latencies) for (long l : f.get()) all.add(l);
+    pool.shutdown();
+    long total = acked.get() - Math.max(0, ackedAtWarmup.get());
+    all.sort(null);
+    double rate = total / (double) seconds;
+    System.out.printf(Locale.ROOT, "%s clients=%d batch=%d: %,.0f records/s acknowledged over %ds "
+            + "(%d requests, latency p50 %.1f ms, p99 %.1f ms, %d refused/failed)%n",
+        mode, clients, batch, rate, seconds, all.size(), pct(all, 0.5), pct(all, 0.99), failed.get());
+  }
+
+  static double pct(List<Long> sorted, double p) {
+    if (sorted.isEmpty()) return Double.NaN;
+    return sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
+  }
+
+  static byte[] ndjson(long run, int client, long seq, int n) {
+    StringBuilder sb = new StringBuilder(n * 220);
+    String ts = Instant.ofEpochSecond(1_795_000_000L + seq).toString();
+    for (int i = 0; i < n; i++) {
+      sb.append("{\"id\":\"b").append(run).append('-').append(client).append('-').append(seq)
+          .append('-').append(i).append("\",\"timestamp\":\"").append(ts)
+          .append("\",\"tool\":\"claude-code\",\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-6\",")
+          .append("\"identity\":\"email:user").append(i % 500).append("@example.com\",\"sessionId\":\"s")
+          .append(client).append('-').append(seq % 50).append("\",\"inputTokens\":").append(100 + i % 900)
+          .append(",\"outputTokens\":").append(50 + i % 400).append(",\"cacheReadTokens\":").append(20_000 + i)
+          .append(",\"cacheWrite5mTokens\":").append(i % 3000).append(",\"latencyMs\":1200}\n");
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] otlp(long run, int client, long seq, int n) {
+    ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+    long now = (1_795_000_000L + seq) * 1_000_000_000L;
+    for (int i = 0; i < n; i++) {
+      long event = seq * n + i;
+      scope.addLogRecords(LogRecord.newBuilder()
+          .setTimeUnixNano(now + i)
+          .setBody(AnyValue.newBuilder().setStringValue("claude_code.api_request"))
+          .addAttributes(kv("event.name", "api_request"))
+          .addAttributes(kv("session.id", "bench-" + run + "-" + client + "-" + (seq % 50)))
+          .addAttributes(kv("event.sequence", event))
+          .addAttributes(kv("prompt.id", "p-" + run + "-" + client + "-" + event))
+          .addAttributes(kv("user.email", "user" + (i % 500) + "@example.com"))
+          .addAttributes(kv("model", "claude-sonnet-4-6"))
+          .addAttributes(kv("input_tokens", 100 + i % 900))
+          .addAttributes(kv("output_tokens", 50 + i % 400))
+          .addAttributes(kv("cache_read_tokens", 20_000 + i))
+          .addAttributes(kv("cache_creation_tokens", i % 3000))
+          .addAttributes(kv("cost_usd", "0.0125"))
+          .addAttributes(kv("duration_ms", 1200)));
+    }
+    return ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+        .setResource(Resource.newBuilder().addAttributes(kv("service.name", "claude-code")))
+        .addScopeLogs(scope)).build().toByteArray();
+  }
+
+  static KeyValue kv(String k, String v) {
+    return KeyValue.newBuilder().setKey(k).setValue(AnyValue.newBuilder().setStringValue(v)).build();
+  }
+
+  static KeyValue kv(String k, long v) {
+    return KeyValue.newBuilder().setKey(k).setValue(AnyValue.newBuilder().setIntValue(v)).build();
+  }
+}

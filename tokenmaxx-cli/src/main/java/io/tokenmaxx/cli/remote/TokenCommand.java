@@ -1,0 +1,108 @@
+package io.tokenmaxx.cli.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tokenmaxx token create|list|revoke}: API tokens, administered on a server. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = "Create, list and revoke API tokens on a tokenmaxx server (needs an admin token).",
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+public final class TokenCommand implements Runnable {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = {"Create a token and print its secret (shown once) on standard output.",
+          "Ingest tokens belong to a person (everything sent with it is theirs) or a team (the "
+              + "identities in the data decide)."})
+  static final class Create implements Callable<Integer> {
+    @Mixin TokenOptions auth;
+
+    @Option(names = "--person", paramLabel = "EMAIL", description = "person the token belongs to (e-mail or person id)")
+    String person;
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "team the token belongs to (e.g. for a shared OTLP roll-out)")
+    String team;
+
+    @Option(names = "--scope", defaultValue = "ingest", paramLabel = "ingest|read|admin",
+        description = "what the token may do (default: ${DEFAULT-VALUE})")
+    String scope;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "what the token is for")
+    String description;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!scope.matches("ingest|read|admin")) {
+        throw new IllegalArgumentException("--scope must be ingest, read or admin, was '" + scope + "'");
+      }
+      if (scope.equals("ingest") && person == null && team == null) {
+        throw new IllegalArgumentException("an ingest token needs --person EMAIL or --team TEAM");
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("scope", scope);
+      if (person != null) body.put("person", person);
+      if (team != null) body.put("team", team);
+      if (description != null) body.put("description", description);
+      JsonNode t = auth.client().json("POST", "/api/v1/tokens", body);
+      System.err.println("created " + t.path("scope").asText() + " token " + t.path("id").asText()
+          + (t.hasNonNull("person") ? " for " + t.get("person").asText() : "")
+          + (t.hasNonNull("team") ? " for team " + t.get("team").asText() : "")
+          + (t.hasNonNull("note") ? " (" + t.get("note").asText() + ")" : ""));
+      System.out.println(t.path("secret").asText());
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
+  static final class ListTokens implements Callable<Integer> {
+    @Mixin TokenOptions auth;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      JsonNode r = auth.client().json("GET", "/api/v1/tokens", null);
+      if (json) {
+        System.out.println(r.toPrettyString());
+        return 0;
+      }
+      System.out.printf("%-24s %-7s %-28s %-20s %s%n", "ID", "SCOPE", "FOR", "CREATED", "STATUS");
+      for (JsonNode t : r.path("tokens")) {
+        String owner = t.hasNonNull("person") ? t.get("person").asText()
+            : t.hasNonNull("team") ? "team " + t.get("team").asText() : "-";
+        System.out.printf("%-24s %-7s %-28s %-20s %s%n", t.path("id").asText(), t.path("scope").asText(),
+            owner, t.path("created").asText().replace('T', ' ').replaceAll("\\..*", ""),
+            t.hasNonNull("revoked") ? "revoked" : "active");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by id; it stops working at once.")
+  static final class Revoke implements Callable<Integer> {
+    @Mixin TokenOptions auth;
+
+    @Parameters(paramLabel = "ID", description = "token id (tok_...), from 'token list'")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+      auth.client().json("DELETE", "/api/v1/tokens/" + id, null);
+      System.err.println("revoked " + id);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.tokenmaxx.collect.otlp;
+
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.tokenmaxx.collect.otlp.EventCatalog.Event;
+import io.tokenmaxx.collect.otlp.OtlpBatch.Scope;
+import io.tokenmaxx.model.RawIdentity;
+import io.tokenmaxx.model.Sources;
+import io.tokenmaxx.model.Tools;
+import io.tokenmaxx.model.UsageRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Agent log events to usage records: one record per model request (tokens, reported cost,
+ * latency), per failed request, and per user prompt (no tokens; the prompt's SHA-256 when the
+ * agent sent its text, never the text). A session's first request event marks it as logged, which
+ * retracts its metric-derived token records.
+ */
+final class LogMapper {
+  private final Settings settings;
+  private final BatchBuilder out;
+
+  LogMapper(Settings settings, BatchBuilder out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  void map(ExportLogsServiceRequest request, ItemErrors itemErrors) {
+    for (int r = 0; r < request.getResourceLogsCount(); r++) {
+      ResourceLogs rl = request.getResourceLogs(r);
+      ResourceContext rc = new ResourceContext(rl.getResource(), settings.maxValueLength());
+      for (int s = 0; s < rl.getScopeLogsCount(); s++) {
+        ScopeLogs sl = rl.getScopeLogs(s);
+        String scopeName = sl.getScope().getName();
+        for (int l = 0; l < sl.getLogRecordsCount(); l++) {
+          String error = itemErrors.find(r, s, l);
+          if (error != null) {
+            out.reject(error);
+            continue;
+          }
+          LogRecord record = sl.getLogRecords(l);
+          Attrs attrs = new Attrs(record.getAttributesList(), rc.attrs, settings.maxValueLength());
+          Event event = EventCatalog.get(eventName(record, attrs, rc, scopeName));
+          if (event == null || event.kind() == EventCatalog.Kind.KNOWN) {
+            out.ignore(1);
+            continue;
+          }
+          try {
+            mapEvent(event, record, attrs, rc);
+          } catch (Rejected e) {
+            out.reject("log record " + l + " (" + event.name() + "): " + e.getMessage());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The full event name: the record's event_name, its {@code event.name} attribute or its body
+   * (Claude Code puts the full name in the body and the short one in {@code event.name}).
+   */
+  static String eventName(LogRecord record, Attrs attrs, ResourceContext rc, String scopeName) {
+    String name = record.getEventName();
+    if (name.isEmpty()) {
+      AnyValue v = attrs.raw("event.name");
+      if (v != null) name = v.getStringValue();
+    }
+    if (EventCatalog.get(name) != null) return name;
+    AnyValue body = record.getBody();
+    if (body.getValueCase() == AnyValue.ValueCase.STRING_VALUE
+        && EventCatalog.get(body.getStringValue()) != null) {
+      return body.getStringValue();
+    }
+    if (!name.isEmpty() && name.indexOf('.') < 0) {
+      String prefix = EventCatalog.prefixOf(rc.agentTool);
+      if (prefix == null && scopeName.contains("claude_code")) prefix = "claude_code.";
+      if (prefix != null) return prefix + name;
+    }
+    return name;
+  }
+
+  private void mapEvent(Event event, LogRecord record, Attrs a, ResourceContext rc) {
+    Instant time = timestamp(record, a);
+    String session = a.string(Tools.CODEX.equals(event.tool()) ? "conversation.id" : "session.id");
+    if (session == null) session = a.string("session.id");
+    String model = a.string("model");
+    UsageRecord.Builder b = UsageRecord.builder()
+        .timestamp(time)
+        .source(Sources.OTLP)
+        .tool(event.tool())
+        .provider(event.provider())
+        .model(model)
+        .sessionId(session);
+    Hasher id = new Hasher().put(event.tool()).put(event.name()).put(session)
+        .put(a.string("event.sequence")).putLong(Deltas.nanos(time))
+        .put(a.string("prompt.id")).put(a.string("prompt_id")).put(a.string("request_id"))
+        .put(model);
+    boolean usage = false;
+    switch (event.kind()) {
+      case USAGE -> {
+        if (!usage(event, a, b, id)) {
+          out.ignore(1);
+          return;
+        }
+        usage = true;
+      }
+      case ERROR -> b.requests(1).status(UsageRecord.STATUS_ERROR).latencyMs(a.millis(
+          "duration_ms"));
+      case CODEX_REQUEST -> {
+        if (!codexFailure(a, b)) {
+          out.ignore(1);
+          return;
+        }
+      }
+      case PROMPT -> {
+        a.count("prompt_length");
+        b.requests(0).promptHash(sha256(a.unboundedString("prompt")));
+      }
+      case KNOWN -> throw new IllegalStateException();
+    }
+    List<RawIdentity> ids = Identities.of(a);
+    b.identity(ids.isEmpty() ? null : ids.get(0));
+    UsageRecord built = b.id(RecordIds.LOG_USAGE_PREFIX + id.hex()).build();
+    out.usage.add(built);
+    out.accept(1);
+    out.observe(ids, rc.orgAttributes);
+    if (usage && session != null && EventCatalog.supersedesMetrics(event.tool())) {
+      Scope scope = new Scope(event.tool(), session, null);
+      if (settings.sessions().markLogged(scope.tool(), scope.indexKey())) {
+        out.newlyMarked(scope);
+        out.retract(scope.retraction());
+      }
+    }
+  }
+
+  /** Fills token fields; false when the event carries no usage (e.g. a Codex delta event). */
+  private static boolean usage(Event event, Attrs a, UsageRecord.Builder b, Hasher id) {
+    long input;
+    long output;
+    long cacheRead = 0;
+    long cacheWrite = 0;
+    long reasoning = 0;
+    switch (event.tool()) {
+      case Tools.CLAUDE_CODE -> {
+        input = a.requiredCount("input_tokens");
+        output = a.requiredCount("output_tokens");
+        cacheRead = a.countOrZero("cache_read_tokens");
+        cacheWrite = a.countOrZero("cache_creation_tokens");
+        b.reportedCost(a.decimal("cost_usd")).latencyMs(a.millis("duration_ms"));
+      }
+      case Tools.GEMINI_CLI -> {
+        long prompt = a.requiredCount("input_token_count");
+        output = a.requiredCount("output_token_count");
+        cacheRead = a.countOrZero("cached_content_token_count");
+        reasoning = a.countOrZero("thoughts_token_count");
+        // Gemini's prompt count includes the cached part; tool-use prompt tokens are extra.
+        input = (prompt >= cacheRead ? prompt - cacheRead : prompt)
+            + a.countOrZero("tool_token_count");
+        b.latencyMs(a.millis("duration_ms")).status(failed(a) ? UsageRecord.STATUS_ERROR : null);
+      }
+      case Tools.CODEX -> {
+        if (!"response.completed".equals(a.string("event.kind"))) return false;
+        long prompt = a.requiredCount("input_token_count");
+        long generated = a.requiredCount("output_token_count");
+        cacheRead = Math.max(a.countOrZero("cached_token_count"),
+            a.countOrZero("cached_content_token_count"));
+        reasoning = Math.max(a.countOrZero("reasoning_token_count"),
+            a.countOrZero("thoughts_token_count"));
+        // OpenAI counts cached input inside input and reasoning inside output.
+        input = prompt >= cacheRead ? prompt - cacheRead : prompt;
+        output = generated >= reasoning ? generated - reasoning : generated;
+        b.latencyMs(a.millis("duration_ms"));
+      }
+      default -> throw new IllegalStateException(event.tool());
+    }
+    b.inputTokens(input).outputTokens(output).cacheReadTokens(cacheRead)
+        .cacheWrite5mTokens(cacheWrite).reasoningTokens(reasoning).requests(1);
+    id.putLong(input).putLong(output).putLong(cacheRead).putLong(cacheWrite).putLong(reasoning);
+    return true;
+  }
+
+  private static boolean failed(Attrs a) {
+    String status = a.string("status_code");
+    if (status == null) return false;
+    try {
+      return Integer.parseInt(status.trim()) >= 400;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean codexFailure(Attrs a, UsageRecord.Builder b) {
+    String status = a.string("http.response.status_code");
+    if (status == null) status = a.string("status");
+    boolean failed = a.string("error.message") != null;
+    if (status != null) {
+      try {
+        failed |= Integer.parseInt(status.trim()) >= 400;
+      } catch (NumberFormatException e) {
+        failed |= !status.equalsIgnoreCase("ok") && !status.equalsIgnoreCase("success");
+      }
+    }
+    if (failed) b.requests(1).status(UsageRecord.STATUS_ERROR).latencyMs(a.millis("duration_ms"));
+    return failed;
+  }
+
+  /** The record's time, else its {@code event.timestamp} attribute, else when it was observed. */
+  private Instant timestamp(LogRecord record, Attrs a) {
+    if (record.getTimeUnixNano() > 0) {
+      return Times.fromNanos(record.getTimeUnixNano(), "time_unix_nano", settings.clock());
+    }
+    Instant iso = Times.parseIso(a.string("event.timestamp"));
+    if (iso != null) return Times.check(iso, "event.timestamp", settings.clock());
+    if (record.getObservedTimeUnixNano() > 0) {
+      return Times.fromNanos(record.getObservedTimeUnixNano(), "observed_time_unix_nano",
+          settings.clock());
+    }
+    throw new Rejected("no timestamp: event.timestamp, time_unix_nano and"
+        + " observed_time_unix_nano are all missing");
+  }
+
+  static String sha256(String text) {
+    if (text == null || text.isEmpty()) return null;
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

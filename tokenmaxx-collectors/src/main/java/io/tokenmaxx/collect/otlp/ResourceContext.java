@@ -1,0 +1,66 @@
+package io.tokenmaxx.collect.otlp;
+
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.tokenmaxx.model.Tools;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the mappers need from one resource: its attributes, digest, service and org attributes. */
+final class ResourceContext {
+  private static final List<String> NOISE_PREFIXES = List.of("telemetry.", "process.", "os.",
+      "host.", "service.", "container.", "k8s.", "cloud.", "webengine.", "device.");
+  private static final int MAX_ORG_ATTRIBUTES = 32;
+  private static final int MAX_ORG_VALUE_LENGTH = 256;
+
+  final Attrs attrs;
+  final String serviceName;
+  /** The coding agent this resource is, by {@code service.name}; null for anything else. */
+  final String agentTool;
+  final Map<String, String> orgAttributes;
+  private final List<KeyValue> list;
+  private Hasher digest;
+
+  ResourceContext(Resource resource, int maxLength) {
+    this.list = resource.getAttributesList();
+    this.attrs = new Attrs(list, null, maxLength);
+    String service = null;
+    Map<String, String> org = new TreeMap<>();
+    for (KeyValue kv : list) {
+      String key = kv.getKey();
+      AnyValue v = kv.getValue();
+      if (v.getValueCase() != AnyValue.ValueCase.STRING_VALUE) continue;
+      if (key.equals("service.name")) service = v.getStringValue();
+      if (isNoise(key) || org.size() >= MAX_ORG_ATTRIBUTES) continue;
+      String s = v.getStringValue();
+      if (!s.isBlank() && s.length() <= MAX_ORG_VALUE_LENGTH) org.put(key, s);
+    }
+    this.serviceName = service == null || service.length() > maxLength ? null : service;
+    this.agentTool = agentOf(serviceName);
+    this.orgAttributes = org.isEmpty() ? Map.of() : Collections.unmodifiableMap(org);
+  }
+
+  private static boolean isNoise(String key) {
+    for (String p : NOISE_PREFIXES) {
+      if (key.startsWith(p)) return true;
+    }
+    return false;
+  }
+
+  static String agentOf(String serviceName) {
+    if (serviceName == null) return null;
+    if (serviceName.equals("claude-code")) return Tools.CLAUDE_CODE;
+    if (serviceName.equals("gemini-cli")) return Tools.GEMINI_CLI;
+    if (serviceName.startsWith("codex")) return Tools.CODEX;
+    return null;
+  }
+
+  /** A hasher that has already taken the resource attributes (copy it before use). */
+  Hasher digest() {
+    if (digest == null) digest = new Hasher().putAttributes(list, null);
+    return digest;
+  }
+}

@@ -1,0 +1,54 @@
+package io.tokenmaxx.storage.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.storage.UsageQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Retractions delete exactly what they name; collector state survives and is namespaced. */
+public abstract class ITRetractionsAndState extends StorageTest {
+
+  static UsageRecord rec(String id, String tool, String session, String project, String ts) {
+    return UsageRecord.builder().id(id).timestamp(Instant.parse(ts)).source("otlp").tool(tool)
+        .sessionId(session).project(project).inputTokens(10).build();
+  }
+
+  @Test
+  void retractDeletesOnlyMatchingToolPrefixSessionAndTime() {
+    storage.usageConsumer().accept(List.of(
+        rec("m:s1:1", "claude-code", "s1", null, "2026-11-20T10:00:00Z"),
+        rec("m:s1:2", "claude-code", "s1", null, "2026-11-20T10:01:00Z"),
+        rec("e:s1:1", "claude-code", "s1", null, "2026-11-20T10:01:00Z"),   // other prefix
+        rec("m:s1:3", "codex", "s1", null, "2026-11-20T10:01:00Z"),         // other tool
+        rec("m:s2:1", "claude-code", "s2", null, "2026-11-20T10:01:00Z"),   // other session
+        rec("m:s1:0", "claude-code", "s1", null, "2026-10-01T10:00:00Z"),   // before 'since'
+        rec("m:p:1", "api", null, "svc-a", "2026-11-20T10:00:00Z"),
+        rec("m:p:2", "api", null, "svc-b", "2026-11-20T10:00:00Z")));
+    long n = storage.retractions().retract("claude-code", "m:", "s1", null, Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(n).isEqualTo(2);
+    long p = storage.retractions().retract("api", "m:", null, "svc-a", Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(p).isEqualTo(1);
+    assertThat(storage.usageStore().records(UsageQuery.all(), 100)).extracting(UsageRecord::id)
+        .containsExactlyInAnyOrder("e:s1:1", "m:s1:3", "m:s2:1", "m:s1:0", "m:p:2");
+    assertThat(storage.usageStore().countUsage()).isEqualTo(5);
+    assertThatThrownBy(() -> storage.retractions().retract("api", "m:", null, null, Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void stateIsReplacedRemovedAndKeptPerNamespace() {
+    storage.state().put("a", Map.of("k1", "v1", "k2", "v2"));
+    storage.state().put("b", Map.of("k1", "other"));
+    storage.state().put("a", Map.of("k1", "v1b"));
+    assertThat(storage.state().load("a")).containsExactly(Map.entry("k1", "v1b"), Map.entry("k2", "v2"));
+    storage.state().remove("a", List.of("k2", "missing"));
+    assertThat(storage.state().load("a")).containsExactly(Map.entry("k1", "v1b"));
+    assertThat(storage.state().load("b")).containsExactly(Map.entry("k1", "other"));
+    assertThat(storage.state().load("none")).isEmpty();
+  }
+}
