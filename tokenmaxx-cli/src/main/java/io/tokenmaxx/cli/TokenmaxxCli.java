@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ServeCommand.class,
+        DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
     })

@@ -1,6 +1,8 @@
 package io.tokenmaxx.storage;
 
 import io.tokenmaxx.checkin.CheckinStore;
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.FlagStore;
@@ -28,6 +30,19 @@ public interface StorageComponent extends Component {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no directory");
   }
 
+  /**
+   * Aggregate queries for the dashboard and API pages, answered from rollups kept beside the
+   * records. Backends without one throw {@link UnsupportedOperationException}.
+   */
+  default io.tokenmaxx.analyze.store.AnalyticsStore analytics() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no analytics queries");
+  }
+
+  /** Who viewed or exported person-level data. Backends without one throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.analyze.AuditLog auditLog() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no audit log");
+  }
+
   /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
   default TokenStore tokens() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");
@@ -46,6 +61,16 @@ public interface StorageComponent extends Component {
   /** Per person-week guard features computed over the stored records. */
   default FeatureSource guardFeatures() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " computes no guard features");
+  }
+
+  /** Dashboard accounts. Backends without them throw {@link UnsupportedOperationException}. */
+  default AccountStore accounts() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no accounts");
+  }
+
+  /** Dashboard sign-in sessions. Backends without them throw {@link UnsupportedOperationException}. */
+  default SessionStore sessions() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no sessions");
   }
 
   /** Deletes usage records a source took back. Backends without it throw {@link UnsupportedOperationException}. */

@@ -6,7 +6,15 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.analyze.AnalyticsService;
+import io.tokenmaxx.analyze.CachePrices;
+import io.tokenmaxx.analyze.LeaderboardContextProvider;
 import io.tokenmaxx.server.admin.DirectoryService;
+import io.tokenmaxx.server.api.AnalyticsApi;
+import io.tokenmaxx.server.api.OpenApiService;
+import io.tokenmaxx.server.api.PseudonymKey;
+import io.tokenmaxx.server.api.TokenViewerResolver;
+import io.tokenmaxx.server.api.ViewerResolver;
 import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
 import io.tokenmaxx.server.auth.RequestAuth;
@@ -23,6 +31,9 @@ import io.tokenmaxx.server.otlp.StoredSessionIndex;
 import io.tokenmaxx.collect.otlp.OtlpDecoder;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
+import io.tokenmaxx.server.web.Dashboard;
+import io.tokenmaxx.server.web.Page;
+import io.tokenmaxx.server.web.auth.Passwords;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.duckdb.DuckDbStorage;
 import io.tokenmaxx.storage.postgres.PostgresStorage;
@@ -44,6 +55,13 @@ public final class ServerAssembly {
   private StorageComponent storage;
   private final List<Enricher> extraEnrichers = new ArrayList<>();
   private Path adminTokenWritten;
+  private Passwords passwords = new Passwords();
+  private final List<Page> extraPages = new ArrayList<>();
+  private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
+  private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
+  private CachePrices cachePrices = CachePrices.NONE;
+  private AnalyticsService analytics;
+  private ViewerResolver viewers;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -62,10 +80,55 @@ public final class ServerAssembly {
     return this;
   }
 
+  /**
+   * Puts a way of knowing the viewer in front of API tokens (e.g. dashboard sessions); the first
+   * resolver that recognises a request wins.
+   */
+  public ServerAssembly viewerResolver(ViewerResolver r) {
+    viewerResolvers.add(r);
+    return this;
+  }
+
+  /** Adds leaderboard context columns (check-in streaks, flags, ...). */
+  public ServerAssembly leaderboardContext(LeaderboardContextProvider p) {
+    contextProviders.add(p);
+    return this;
+  }
+
+  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  public ServerAssembly cachePrices(CachePrices p) {
+    cachePrices = p;
+    return this;
+  }
+
+  /** The analytics pages (after {@link #build()}): what the dashboard renders. */
+  public AnalyticsService analytics() {
+    if (analytics == null) throw new IllegalStateException("build() first");
+    return analytics;
+  }
+
+  /** Resolves the viewer of a request (after {@link #build()}): the resolvers added, then API tokens. */
+  public ViewerResolver viewers() {
+    if (viewers == null) throw new IllegalStateException("build() first");
+    return viewers;
+  }
+
   /** The store the built server uses (after {@link #build()}). */
   public StorageComponent store() {
     if (storage == null) throw new IllegalStateException("not built yet");
     return storage;
+  }
+
+  /** Password hashing for dashboard accounts (tests use a cheaper Argon2 cost). */
+  public ServerAssembly passwords(Passwords p) {
+    this.passwords = p;
+    return this;
+  }
+
+  /** Adds a dashboard page (one class + one template; see {@link Page}). */
+  public ServerAssembly page(Page p) {
+    extraPages.add(p);
+    return this;
   }
 
   /** Where the first start wrote the admin token, or null when one existed already. */
@@ -83,6 +146,11 @@ public final class ServerAssembly {
       throw new java.io.UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
     return DuckDbStorage.builder().path(config.databaseFile()).build();
+  }
+
+  private static String version() {
+    String v = ServerAssembly.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 
   public TokenmaxxServer build() {
@@ -123,6 +191,22 @@ public final class ServerAssembly {
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
-    return new TokenmaxxServer(config, services, components);
+
+    AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
+        .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
+        .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
+        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+    contextProviders.forEach(ab::contextProvider);
+    analytics = ab.build();
+    Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
+        config.analytics().zone(), authenticator::forget, passwords);
+    List<ViewerResolver> resolvers = new ArrayList<>(viewerResolvers);
+    resolvers.add(dashboard.sessionViewers());
+    resolvers.add(new TokenViewerResolver(auth, store.directory(), config.minGroupSize()));
+    viewers = ViewerResolver.firstOf(resolvers);
+    AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
+    services.add(api);
+    services.add(new OpenApiService(api, version()));
+    return new TokenmaxxServer(config, services, List.of(dashboard.feature(extraPages)), components);
   }
 }

@@ -1,6 +1,7 @@
 package io.tokenmaxx.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.tokenmaxx.component.CheckResult;
@@ -22,12 +23,19 @@ import java.util.Objects;
 public final class TokenmaxxServer implements Component {
   private final ServerConfig config;
   private final List<HttpService> services;
+  private final List<HttpFeature> features;
   private final List<Component> components;
   private volatile WebServer server;
 
   TokenmaxxServer(ServerConfig config, List<HttpService> services, List<Component> components) {
+    this(config, services, List.of(), components);
+  }
+
+  TokenmaxxServer(ServerConfig config, List<HttpService> services, List<HttpFeature> features,
+      List<Component> components) {
     this.config = Objects.requireNonNull(config, "config");
     this.services = List.copyOf(services);
+    this.features = List.copyOf(features);
     this.components = List.copyOf(components);
   }
 
@@ -57,6 +65,7 @@ public final class TokenmaxxServer implements Component {
 
   private void routing(HttpRouting.Builder r) {
     ErrorHandlers.register(r);
+    for (HttpFeature f : features) r.addFeature(f);
     for (HttpService s : services) r.register(s);
   }
 

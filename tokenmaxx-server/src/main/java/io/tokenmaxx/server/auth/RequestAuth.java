@@ -33,7 +33,8 @@ public final class RequestAuth {
     return p;
   }
 
-  Optional<String> token(ServerRequest req) {
+  /** The token the request presents, if any (not yet checked). */
+  public Optional<String> token(ServerRequest req) {
     Optional<String> auth = req.headers().first(HeaderNames.AUTHORIZATION);
     if (auth.isPresent()) {
       String v = auth.get().trim();

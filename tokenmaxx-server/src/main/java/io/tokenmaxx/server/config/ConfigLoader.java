@@ -3,6 +3,7 @@ package io.tokenmaxx.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tokenmaxx.server.web.auth.CookieSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,15 @@ public final class ConfigLoader {
     d.put("prices.file", "");
     d.put("privacy.store-prompts", "false");
     d.put("privacy.min-group-size", "5");
+    d.put("analytics.zone", "");
+    d.put("analytics.week-start", "monday");
+    d.put("analytics.breadth-threshold", "0.5");
+    d.put("analytics.depth.moderate-from", "2");
+    d.put("analytics.depth.heavy-from", "4");
+    d.put("analytics.spend-benchmark", "0.5");
+    d.put("web.cookie-secure", "auto");
+    d.put("web.session-idle", "60m");
+    d.put("web.session-max", "12h");
     return Map.copyOf(d);
   }
 
@@ -144,7 +154,54 @@ public final class ConfigLoader {
     boolean storePrompts = bool("privacy.store-prompts");
     int minGroup = intIn("privacy.min-group-size", 1, 1000);
     return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, maxBody, queue,
-        batch, flush, header, priceFile, storePrompts, minGroup);
+        batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies());
+  }
+
+  private io.tokenmaxx.analyze.AnalyticsSettings analytics(int minGroup) {
+    String z = str("analytics.zone");
+    java.time.ZoneId zone;
+    try {
+      zone = z.isEmpty() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(z);
+    } catch (java.time.DateTimeException e) {
+      throw bad("analytics.zone", "must be a time zone id such as Europe/Berlin, was '" + z + "'");
+    }
+    java.time.DayOfWeek weekStart;
+    try {
+      weekStart = java.time.DayOfWeek.valueOf(str("analytics.week-start").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("analytics.week-start", "must be a day of the week such as monday, was '" + str("analytics.week-start") + "'");
+    }
+    double breadth = fraction("analytics.breadth-threshold");
+    int moderate = intIn("analytics.depth.moderate-from", 2, 7);
+    int heavy = intIn("analytics.depth.heavy-from", 3, 7);
+    if (heavy <= moderate) throw bad("analytics.depth.heavy-from", "must be above analytics.depth.moderate-from (" + moderate + "), was " + heavy);
+    double benchmark = fraction("analytics.spend-benchmark");
+    return new io.tokenmaxx.analyze.AnalyticsSettings(zone, weekStart, minGroup, breadth,
+        new io.tokenmaxx.analyze.DepthThresholds(moderate, heavy), benchmark);
+  }
+
+  private double fraction(String key) {
+    double v;
+    try {
+      v = Double.parseDouble(str(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, "must be a number such as 0.5, was '" + str(key) + "'");
+    }
+    if (!(v > 0 && v <= 1)) throw bad(key, "must be a share above 0 and at most 1 (0.5 = 50 %), was " + v);
+    return v;
+  }
+
+  private CookieSettings cookies() {
+    CookieSettings.Secure secure;
+    try {
+      secure = CookieSettings.Secure.valueOf(str("web.cookie-secure").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("web.cookie-secure", "must be auto, always or never, was '" + str("web.cookie-secure") + "'");
+    }
+    Duration idle = duration("web.session-idle");
+    Duration max = duration("web.session-max");
+    if (idle.compareTo(max) > 0) throw bad("web.session-idle", "must not be longer than web.session-max (" + max + ")");
+    return new CookieSettings(secure, idle, max);
   }
 
   private String str(String key) {
@@ -183,9 +240,11 @@ public final class ConfigLoader {
     try {
       d = v.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
           : v.matches("\\d+s") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
+          : v.matches("\\d+m") ? Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)))
+          : v.matches("\\d+h") ? Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)))
           : Duration.parse(v);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw bad(key, "must be a duration such as 20ms, 2s or PT0.5S, was '" + v + "'");
+      throw bad(key, "must be a duration such as 20ms, 2s, 30m, 12h or PT0.5S, was '" + v + "'");
     }
     if (d.isNegative() || d.isZero()) throw bad(key, "must be positive, was " + v);
     return d;

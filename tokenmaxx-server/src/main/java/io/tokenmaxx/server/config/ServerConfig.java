@@ -1,5 +1,6 @@
 package io.tokenmaxx.server.config;
 
+import io.tokenmaxx.server.web.auth.CookieSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,6 +24,11 @@ import java.time.Duration;
  * @param priceOverrides     a price file extending or replacing bundled prices ({@code prices.file})
  * @param storePrompts       keep prompt text when a source sends it; off by default ({@code privacy.store-prompts})
  * @param minGroupSize       aggregates over fewer people are hidden from non-admins ({@code privacy.min-group-size})
+ * @param analytics          the organization's zone, week start and the thresholds of the analytics pages
+ *                           ({@code analytics.*}; its k is {@code minGroupSize})
+ * @param cookies            dashboard sign-in cookies: Secure attribute ({@code web.cookie-secure}: auto,
+ *                           always, never), idle and absolute session lifetime ({@code web.session-idle},
+ *                           {@code web.session-max})
  */
 public record ServerConfig(
     String host,
@@ -36,7 +42,9 @@ public record ServerConfig(
     String otlpAuthHeader,
     Path priceOverrides,
     boolean storePrompts,
-    int minGroupSize) {
+    int minGroupSize,
+    io.tokenmaxx.analyze.AnalyticsSettings analytics,
+    CookieSettings cookies) {
 
   public static final int DEFAULT_PORT = 8420;
 

@@ -15,6 +15,9 @@ public final class ErrorHandlers {
     routing.error(ApiError.class, (req, res, e) -> {
       if (!res.isSent()) Json.send(res, e.status(), e.body());
     });
+    routing.error(io.helidon.http.HttpException.class, (req, res, e) -> {
+      if (!res.isSent()) Json.send(res, e.status(), ApiError.body(e.status(), null, e.getMessage()));
+    });
     routing.error(IllegalArgumentException.class, (req, res, e) -> {
       if (!res.isSent()) Json.send(res, Status.BAD_REQUEST_400, ApiError.body(Status.BAD_REQUEST_400, null, e.getMessage()));
     });

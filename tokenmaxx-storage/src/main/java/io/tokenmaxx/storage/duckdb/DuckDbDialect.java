@@ -50,4 +50,14 @@ final class DuckDbDialect implements Dialect {
   public String isoDayOfWeek(String local) {
     return "isodow(" + local + ")";
   }
+
+  @Override
+  public String intDiv(String a, String b) {
+    return "(" + a + " // " + b + ")";
+  }
+
+  @Override
+  public String percentileCont(String expr, double p) {
+    return "quantile_cont(" + expr + ", " + p + ")";
+  }
 }

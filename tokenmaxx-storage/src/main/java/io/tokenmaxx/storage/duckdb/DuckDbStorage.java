@@ -1,5 +1,7 @@
 package io.tokenmaxx.storage.duckdb;
 
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -15,17 +17,24 @@ import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.FlagStore;
 import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcStateStore;
 import io.tokenmaxx.storage.StateStore;
 import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
 import io.tokenmaxx.storage.jdbc.RecordChecks;
 import io.tokenmaxx.storage.jdbc.Tables;
 import io.tokenmaxx.storage.jdbc.Transactions;
+import io.tokenmaxx.analyze.AuditLog;
+import io.tokenmaxx.analyze.store.AnalyticsStore;
+import io.tokenmaxx.storage.analytics.JdbcAnalyticsStore;
+import io.tokenmaxx.storage.analytics.JdbcAuditLog;
+import io.tokenmaxx.storage.analytics.Rollups;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +133,9 @@ public final class DuckDbStorage implements StorageComponent {
   /** What exists once the database is open. */
   private record Open(DuckDBConnection database, DuckDBConnection usageWriter, DuckDBConnection outcomeWriter,
       GroupCommitWriter<UsageRecord> usage, GroupCommitWriter<OutcomeRecord> outcomes,
-      JdbcUsageStore store, Directory directory, TokenStore tokens,
+      JdbcUsageStore store, Directory directory, TokenStore tokens, JdbcAnalyticsStore analytics,
+      AuditLog audit, Rollups usageRollups, Rollups outcomeRollups, Transactions tx, AccountStore accounts,
+      SessionStore sessions,
       UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private DuckDbStorage(Builder b) {
@@ -192,6 +203,39 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public AccountStore accounts() {
+    return open().accounts();
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return open().sessions();
+  }
+
+  @Override
+  public AnalyticsStore analytics() {
+    return open().analytics();
+  }
+
+  @Override
+  public AuditLog auditLog() {
+    return open().audit();
+  }
+
+  /**
+   * Recomputes the analytics rollups from every stored record, while the writers are idle (after a
+   * bulk load straight into the record tables, or to repair).
+   */
+  public void rebuildAnalytics() {
+    Open o = open();
+    o.tx().writeWhileWritersIdle("rebuild the analytics rollups", c -> {
+      o.usageRollups().rebuild(c);
+      o.outcomeRollups().rebuild(c);
+      return null;
+    });
+  }
+
+  @Override
   public UsageRetractions retractions() {
     return open().retractions();
   }
@@ -250,15 +294,20 @@ public final class DuckDbStorage implements StorageComponent {
       // One writer connection per table: their transactions never touch the same rows.
       usageWriter = writerConnection(database);
       outcomeWriter = writerConnection(database);
-      var usage = new GroupCommitWriter<>(new DuckDbUpsert<>(usageWriter, Tables.USAGE, UsageRows::usage),
+      Rollups usageRollups = Rollups.usage(DuckDbDialect.INSTANCE, Rollups.COMPACT_AFTER);
+      Rollups outcomeRollups = Rollups.outcomes(DuckDbDialect.INSTANCE, Rollups.COMPACT_AFTER);
+      var usage = new GroupCommitWriter<>(new DuckDbUpsert<>(usageWriter, Tables.USAGE, UsageRows::usage, usageRollups),
           UsageRecord::id, e -> DuckDbErrors.failed(description, "store usage records", e), maxGroupRecords);
-      var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome),
+      var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome, outcomeRollups),
           OutcomeRecord::id, e -> DuckDbErrors.failed(description, "store outcome records", e), maxGroupRecords);
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
       return new Open(database, usageWriter, outcomeWriter, usage, outcomes, store,
           new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, DuckDbDialect.INSTANCE, clock),
-          new JdbcRetractions(tx), new JdbcStateStore(tx, clock),
+          new JdbcAnalyticsStore(database::duplicate, DuckDbDialect.INSTANCE, description),
+          new JdbcAuditLog(tx, DuckDbDialect.INSTANCE), usageRollups, outcomeRollups, tx,
+          new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE),
+          new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock),
           new CheckinTables(tx, DuckDbDialect.INSTANCE, database::duplicate, description));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);

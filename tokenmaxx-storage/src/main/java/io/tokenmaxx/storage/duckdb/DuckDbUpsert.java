@@ -25,13 +25,19 @@ final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
   private final String table;
   private final String staging;
   private final RowAppender<T> rows;
+  private final io.tokenmaxx.storage.jdbc.RollupHook rollups;
 
-  /** @param connection the writer's own connection, auto-commit off */
-  DuckDbUpsert(DuckDBConnection connection, String table, RowAppender<T> rows) throws SQLException {
+  /**
+   * @param connection the writer's own connection, auto-commit off
+   * @param rollups    keeps derived tables in step, in the same transaction
+   */
+  DuckDbUpsert(DuckDBConnection connection, String table, RowAppender<T> rows,
+      io.tokenmaxx.storage.jdbc.RollupHook rollups) throws SQLException {
     this.connection = connection;
     this.table = table;
     this.staging = table + "_staging";
     this.rows = rows;
+    this.rollups = rollups;
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE " + staging + " AS SELECT * FROM " + table + " LIMIT 0");
     }
@@ -40,9 +46,10 @@ final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
 
   @Override
   public void write(List<T> records) throws SQLException {
+    boolean inserted = false;
     try {
       move(records, "INSERT INTO ");
-      return;
+      inserted = true;
     } catch (SQLException e) {
       rollback(e);
       if (!DuckDbErrors.isDuplicateKey(e)) throw e;
@@ -50,12 +57,17 @@ final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
       rollback(e);
       throw e;
     }
+    if (inserted) {
+      rollups.afterCommit(connection);
+      return;
+    }
     try {
       move(records, "INSERT OR REPLACE INTO ");
     } catch (SQLException | RuntimeException e) {
       rollback(e);
       throw e;
     }
+    rollups.afterCommit(connection);
   }
 
   private void move(List<T> records, String insert) throws SQLException {
@@ -71,10 +83,13 @@ final class DuckDbUpsert<T> implements GroupCommitWriter.Transaction<T> {
         appender.endRow();
       }
     }
+    boolean replace = !insert.equals("INSERT INTO ");
+    rollups.beforeMove(connection, staging, replace);
     // A failed DuckDB statement closes its Statement: one per statement, never reused.
     try (Statement s = connection.createStatement()) {
       s.execute(insert + table + " SELECT * FROM " + staging);
     }
+    rollups.afterMove(connection, staging);
     try (Statement s = connection.createStatement()) {
       s.execute("DELETE FROM " + staging);
     }

@@ -39,6 +39,24 @@ public interface Dialect {
     return "id";
   }
 
+  /** Integer division of two non-negative BIGINT expressions (DuckDB's {@code /} gives a DOUBLE). */
+  default String intDiv(String a, String b) {
+    return "(" + a + " / " + b + ")";
+  }
+
+  /** Hours since the epoch (UTC) of a TIMESTAMPTZ column, as BIGINT. */
+  default String epochHour(String tsColumn) {
+    return intDiv(epochMicros(tsColumn), "3600000000");
+  }
+
+  /** The continuous (interpolated) percentile {@code p} of a DOUBLE expression, as an aggregate. */
+  String percentileCont(String expr, double p);
+
+  /** A text column in ORDER BY sorting by code point whatever the collation. */
+  default String textOrder(String column) {
+    return column;
+  }
+
   /** The patterns {@link io.tokenmaxx.analyze.TimeBuckets} produces. */
   enum Format { HOUR, DAY, MONTH }
 

@@ -141,13 +141,14 @@ public final class JdbcDirectory implements Directory {
         v.add(a.person());
       }
       String values = Values.placeholders(chunk.size(), 3, "CAST(? AS VARCHAR)");
-      for (String table : List.of(Tables.USAGE, Tables.OUTCOME)) {
+      for (String table : Tables.ATTRIBUTED) {
         long n = update(c, "UPDATE " + table + " SET person = n.person FROM (SELECT a.k, a.v, a.person, "
             + "old.person AS old_person FROM (VALUES " + values + ") AS a(k, v, person) LEFT JOIN person_alias old "
             + "ON old.identity_kind = a.k AND old.identity_value = a.v) n WHERE " + table + ".identity_kind = n.k AND "
             + table + ".identity_value = n.v AND (" + table + ".person IS NULL OR " + table + ".person = n.old_person) AND "
             + table + ".person IS DISTINCT FROM n.person", v);
-        if (table.equals(Tables.USAGE)) usage += n; else outcomes += n;
+        if (table.equals(Tables.USAGE)) usage += n;
+        else if (table.equals(Tables.OUTCOME)) outcomes += n;
       }
       List<Object> rows = new ArrayList<>();
       for (Alias a : chunk) {

@@ -3,16 +3,22 @@ package io.tokenmaxx.storage.jdbc;
 import io.tokenmaxx.storage.UsageRetractions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
 
 /** {@link UsageRetractions} for both backends: one DELETE while the record writers are idle. */
 public final class JdbcRetractions implements UsageRetractions {
   private final Transactions tx;
+  private final RollupHook rollups;
 
   public JdbcRetractions(Transactions tx) {
+    this(tx, RollupHook.NONE);
+  }
+
+  /** @param rollups keeps the usage rollups in step with the deletion, in its transaction */
+  public JdbcRetractions(Transactions tx, RollupHook rollups) {
     this.tx = tx;
+    this.rollups = rollups;
   }
 
   @Override
@@ -24,20 +30,20 @@ public final class JdbcRetractions implements UsageRetractions {
       throw new IllegalArgumentException("a retraction needs a session or a project");
     }
     String scope = sessionId != null ? "session_id = ?" : "project = ?";
-    String sql = "DELETE FROM " + Tables.USAGE + " WHERE ts >= ? AND tool = ? AND " + scope
-        + " AND substr(id, 1, ?) = ?";
+    String where = "ts >= ? AND tool = ? AND " + scope + " AND substr(id, 1, ?) = ?";
+    String sql = "DELETE FROM " + Tables.USAGE + " WHERE " + where;
+    java.util.List<Object> params = java.util.List.of(java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC),
+        tool, sessionId != null ? sessionId : project, idPrefix.length(), idPrefix);
     return tx.writeWhileWritersIdle("retract usage of " + tool + " " + (sessionId != null ? sessionId : project),
         c -> {
+          rollups.beforeDelete(c, where, params);
+          long deleted;
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(since));
-            ps.setString(2, tool);
-            ps.setString(3, sessionId != null ? sessionId : project);
-            ps.setInt(4, idPrefix.length());
-            ps.setString(5, idPrefix);
-            return (long) ps.executeUpdate();
-          } catch (SQLException e) {
-            throw e;
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            deleted = ps.executeUpdate();
           }
+          rollups.afterDelete(c);
+          return deleted;
         });
   }
 }

@@ -7,6 +7,17 @@ public final class Tables {
   public static final String USAGE = "usage_record";
   public static final String OUTCOME = "outcome_record";
   public static final String SCHEMA_VERSION = "tokenmaxx_schema_version";
+  public static final String USAGE_HOURLY = "usage_hourly";
+  public static final String SESSION_HOURLY = "session_hourly";
+  public static final String OUTCOME_HOURLY = "outcome_hourly";
+  public static final String AUDIT_LOG = "audit_log";
+
+  /**
+   * Tables whose rows carry a raw identity and the person it was attributed to: re-attributing
+   * an identity updates them all in one transaction, with the same condition, so the analytics
+   * rollups stay equal to sums over the records.
+   */
+  public static final List<String> ATTRIBUTED = List.of(USAGE, OUTCOME, USAGE_HOURLY, SESSION_HOURLY, OUTCOME_HOURLY);
 
   public static final List<String> USAGE_COLUMNS = List.of(
       "id", "ts", "ts_nanos", "source", "tool", "provider", "model", "person", "identity_kind",

@@ -55,4 +55,14 @@ final class PostgresDialect implements Dialect {
   public String idOrder() {
     return "id COLLATE \"C\"";
   }
+
+  @Override
+  public String percentileCont(String expr, double p) {
+    return "percentile_cont(" + p + ") WITHIN GROUP (ORDER BY " + expr + ")";
+  }
+
+  @Override
+  public String textOrder(String column) {
+    return column + " COLLATE \"C\"";
+  }
 }

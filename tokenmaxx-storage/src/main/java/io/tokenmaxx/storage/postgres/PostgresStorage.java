@@ -2,6 +2,8 @@ package io.tokenmaxx.storage.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tokenmaxx.account.AccountStore;
+import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
@@ -17,17 +19,24 @@ import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.FlagStore;
 import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
+import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcStateStore;
 import io.tokenmaxx.storage.StateStore;
 import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
+import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
 import io.tokenmaxx.storage.jdbc.RecordChecks;
 import io.tokenmaxx.storage.jdbc.Tables;
 import io.tokenmaxx.storage.jdbc.Transactions;
+import io.tokenmaxx.analyze.AuditLog;
+import io.tokenmaxx.analyze.store.AnalyticsStore;
+import io.tokenmaxx.storage.analytics.JdbcAnalyticsStore;
+import io.tokenmaxx.storage.analytics.JdbcAuditLog;
+import io.tokenmaxx.storage.analytics.Rollups;
 import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -134,8 +143,9 @@ public final class PostgresStorage implements StorageComponent {
 
   private record Open(HikariDataSource pool, PostgresUpsert<UsageRecord> usageUpsert,
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
-      GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, Directory directory,
-      TokenStore tokens, UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
+      GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, JdbcAnalyticsStore analytics, AuditLog audit,
+      Rollups usageRollups, Rollups outcomeRollups, Transactions tx, Directory directory,
+      TokenStore tokens, AccountStore accounts, SessionStore sessions, UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -200,6 +210,36 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public FeatureSource guardFeatures() {
     return open().checkins().features();
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return open().accounts();
+  }
+
+  @Override
+  public SessionStore sessions() {
+    return open().sessions();
+  }
+
+  @Override
+  public AnalyticsStore analytics() {
+    return open().analytics();
+  }
+
+  @Override
+  public AuditLog auditLog() {
+    return open().audit();
+  }
+
+  /** Recomputes the analytics rollups from every stored record, while the writers are idle. */
+  public void rebuildAnalytics() {
+    Open o = open();
+    o.tx().writeWhileWritersIdle("rebuild the analytics rollups", c -> {
+      o.usageRollups().rebuild(c);
+      o.outcomeRollups().rebuild(c);
+      return null;
+    });
   }
 
   @Override
@@ -271,8 +311,12 @@ public final class PostgresStorage implements StorageComponent {
     config.setMinimumIdle(1);
     config.setPoolName("tokenmaxx-" + schema);
     HikariDataSource pool = new HikariDataSource(config);
-    var usageUpsert = new PostgresUpsert<UsageRecord>(this::connect, Tables.USAGE, Tables.USAGE_COLUMNS, CopyText::usage);
-    var outcomeUpsert = new PostgresUpsert<OutcomeRecord>(this::connect, Tables.OUTCOME, Tables.OUTCOME_COLUMNS, CopyText::outcome);
+    Rollups usageRollups = Rollups.usage(PostgresDialect.INSTANCE, Rollups.COMPACT_AFTER);
+    Rollups outcomeRollups = Rollups.outcomes(PostgresDialect.INSTANCE, Rollups.COMPACT_AFTER);
+    var usageUpsert = new PostgresUpsert<UsageRecord>(this::connect, Tables.USAGE, Tables.USAGE_COLUMNS, CopyText::usage,
+        usageRollups);
+    var outcomeUpsert = new PostgresUpsert<OutcomeRecord>(this::connect, Tables.OUTCOME, Tables.OUTCOME_COLUMNS,
+        CopyText::outcome, outcomeRollups);
     var usage = new GroupCommitWriter<>(usageUpsert, UsageRecord::id,
         e -> failed("store usage records", e), maxGroupRecords);
     var outcomes = new GroupCommitWriter<>(outcomeUpsert, OutcomeRecord::id,
@@ -280,8 +324,11 @@ public final class PostgresStorage implements StorageComponent {
     var store = new JdbcUsageStore(pool::getConnection, PostgresDialect.INSTANCE, description);
     var tx = new Transactions(pool::getConnection, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
     return new Open(pool, usageUpsert, outcomeUpsert, usage, outcomes, store,
+        new JdbcAnalyticsStore(pool::getConnection, PostgresDialect.INSTANCE, description),
+        new JdbcAuditLog(tx, PostgresDialect.INSTANCE), usageRollups, outcomeRollups, tx,
         new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
-          new JdbcRetractions(tx), new JdbcStateStore(tx, clock),
+        new JdbcAccountStore(tx, PostgresDialect.INSTANCE, clock), new JdbcSessionStore(tx, PostgresDialect.INSTANCE),
+        new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock),
           new CheckinTables(tx, PostgresDialect.INSTANCE, pool::getConnection, description));
   }
 

@@ -29,10 +29,13 @@ final class PostgresUpsert<T> implements GroupCommitWriter.Transaction<T> {
   private final String copy;
   private final String upsert;
   private final BiConsumer<CopyText, T> rows;
+  private final io.tokenmaxx.storage.jdbc.RollupHook rollups;
   private Connection connection;
 
-  PostgresUpsert(Connector connector, String table, List<String> columns, BiConsumer<CopyText, T> rows) {
+  PostgresUpsert(Connector connector, String table, List<String> columns, BiConsumer<CopyText, T> rows,
+      io.tokenmaxx.storage.jdbc.RollupHook rollups) {
     this.connector = connector;
+    this.rollups = rollups;
     this.table = table;
     this.staging = table + "_staging";
     this.rows = rows;
@@ -58,9 +61,11 @@ final class PostgresUpsert<T> implements GroupCommitWriter.Transaction<T> {
       } finally {
         if (in.isActive()) in.cancelCopy();
       }
+      rollups.beforeMove(c, staging, true);
       try (Statement s = c.createStatement()) {
         s.executeUpdate(upsert);
       }
+      rollups.afterMove(c, staging);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       try {
@@ -71,6 +76,7 @@ final class PostgresUpsert<T> implements GroupCommitWriter.Transaction<T> {
       if (!c.isValid(2)) close();
       throw e;
     }
+    rollups.afterCommit(c);
   }
 
   private static void write(CopyIn in, byte[] bytes) throws SQLException {

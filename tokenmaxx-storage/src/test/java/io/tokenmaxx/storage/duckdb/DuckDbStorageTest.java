@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.duckdb;
 
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITAggregate;
+import io.tokenmaxx.storage.kit.ITAnalytics;
 import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
@@ -11,6 +12,7 @@ import io.tokenmaxx.storage.kit.ITIngest;
 import io.tokenmaxx.storage.kit.ITLargeBatch;
 import io.tokenmaxx.storage.kit.ITRestart;
 import io.tokenmaxx.storage.kit.ITRoundTrip;
+import io.tokenmaxx.storage.kit.ITAccounts;
 import io.tokenmaxx.storage.kit.ITTokens;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -116,7 +118,23 @@ class DuckDbStorageTest {
   }
 
   @Nested
+  class Accounts extends ITAccounts {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
   class RetractionsAndState extends ITRetractionsAndState {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Analytics extends ITAnalytics {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return inMemory();

@@ -1,0 +1,117 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.CountTrend;
+import io.tokenmaxx.analyze.page.GroupAdoption;
+import io.tokenmaxx.analyze.page.MoneyTrend;
+import io.tokenmaxx.analyze.page.OverviewPage;
+import io.tokenmaxx.analyze.page.PersonRef;
+import io.tokenmaxx.analyze.page.UnattributedSummary;
+import io.tokenmaxx.analyze.store.GroupKey;
+import io.tokenmaxx.analyze.store.Scope;
+import io.tokenmaxx.analyze.store.UnattributedTotals;
+import io.tokenmaxx.analyze.store.UsageRow;
+import io.tokenmaxx.identity.Person;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Builds the overview page. */
+final class OverviewPages {
+  private OverviewPages() {}
+
+  static OverviewPage build(Request q) {
+    var store = q.service.store;
+    LocalDate to = q.filter.to();
+    Set<String> population = q.population(to);
+    boolean hide = q.hidePopulation(population);
+    Scope known = q.scope.onlyKnownPeople();
+
+    long active7 = people(store.usage(known.withRange(to.minusDays(6), to), List.of()));
+    long active28 = people(store.usage(known.withRange(to.minusDays(27), to), List.of()));
+    long activeNow = people(store.usage(known, List.of()));
+    Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
+    long activeBefore = people(store.usage(prev.onlyKnownPeople(), List.of()));
+    UsageRow now = Mixes.only(store.usage(q.scope, List.of()));
+    UsageRow before = Mixes.only(store.usage(prev, List.of()));
+
+    List<GroupAdoption> byDepartment = adoption(q, "department", GroupKey.DEPARTMENT, Person::department,
+        known.withRange(to.minusDays(27), to), population, q::departmentName);
+    OverviewPage.NewAdopters adopters = newAdopters(q, population, hide);
+    UnattributedSummary unattributed = unattributed(q);
+    if (hide) {
+      return new OverviewPage(q.period, true, population.size(), null, null, null, CountTrend.SUPPRESSED,
+          CountTrend.SUPPRESSED, MoneyTrend.SUPPRESSED, null, byDepartment, adopters, unattributed);
+    }
+    return new OverviewPage(q.period, false, population.size(), active7, active28,
+        Mixes.ratio(active28, population.size()), CountTrend.of(activeNow, activeBefore),
+        CountTrend.of(Mixes.totalTokens(now), Mixes.totalTokens(before)),
+        MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
+        byDepartment, adopters, unattributed);
+  }
+
+  static long people(List<UsageRow> rows) {
+    UsageRow r = Mixes.only(rows);
+    return r == null ? 0 : r.people();
+  }
+
+  /**
+   * Adoption per group of a partition (departments or teams) over {@code window}: headcount from
+   * the population, active people from the store; small groups and groups with a small complement
+   * suppressed.
+   */
+  static List<GroupAdoption> adoption(Request q, String kind, GroupKey key, Function<Person, String> groupOf,
+      Scope window, Set<String> population, Function<String, String> name) {
+    Map<String, Set<String>> members = new HashMap<>();
+    for (String id : population) {
+      members.computeIfAbsent(groupOf.apply(q.people.get(id)), g -> new HashSet<>()).add(id);
+    }
+    Map<String, Long> active = new HashMap<>();
+    for (UsageRow r : q.service.store.usage(window, List.of(key))) active.put(r.key(0), r.people());
+    double threshold = q.service.settings.breadthThreshold();
+    List<GroupAdoption> out = new ArrayList<>();
+    members.forEach((g, m) -> {
+      if (q.privacy.hidePart(m, population.size())) {
+        out.add(new GroupAdoption(kind, g, name.apply(g), null, null, null, null, true));
+        return;
+      }
+      long a = active.getOrDefault(g, 0L);
+      double rate = a / (double) m.size();
+      out.add(new GroupAdoption(kind, g, name.apply(g), m.size(), a, rate, rate >= threshold, false));
+    });
+    out.sort(Comparator.comparing((GroupAdoption g) -> g.suppressed() ? 1 : 0)
+        .thenComparing(g -> g.rate() == null ? 0 : -g.rate())
+        .thenComparing(GroupAdoption::id, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  private static OverviewPage.NewAdopters newAdopters(Request q, Set<String> population, boolean hide) {
+    LocalDate week = q.weekOf(q.filter.to());
+    Map<String, LocalDate> first = q.service.store.firstUse(q.scope.onlyKnownPeople());
+    List<PersonRef> visible = new ArrayList<>();
+    long count = 0;
+    for (Map.Entry<String, LocalDate> e : first.entrySet()) {
+      LocalDate d = e.getValue();
+      if (!population.contains(e.getKey()) || d.isBefore(week) || d.isAfter(q.filter.to())) continue;
+      count++;
+      if (q.viewer.canSee(e.getKey())) visible.add(q.ref(e.getKey()));
+    }
+    visible.sort(Comparator.comparing(PersonRef::id));
+    return new OverviewPage.NewAdopters(week, hide ? null : count, visible, hide);
+  }
+
+  /** Usage without a person (none when people are filtered: such records belong to no group). */
+  static UnattributedSummary unattributed(Request q) {
+    if (q.filter.narrowsPeople()) return new UnattributedSummary(0L, 0L, java.math.BigDecimal.ZERO, 0L, false);
+    UnattributedTotals t = q.service.store.unattributedTotals(q.scope);
+    if (t.identities() > 0 && q.privacy.hideCount(t.identities())) {
+      return new UnattributedSummary(null, null, null, null, true);
+    }
+    return new UnattributedSummary(t.records(), t.tokens(), t.cost(), t.identities(), false);
+  }
+}

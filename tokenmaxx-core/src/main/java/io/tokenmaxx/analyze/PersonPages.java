@@ -1,0 +1,121 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.MoneyTrend;
+import io.tokenmaxx.analyze.page.Outcomes;
+import io.tokenmaxx.analyze.page.PeerComparison;
+import io.tokenmaxx.analyze.page.PersonPage;
+import io.tokenmaxx.analyze.page.SpendShare;
+import io.tokenmaxx.analyze.store.GroupKey;
+import io.tokenmaxx.analyze.store.PersonStats;
+import io.tokenmaxx.analyze.store.ReferenceAnalyticsStore;
+import io.tokenmaxx.analyze.store.Scope;
+import io.tokenmaxx.analyze.store.UsageRow;
+import io.tokenmaxx.identity.Person;
+import io.tokenmaxx.model.OutcomeKind;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/** Builds a person's page, and the parts the team page shares with it. */
+final class PersonPages {
+  static final int RECENT_SESSIONS = 20;
+
+  private PersonPages() {}
+
+  static PersonPage build(Request q, String personId) {
+    Person p = q.people.get(personId);
+    if (p == null) throw new NoSuchElementException("no person with id '" + personId + "'");
+    if (!q.viewer.canSee(personId)) {
+      throw new NotVisibleException("viewer '" + q.viewer.subject() + "' may not see person '" + personId + "'");
+    }
+    var store = q.service.store;
+    Scope me = q.scope.withoutPeopleFilters().withPersons(Set.of(personId));
+    Scope before = me.withRange(q.period.previousFrom(), q.period.previousTo());
+    UsageRow now = Mixes.only(store.usage(me, List.of()));
+    UsageRow prev = Mixes.only(store.usage(before, List.of()));
+    long sessions = store.sessionShapes(me).sessions();
+    Outcomes outcomes = outcomes(store.outcomes(me), Mixes.totalTokens(now));
+    SpendShare share = share(q, Mixes.cost(now), p.annualLoadedCost(), false);
+    List<PeerComparison> peers = new ArrayList<>();
+    peers.add(peers(q, "team", p.team(), p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()))));
+    peers.add(peers(q, "role", p.role(), p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()))));
+    if (!q.viewer.isSelf(personId)) q.audit(AuditEntry.VIEW, "person", personId, q.describe());
+    return new PersonPage(q.period, q.ref(personId), p.role(), p.startDate(),
+        store.firstUse(me).get(personId), Mixes.summary(now, sessions),
+        MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
+        Mixes.daily(store.usage(me, List.of(GroupKey.DAY, GroupKey.TOOL))),
+        Mixes.mix(store.usage(me, List.of(GroupKey.TOOL)), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
+        Mixes.mix(store.usage(me, List.of(GroupKey.MODEL)), q.privacy.forVisiblePerson(personId), k -> k, null),
+        sessions(q, store.sessions(me, RECENT_SESSIONS)), outcomes, share, peers);
+  }
+
+  static Set<String> idsWhere(Request q, java.util.function.Predicate<Person> test) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Person x : q.people.values()) if (test.test(x) && q.started(x, q.filter.to())) out.add(x.id());
+    return out;
+  }
+
+  static List<io.tokenmaxx.analyze.page.SessionSummary> sessions(Request q, List<io.tokenmaxx.analyze.store.SessionRow> rows) {
+    List<io.tokenmaxx.analyze.page.SessionSummary> out = new ArrayList<>();
+    for (var s : rows) {
+      out.add(new io.tokenmaxx.analyze.page.SessionSummary(s.sessionId(),
+          q.viewer.canSee(s.person()) ? s.person() : null, s.start(), s.end(),
+          java.time.Duration.between(s.start(), s.end()).toSeconds(), s.tool(), s.model(), s.models(),
+          s.requests(), s.tokens(), s.cost()));
+    }
+    return out;
+  }
+
+  static Outcomes outcomes(Map<OutcomeKind, Double> o, long tokens) {
+    double commits = o.getOrDefault(OutcomeKind.COMMIT, 0.0);
+    double prs = o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0);
+    double units = commits + prs;
+    return new Outcomes(commits, prs, o.getOrDefault(OutcomeKind.LINES_ADDED, 0.0),
+        o.getOrDefault(OutcomeKind.LINES_REMOVED, 0.0), o.getOrDefault(OutcomeKind.EDIT_ACCEPTED, 0.0),
+        o.getOrDefault(OutcomeKind.EDIT_REJECTED, 0.0), o.getOrDefault(OutcomeKind.ACTIVE_SECONDS_USER, 0.0),
+        o.getOrDefault(OutcomeKind.ACTIVE_SECONDS_CLI, 0.0), units > 0 ? tokens / units : null);
+  }
+
+  static SpendShare share(Request q, BigDecimal spend, BigDecimal loaded, boolean suppressed) {
+    double benchmark = q.service.settings.spendBenchmark();
+    if (suppressed) return new SpendShare(null, null, null, null, benchmark, true);
+    BigDecimal annual = spend.multiply(BigDecimal.valueOf(365)).divide(BigDecimal.valueOf(q.period.days()), MathContext.DECIMAL64);
+    return new SpendShare(spend, annual, loaded, ReferenceAnalyticsStore.share(spend, loaded, q.period.days()),
+        benchmark, false);
+  }
+
+  /**
+   * Medians of a peer group over the period (everyone in the group counts, with zeros for people
+   * without usage); withheld when the group is smaller than k.
+   */
+  static PeerComparison peers(Request q, String basis, String group, Set<String> members) {
+    if (group == null || members.isEmpty() || q.privacy.hideGroup(members)) {
+      return new PeerComparison(basis, group, group == null ? null : members.size(), null, null, null, null, true);
+    }
+    Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
+    Map<String, PersonStats> stats = new HashMap<>();
+    for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
+    // Outcomes of peers without usage still count.
+    Map<String, Map<OutcomeKind, Double>> outcomes = q.service.store.outcomesByPerson(scope);
+    List<Double> tokens = new ArrayList<>();
+    List<BigDecimal> cost = new ArrayList<>();
+    List<Double> days = new ArrayList<>();
+    List<Double> units = new ArrayList<>();
+    for (String m : members) {
+      PersonStats s = stats.get(m);
+      tokens.add(s == null ? 0.0 : s.tokens());
+      cost.add(s == null ? BigDecimal.ZERO : s.cost());
+      days.add(s == null ? 0.0 : s.activeDays());
+      Map<OutcomeKind, Double> o = outcomes.getOrDefault(m, Map.of());
+      units.add(o.getOrDefault(OutcomeKind.COMMIT, 0.0) + o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0));
+    }
+    return new PeerComparison(basis, group, members.size(), Mixes.median(tokens), Mixes.medianMoney(cost),
+        Mixes.median(days), Mixes.median(units), false);
+  }
+
+}

@@ -1,0 +1,115 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.Period;
+import io.tokenmaxx.analyze.page.PersonRef;
+import io.tokenmaxx.analyze.store.Scope;
+import io.tokenmaxx.identity.Department;
+import io.tokenmaxx.identity.Person;
+import io.tokenmaxx.identity.Team;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** One page request: the viewer, the resolved filter and scope, and a snapshot of the directory. */
+final class Request {
+  final AnalyticsService service;
+  final Viewer viewer;
+  final AnalyticsFilter filter;
+  final Scope scope;
+  final Period period;
+  final Map<String, Person> people = new HashMap<>();
+  final Map<String, Team> teams = new HashMap<>();
+  final Map<String, Department> departments = new HashMap<>();
+  final Privacy privacy;
+
+  Request(AnalyticsService service, Viewer viewer, AnalyticsFilter raw) {
+    this.service = service;
+    this.viewer = java.util.Objects.requireNonNull(viewer, "viewer");
+    this.filter = (raw == null ? AnalyticsFilter.defaults() : raw).resolve(service.clock, service.settings.zone());
+    this.scope = Scope.of(filter, service.settings.weekStart());
+    AnalyticsFilter prev = filter.previous();
+    this.period = new Period(filter.from(), filter.to(), filter.zone().getId(), filter.days(), prev.from(), prev.to());
+    for (Person p : service.directory.people()) people.put(p.id(), p);
+    for (Team t : service.directory.teams()) teams.put(t.id(), t);
+    for (Department d : service.directory.departments()) departments.put(d.id(), d);
+    this.privacy = new Privacy(viewer);
+  }
+
+  /** People counted in the headcount on a day: started by then (or no start date). */
+  boolean started(Person p, LocalDate day) {
+    return p.startDate() == null || !p.startDate().isAfter(day);
+  }
+
+  /** The filtered headcount on {@code day}: people matching the department and team filters who had started. */
+  Set<String> population(LocalDate day) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Person p : people.values()) {
+      if (matchesPeopleFilter(p) && started(p, day)) out.add(p.id());
+    }
+    return out;
+  }
+
+  /** Everyone in the directory who had started by {@code day}, unfiltered. */
+  Set<String> everyone(LocalDate day) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Person p : people.values()) if (started(p, day)) out.add(p.id());
+    return out;
+  }
+
+  boolean matchesPeopleFilter(Person p) {
+    if (!filter.departments().isEmpty() && (p.department() == null || !filter.departments().contains(p.department()))) return false;
+    if (!filter.teams().isEmpty() && (p.team() == null || !filter.teams().contains(p.team()))) return false;
+    return true;
+  }
+
+  /**
+   * True when the page's population must be hidden from this viewer: fewer than k people (and not
+   * all visible to the viewer), or — when a department/team filter narrows it — the rest of the
+   * organization is a group of 1 .. k-1 people that the difference with the unfiltered page would expose.
+   */
+  boolean hidePopulation(Set<String> population) {
+    if (privacy.hideGroup(population)) return true;
+    if (!filter.narrowsPeople()) return false;
+    int rest = everyone(filter.to()).size() - population.size();
+    return privacy.hideComplement(rest);
+  }
+
+  LocalDate weekOf(LocalDate d) {
+    return d.with(TemporalAdjusters.previousOrSame(service.settings.weekStart()));
+  }
+
+  PersonRef ref(String id) {
+    Person p = people.get(id);
+    if (p == null) return new PersonRef(id, null, null, null);
+    return new PersonRef(p.id(), p.name(), p.team(), p.department());
+  }
+
+  String teamName(String id) {
+    if (id == null) return "No team";
+    Team t = teams.get(id);
+    return t != null && t.name() != null ? t.name() : id;
+  }
+
+  String departmentName(String id) {
+    if (id == null) return "No department";
+    Department d = departments.get(id);
+    return d != null && d.name() != null ? d.name() : id;
+  }
+
+  void audit(String action, String resource, String person, String detail) {
+    service.audit.append(new AuditEntry(service.clock.instant(), viewer.subject(), action, resource, person, detail));
+  }
+
+  /** The filter, for audit details. */
+  String describe() {
+    StringBuilder sb = new StringBuilder(filter.from() + ".." + filter.to() + " " + filter.zone().getId());
+    if (!filter.departments().isEmpty()) sb.append(" departments=").append(new java.util.TreeSet<>(filter.departments()));
+    if (!filter.teams().isEmpty()) sb.append(" teams=").append(new java.util.TreeSet<>(filter.teams()));
+    if (!filter.tools().isEmpty()) sb.append(" tools=").append(new java.util.TreeSet<>(filter.tools()));
+    if (!filter.models().isEmpty()) sb.append(" models=").append(new java.util.TreeSet<>(filter.models()));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,172 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.Distribution;
+import io.tokenmaxx.analyze.page.MixRow;
+import io.tokenmaxx.analyze.page.MoneyTrend;
+import io.tokenmaxx.analyze.page.SpendPage;
+import io.tokenmaxx.analyze.page.SpendShare;
+import io.tokenmaxx.analyze.store.GroupKey;
+import io.tokenmaxx.analyze.store.Histograms;
+import io.tokenmaxx.analyze.store.ReferenceAnalyticsStore;
+import io.tokenmaxx.analyze.store.Scope;
+import io.tokenmaxx.analyze.store.SpendShareRow;
+import io.tokenmaxx.analyze.store.UsageRow;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Builds the spend page. */
+final class SpendPages {
+  private SpendPages() {}
+
+  static final String SAVINGS_METHOD = "for each model and day: cache-read tokens x (input price - cache-read price), "
+      + "with the prices in force that day; models without a known price are listed, not counted";
+  static final String SHARE_METHOD = "spend in the period x 365 / days in the period, divided by the annual loaded "
+      + "cost (people: their own; teams: the sum over members); people without a loaded cost are left out";
+  static final String FORECAST_METHOD = "month to date, plus for each remaining day of the month the average spend of "
+      + "the same weekday over the 28 days ending on asOf (a 4-week run rate with weekday seasonality)";
+
+  static SpendPage build(Request q) {
+    var store = q.service.store;
+    Set<String> population = q.population(q.filter.to());
+    UsageRow now = Mixes.only(store.usage(q.scope, List.of()));
+    boolean hide = q.hidePopulation(population) || q.privacy.hideCount(now == null ? 0 : now.people());
+    Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
+    List<MixRow> byTeam = teams(q);
+    if (hide) {
+      return new SpendPage(q.period, true, MoneyTrend.SUPPRESSED, null, List.of(), List.of(), List.of(), byTeam,
+          List.of(), null, null, null);
+    }
+    UsageRow before = Mixes.only(store.usage(prev, List.of()));
+    List<SpendPage.DailySpend> daily = new ArrayList<>();
+    Map<String, UsageRow> days = new HashMap<>();
+    for (UsageRow r : store.usage(q.scope, List.of(GroupKey.DAY))) days.put(r.key(0), r);
+    for (LocalDate d = q.filter.from(); !d.isAfter(q.filter.to()); d = d.plusDays(1)) {
+      UsageRow r = days.get(d.toString());
+      daily.add(new SpendPage.DailySpend(d, Mixes.cost(r), Mixes.totalTokens(r)));
+    }
+    return new SpendPage(q.period, false, MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
+        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null)),
+        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.PROVIDER)), q.privacy, k -> k, null)),
+        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory)),
+        byTeam, daily, savings(q), loadedCost(q), forecast(q));
+  }
+
+  private static List<MixRow> byCost(List<MixRow> rows) {
+    List<MixRow> out = new ArrayList<>(rows);
+    out.sort(java.util.Comparator.comparing((MixRow m) -> m.suppressed() ? 1 : 0)
+        .thenComparing(m -> m.cost() == null ? BigDecimal.ZERO : m.cost(), java.util.Comparator.reverseOrder())
+        .thenComparing(MixRow::key, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** Spend per team: a team is shown when it (or its complement) is not too small. */
+  private static List<MixRow> teams(Request q) {
+    Set<String> population = q.population(q.filter.to());
+    Map<String, Set<String>> members = new HashMap<>();
+    for (String id : population) {
+      String t = q.people.get(id).team();
+      if (t != null) members.computeIfAbsent(t, x -> new java.util.HashSet<>()).add(id);
+    }
+    List<UsageRow> rows = q.service.store.usage(q.scope.onlyKnownPeople(), List.of(GroupKey.TEAM));
+    List<MixRow> mix = Mixes.mix(rows, new Privacy(Viewer.admin("internal", null, 1)), q::teamName, null);
+    List<MixRow> out = new ArrayList<>();
+    for (MixRow m : mix) {
+      if (m.key() == null) continue;
+      Set<String> team = members.getOrDefault(m.key(), Set.of());
+      if (q.privacy.hidePart(team, population.size()) || q.privacy.hideCount(m.people())) {
+        out.add(new MixRow(m.key(), m.label(), null, null, null, null, null, null, null, true));
+      } else {
+        out.add(m);
+      }
+    }
+    return byCost(out);
+  }
+
+  private static SpendPage.CacheSavings savings(Request q) {
+    Map<String, long[]> tokens = new TreeMap<>();
+    Map<String, BigDecimal> saved = new HashMap<>();
+    Set<String> unpriced = new TreeSet<>();
+    long total = 0;
+    BigDecimal sum = BigDecimal.ZERO;
+    for (UsageRow r : q.service.store.usage(q.scope, List.of(GroupKey.MODEL, GroupKey.DAY))) {
+      if (r.cacheReadTokens() == 0) continue;
+      String model = r.key(0);
+      total += r.cacheReadTokens();
+      tokens.computeIfAbsent(model, m -> new long[1])[0] += r.cacheReadTokens();
+      CachePrices.Rates rates = q.service.prices.rates(model, LocalDate.parse(r.key(1)));
+      if (rates == null) {
+        unpriced.add(model);
+        continue;
+      }
+      BigDecimal s = rates.input().subtract(rates.cacheRead()).multiply(BigDecimal.valueOf(r.cacheReadTokens()));
+      saved.merge(model, s, BigDecimal::add);
+      sum = sum.add(s);
+    }
+    List<SpendPage.ModelSavings> byModel = new ArrayList<>();
+    tokens.forEach((m, t) -> byModel.add(new SpendPage.ModelSavings(m, t[0], saved.get(m))));
+    byModel.sort(java.util.Comparator.comparingLong(SpendPage.ModelSavings::cacheReadTokens).reversed()
+        .thenComparing(SpendPage.ModelSavings::model));
+    return new SpendPage.CacheSavings(total, sum, SAVINGS_METHOD, byModel, List.copyOf(unpriced));
+  }
+
+  private static SpendPage.LoadedCost loadedCost(Request q) {
+    double benchmark = q.service.settings.spendBenchmark();
+    List<Double> shares = new ArrayList<>();
+    long above = 0;
+    for (SpendShareRow r : q.service.store.personSpendShares(q.scope)) {
+      if (r.share() == null) continue;
+      shares.add(r.share());
+      if (r.share() >= benchmark) above++;
+    }
+    boolean hidePeople = q.privacy.hideCount(shares.size());
+    Distribution people = distribution(shares, hidePeople);
+    List<SpendPage.TeamShare> teams = new ArrayList<>();
+    List<Double> teamShares = new ArrayList<>();
+    for (SpendShareRow r : q.service.store.teamSpendShares(q.scope)) {
+      Set<String> members = PersonPages.idsWhere(q, p -> r.key().equals(p.team()) && q.matchesPeopleFilter(p));
+      boolean hide = q.privacy.hideGroup(members);
+      SpendShare share = hide ? PersonPages.share(q, BigDecimal.ZERO, null, true)
+          : new SpendShare(r.spend(), r.spend().multiply(BigDecimal.valueOf(365))
+              .divide(BigDecimal.valueOf(q.period.days()), MathContext.DECIMAL64), r.loadedCost(), r.share(), benchmark, false);
+      teams.add(new SpendPage.TeamShare(r.key(), q.teamName(r.key()), hide ? null : r.people(), share));
+      if (r.share() != null) teamShares.add(r.share());
+    }
+    return new SpendPage.LoadedCost(benchmark, SHARE_METHOD, people, hidePeople ? null : above, teams,
+        distribution(teamShares, q.privacy.hideCount(teamShares.size())));
+  }
+
+  private static Distribution distribution(List<Double> values, boolean hide) {
+    double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
+    return Mixes.distribution("share of annual loaded cost", ReferenceAnalyticsStore.stats(a, Histograms.LOADED_COST_SHARE),
+        Histograms.LOADED_COST_SHARE, hide);
+  }
+
+  private static SpendPage.Forecast forecast(Request q) {
+    LocalDate asOf = q.filter.to();
+    LocalDate monthStart = asOf.withDayOfMonth(1);
+    LocalDate monthEnd = YearMonth.from(asOf).atEndOfMonth();
+    UsageRow mtd = Mixes.only(q.service.store.usage(q.scope.withRange(monthStart, asOf), List.of()));
+    BigDecimal[] perWeekday = new BigDecimal[7];
+    java.util.Arrays.fill(perWeekday, BigDecimal.ZERO);
+    for (UsageRow r : q.service.store.usage(q.scope.withRange(asOf.minusDays(27), asOf), List.of(GroupKey.DAY_OF_WEEK))) {
+      int dow = Integer.parseInt(r.key(0));
+      perWeekday[dow - 1] = r.cost().divide(BigDecimal.valueOf(4), MathContext.DECIMAL64);
+    }
+    BigDecimal rest = BigDecimal.ZERO;
+    for (LocalDate d = asOf.plusDays(1); !d.isAfter(monthEnd); d = d.plusDays(1)) {
+      rest = rest.add(perWeekday[d.getDayOfWeek().getValue() - 1]);
+    }
+    BigDecimal monthToDate = Mixes.cost(mtd);
+    return new SpendPage.Forecast(YearMonth.from(asOf).toString(), asOf, monthToDate, monthToDate.add(rest),
+        List.of(perWeekday), FORECAST_METHOD);
+  }
+}

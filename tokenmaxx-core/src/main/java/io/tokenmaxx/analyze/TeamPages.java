@@ -1,0 +1,126 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.MoneyTrend;
+import io.tokenmaxx.analyze.page.Outcomes;
+import io.tokenmaxx.analyze.page.PeerComparison;
+import io.tokenmaxx.analyze.page.SpendShare;
+import io.tokenmaxx.analyze.page.TeamPage;
+import io.tokenmaxx.analyze.page.UsageSummary;
+import io.tokenmaxx.analyze.store.GroupKey;
+import io.tokenmaxx.analyze.store.PersonStats;
+import io.tokenmaxx.analyze.store.Scope;
+import io.tokenmaxx.analyze.store.UsageRow;
+import io.tokenmaxx.identity.Person;
+import io.tokenmaxx.identity.Team;
+import io.tokenmaxx.model.OutcomeKind;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/** Builds a team's page. */
+final class TeamPages {
+  private TeamPages() {}
+
+  static TeamPage build(Request q, String teamId) {
+    Team team = q.teams.get(teamId);
+    Set<String> members = PersonPages.idsWhere(q, p -> teamId.equals(p.team()));
+    if (team == null && members.isEmpty()) throw new NoSuchElementException("no team with id '" + teamId + "'");
+    String department = team != null && team.department() != null ? team.department()
+        : members.stream().map(m -> q.people.get(m).department()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    var store = q.service.store;
+    boolean hide = q.privacy.hideGroup(members);
+    Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
+
+    Set<String> visible = new HashSet<>();
+    for (String m : members) if (q.viewer.canSee(m)) visible.add(m);
+    List<TeamPage.Member> memberRows = new ArrayList<>();
+    List<io.tokenmaxx.analyze.page.SessionSummary> sessions = List.of();
+    if (!visible.isEmpty()) {
+      Scope seen = scope.withPersons(visible);
+      Map<String, PersonStats> stats = new HashMap<>();
+      for (PersonStats s : store.people(seen, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
+      Map<String, Map<OutcomeKind, Double>> outcomes = store.outcomesByPerson(seen);
+      for (String m : visible) {
+        PersonStats s = stats.get(m);
+        Map<OutcomeKind, Double> o = outcomes.getOrDefault(m, Map.of());
+        memberRows.add(new TeamPage.Member(q.ref(m), s == null ? 0 : s.tokens(), s == null ? BigDecimal.ZERO : s.cost(),
+            s == null ? 0 : s.activeDays(), s == null ? List.of() : s.tools(),
+            o.getOrDefault(OutcomeKind.COMMIT, 0.0) + o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0)));
+      }
+      memberRows.sort(Comparator.comparingLong(TeamPage.Member::tokens).reversed()
+          .thenComparing(m -> m.person().id()));
+      sessions = PersonPages.sessions(q, store.sessions(seen, PersonPages.RECENT_SESSIONS));
+      boolean onlySelf = visible.size() == 1 && q.viewer.isSelf(visible.iterator().next());
+      if (!onlySelf) q.audit(AuditEntry.VIEW, "team", null, "team " + teamId + ", " + visible.size() + " members, " + q.describe());
+    }
+    PeerComparison peers = departmentPeers(q, department, teamId, members);
+    String name = q.teamName(teamId);
+    if (hide) {
+      return new TeamPage(q.period, teamId, name, department, members.size(), true, null, MoneyTrend.SUPPRESSED,
+          List.of(), List.of(), List.of(), sessions, null, PersonPages.share(q, BigDecimal.ZERO, null, true),
+          memberRows, peers);
+    }
+    UsageRow now = Mixes.only(store.usage(scope, List.of()));
+    UsageRow prev = Mixes.only(store.usage(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
+    UsageSummary totals = Mixes.summary(now, store.sessionShapes(scope).sessions());
+    Outcomes outcomes = PersonPages.outcomes(store.outcomes(scope), Mixes.totalTokens(now));
+    BigDecimal loaded = null;
+    for (String m : members) {
+      BigDecimal c = q.people.get(m).annualLoadedCost();
+      if (c != null) loaded = loaded == null ? c : loaded.add(c);
+    }
+    return new TeamPage(q.period, teamId, name, department, members.size(), false, totals,
+        MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
+        Mixes.daily(store.usage(scope, List.of(GroupKey.DAY, GroupKey.TOOL))),
+        Mixes.mix(store.usage(scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory),
+        Mixes.mix(store.usage(scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null),
+        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers);
+  }
+
+  /**
+   * Median over the teams of the department of per-person values (tokens, cost, active days,
+   * outcome units per head). Withheld unless the department's other teams have at least k people.
+   */
+  private static PeerComparison departmentPeers(Request q, String department, String teamId, Set<String> members) {
+    if (department == null) return new PeerComparison("department", null, null, null, null, null, null, true);
+    Set<String> dept = PersonPages.idsWhere(q, p -> department.equals(p.department()) && p.team() != null);
+    Map<String, Integer> heads = new HashMap<>();
+    for (String id : dept) heads.merge(q.people.get(id).team(), 1, Integer::sum);
+    if (q.privacy.hideCount(dept.size() - members.size()) || heads.size() < 2) {
+      return new PeerComparison("department", department, heads.size(), null, null, null, null, true);
+    }
+    Scope scope = q.scope.withoutPeopleFilters().withPersons(dept);
+    Map<String, double[]> perTeam = new HashMap<>();
+    Map<String, BigDecimal> cost = new HashMap<>();
+    for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) {
+      String t = q.people.get(s.person()).team();
+      double[] v = perTeam.computeIfAbsent(t, x -> new double[3]);
+      v[0] += s.tokens();
+      v[1] += s.activeDays();
+      cost.merge(t, s.cost(), BigDecimal::add);
+    }
+    Map<String, Double> units = new HashMap<>();
+    q.service.store.outcomesByPerson(scope).forEach((p, o) -> units.merge(q.people.get(p).team(),
+        o.getOrDefault(OutcomeKind.COMMIT, 0.0) + o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0), Double::sum));
+    List<Double> tokens = new ArrayList<>();
+    List<BigDecimal> costs = new ArrayList<>();
+    List<Double> days = new ArrayList<>();
+    List<Double> outs = new ArrayList<>();
+    heads.forEach((t, n) -> {
+      double[] v = perTeam.getOrDefault(t, new double[3]);
+      tokens.add(v[0] / n);
+      days.add(v[1] / n);
+      costs.add(cost.getOrDefault(t, BigDecimal.ZERO).divide(BigDecimal.valueOf(n), MathContext.DECIMAL64));
+      outs.add(units.getOrDefault(t, 0.0) / n);
+    });
+    return new PeerComparison("department", department, heads.size(), Mixes.median(tokens), Mixes.medianMoney(costs),
+        Mixes.median(days), Mixes.median(outs), false);
+  }
+}

@@ -1,0 +1,61 @@
+package io.tokenmaxx.analyze;
+
+import io.tokenmaxx.analyze.page.TokenCounts;
+import io.tokenmaxx.analyze.page.UsagePage;
+import io.tokenmaxx.analyze.store.GroupKey;
+import io.tokenmaxx.analyze.store.Histograms;
+import io.tokenmaxx.analyze.store.SessionShapeStats;
+import io.tokenmaxx.analyze.store.UsageRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Builds the "how tokens are used" page. */
+final class UsagePages {
+  private UsagePages() {}
+
+  static UsagePage build(Request q) {
+    var store = q.service.store;
+    Set<String> population = q.population(q.filter.to());
+    UsageRow total = Mixes.only(store.usage(q.scope, List.of()));
+    boolean hide = q.hidePopulation(population) || q.privacy.hideCount(total == null ? 0 : total.people());
+    var unattributed = OverviewPages.unattributed(q);
+    if (hide) {
+      return new UsagePage(q.period, true, List.of(), List.of(), List.of(), null, null, List.of(), unattributed);
+    }
+    SessionShapeStats s = store.sessionShapes(q.scope);
+    var sessions = new UsagePage.SessionShapes(s.sessions(),
+        Mixes.distribution("minutes", s.durationMinutes(), Histograms.DURATION_MINUTES, false),
+        Mixes.distribution("tokens", s.tokens(), Histograms.SESSION_TOKENS, false),
+        Mixes.distribution("requests", s.requests(), Histograms.SESSION_REQUESTS, false));
+    TokenCounts t = Mixes.tokens(total);
+    long prompt = t.input() + t.cacheRead() + t.cacheWrite();
+    var ratios = new UsagePage.TokenRatios(t, Mixes.ratio(t.cacheRead(), prompt), Mixes.ratio(t.output() + t.reasoning(), prompt));
+    List<UsagePage.HeatCell> heat = new ArrayList<>();
+    for (UsageRow r : store.usage(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY))) {
+      int dow = Integer.parseInt(r.key(0));
+      int hour = Integer.parseInt(r.key(1));
+      if (q.privacy.hideCount(r.people())) {
+        heat.add(new UsagePage.HeatCell(dow, hour, null, null, null, null, true));
+      } else {
+        heat.add(new UsagePage.HeatCell(dow, hour, r.totalTokens(), r.requests(), r.records(), r.people(), false));
+      }
+    }
+    return new UsagePage(q.period, false,
+        Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL_CATEGORY)), q.privacy, UsagePages::categoryLabel, k -> k),
+        Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory),
+        Mixes.mix(store.usage(q.scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null),
+        sessions, ratios, heat, unattributed);
+  }
+
+  static String categoryLabel(String key) {
+    if (key == null) return "other";
+    return switch (key) {
+      case "coding-agent" -> "Coding agent";
+      case "chat" -> "Chat";
+      case "api" -> "API";
+      default -> key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
+    };
+  }
+}

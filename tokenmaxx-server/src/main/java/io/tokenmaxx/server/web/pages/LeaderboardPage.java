@@ -1,0 +1,162 @@
+package io.tokenmaxx.server.web.pages;
+
+import io.tokenmaxx.analyze.LeaderboardMeasure;
+import io.tokenmaxx.analyze.LeaderboardMode;
+import io.tokenmaxx.analyze.page.Leaderboard;
+import io.tokenmaxx.analyze.page.LeaderboardRow;
+import io.tokenmaxx.server.web.Access;
+import io.tokenmaxx.server.web.NavItem;
+import io.tokenmaxx.server.web.Page;
+import io.tokenmaxx.server.web.PageRoutes;
+import io.tokenmaxx.server.web.QueryString;
+import io.tokenmaxx.server.web.Result;
+import io.tokenmaxx.server.web.WebContext;
+import io.tokenmaxx.server.web.WebError;
+import io.tokenmaxx.server.web.WebRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /leaderboard}: people ranked by a measure, each rank shown with its context (active days,
+ * tool breadth, outcomes per token, percentile). Ranks by active days unless another measure is
+ * picked. Names only for admins ({@code mode=named}); everyone else sees stable pseudonyms or
+ * percentile bands, and always their own row, highlighted, with a "find me" link to it.
+ */
+public final class LeaderboardPage implements Page {
+  static final int PAGE_SIZE = 50;
+
+  /** A choice of a picker: its label, link, and whether it is the current one. */
+  public record Choice(String label, String href, boolean current, String hint) {}
+
+  /**
+   * @param board    the leaderboard
+   * @param measures measure picker
+   * @param modes    mode picker (named only for admins)
+   * @param rows     the rows of this page
+   * @param pageNo   1-based page
+   * @param pages    number of pages
+   * @param prev     link to the previous page, null on the first
+   * @param next     link to the next page, null on the last
+   * @param findMe   link to the viewer's own row, null when they have none
+   * @param measure  the measure
+   */
+  public record Model(Leaderboard board, List<Choice> measures, List<Choice> modes, List<LeaderboardRow> rows,
+      int pageNo, int pages, String prev, String next, String findMe, LeaderboardMeasure measure, Names names,
+      String csv) {}
+
+  private final WebContext ctx;
+
+  public LeaderboardPage(WebContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public List<NavItem> nav() {
+    return List.of(NavItem.page("leaderboard", "Leaderboard", "/leaderboard", 30));
+  }
+
+  @Override
+  public void routes(PageRoutes r) {
+    r.get("/leaderboard", Access.SIGNED_IN, this::show);
+  }
+
+  private Result show(WebRequest w) {
+    LeaderboardMeasure measure = parse(w, "measure", LeaderboardMeasure.ACTIVE_DAYS);
+    LeaderboardMode mode = parseMode(w);
+    if (mode == LeaderboardMode.NAMED && !w.viewer().isAdmin()) mode = LeaderboardMode.PSEUDONYMOUS;
+    Leaderboard board = ctx.analytics().leaderboard(w.viewer(), w.filter(), measure, mode);
+    QueryString q = w.query().without("page");
+    List<Choice> measures = new ArrayList<>();
+    for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
+      measures.add(new Choice(label(m), q.with("measure", m.label()).on("/leaderboard"), m == measure, hint(m)));
+    }
+    List<Choice> modes = new ArrayList<>();
+    for (LeaderboardMode m : LeaderboardMode.values()) {
+      if (m == LeaderboardMode.NAMED && !w.viewer().isAdmin()) continue;
+      modes.add(new Choice(switch (m) {
+        case NAMED -> "Named";
+        case PSEUDONYMOUS -> "Pseudonymous";
+        case BANDS -> "Bands";
+      }, q.with("mode", m.label()).on("/leaderboard"), m == mode, null));
+    }
+    List<LeaderboardRow> all = board.rows();
+    int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int pageNo = w.param("page").map(p -> {
+      try {
+        return Integer.parseInt(p);
+      } catch (NumberFormatException e) {
+        throw WebError.badParameter("page", "expected a page number");
+      }
+    }).orElse(1);
+    pageNo = Math.max(1, Math.min(pages, pageNo));
+    List<LeaderboardRow> rows = all.subList((pageNo - 1) * PAGE_SIZE, Math.min(all.size(), pageNo * PAGE_SIZE));
+    String findMe = null;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).self()) {
+        findMe = q.with("page", Integer.toString(i / PAGE_SIZE + 1)).on("/leaderboard") + "#me";
+        break;
+      }
+    }
+    if (findMe == null && board.self() != null) findMe = "#me";
+    String prev = pageNo > 1 ? q.with("page", Integer.toString(pageNo - 1)).on("/leaderboard") : null;
+    String next = pageNo < pages ? q.with("page", Integer.toString(pageNo + 1)).on("/leaderboard") : null;
+    String csv = io.tokenmaxx.server.web.Exports.csv("leaderboard", "rows",
+        w.filters().query().with("measure", measure.label()).with("mode", mode.label()));
+    return Result.view("pages/leaderboard.jte", "Leaderboard", "leaderboard",
+        new Model(board, measures, modes, rows, pageNo, pages, prev, next, findMe, measure, Pages.names(ctx), csv));
+  }
+
+  private static LeaderboardMeasure parse(WebRequest w, String name, LeaderboardMeasure dflt) {
+    try {
+      return w.param(name).map(LeaderboardMeasure::parse).orElse(dflt);
+    } catch (IllegalArgumentException e) {
+      throw WebError.badParameter(name, e.getMessage());
+    }
+  }
+
+  private static LeaderboardMode parseMode(WebRequest w) {
+    try {
+      return w.param("mode").map(LeaderboardMode::parse).orElse(LeaderboardMode.PSEUDONYMOUS);
+    } catch (IllegalArgumentException e) {
+      throw WebError.badParameter("mode", e.getMessage());
+    }
+  }
+
+  /** The ranked value as the measure reads best. */
+  public static String format(LeaderboardMeasure m, java.math.BigDecimal v) {
+    if (v == null) return "–";
+    return switch (m) {
+      case TOKENS -> io.tokenmaxx.server.web.Fmt.count(v.longValue());
+      case SPEND -> io.tokenmaxx.server.web.Fmt.money(v);
+      case OUTCOMES_PER_TOKEN -> io.tokenmaxx.server.web.Fmt.decimal(v.doubleValue(), 2);
+      default -> io.tokenmaxx.server.web.Fmt.group(v.longValue());
+    };
+  }
+
+  /** A person on the board: their name when shown, else their pseudonym. */
+  public static String who(LeaderboardRow r) {
+    return r.name() != null ? r.name() : r.pseudonym();
+  }
+
+  public static String label(LeaderboardMeasure m) {
+    return switch (m) {
+      case TOKENS -> "Tokens";
+      case SPEND -> "Spend";
+      case ACTIVE_DAYS -> "Active days";
+      case TOOLS -> "Tools explored";
+      case OUTCOMES_PER_TOKEN -> "Outcomes per token";
+      default -> m.label();
+    };
+  }
+
+  static String hint(LeaderboardMeasure m) {
+    return switch (m) {
+      case TOKENS -> "Volume only: read it with active days and outcomes.";
+      case SPEND -> "What usage cost, at the price in force when it happened.";
+      case ACTIVE_DAYS -> "Days with any use: steady habits over bursts.";
+      case TOOLS -> "How many different tools someone tried.";
+      case OUTCOMES_PER_TOKEN -> "Commits and pull requests per million tokens.";
+      default -> null;
+    };
+  }
+}
