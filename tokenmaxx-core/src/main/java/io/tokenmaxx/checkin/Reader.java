@@ -1,5 +1,6 @@
 package io.tokenmaxx.checkin;
 
+import io.tokenmaxx.analyze.Viewer;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,6 +13,19 @@ public record Reader(String person, boolean admin, String team, Set<String> repo
 
   public Reader {
     reports = reports == null ? Set.of() : Set.copyOf(reports);
+  }
+
+  /**
+   * The reader an analytics {@link Viewer} is: admins read every check-in that is not private,
+   * managers their subtree's team check-ins as well as their own team's.
+   *
+   * @param team the viewer's own team (from the directory), may be null
+   */
+  public static Reader of(Viewer viewer, String team) {
+    if (viewer.isAdmin()) return new Reader(viewer.personId(), true, team, Set.of());
+    Set<String> reports = new java.util.HashSet<>(viewer.visiblePeople());
+    reports.remove(viewer.personId());
+    return new Reader(viewer.personId(), false, team, reports);
   }
 
   public static Reader admin(String person) {

@@ -1,7 +1,8 @@
 package io.tokenmaxx.bench.checkins;
 
 import io.tokenmaxx.checkin.CheckIn;
-import io.tokenmaxx.checkin.OrgChart;
+import io.tokenmaxx.analyze.OrgChart;
+import io.tokenmaxx.analyze.Viewer;
 import io.tokenmaxx.checkin.Reader;
 import io.tokenmaxx.demo.DemoCheckins;
 import io.tokenmaxx.demo.DemoOrganization;
@@ -26,13 +27,13 @@ final class BenchCorpus {
     if (all.size() < target) throw new IllegalStateException("generated only " + all.size() + " check-ins");
     all.sort(Comparator.comparing(CheckIn::week).reversed().thenComparing(CheckIn::id));
     checkins = List.copyOf(all.subList(0, target));
-    OrgChart chart = new OrgChart(org.directory());
+    OrgChart chart = OrgChart.of(org.directory());
     Person member = pick(chart, 0, 0);
     Person manager = pick(chart, 5, 199);
-    Person head = pick(chart, 200, 5000);
-    add("member (own team)", chart.reader(member.id(), false));
-    add("team manager (" + chart.reportsOf(manager.id()).size() + " reports)", chart.reader(manager.id(), false));
-    add("department head (" + chart.reportsOf(head.id()).size() + " reports)", chart.reader(head.id(), false));
+    Person head = pick(chart, 200, 2000);
+    add("member (own team)", reader(chart, member));
+    add("team manager (" + (chart.subtree(manager.id()).size() - 1) + " reports)", reader(chart, manager));
+    add("department head (" + (chart.subtree(head.id()).size() - 1) + " reports)", reader(chart, head));
     add("admin", new Reader(null, true, null, java.util.Set.of()));
   }
 
@@ -41,11 +42,15 @@ final class BenchCorpus {
     readers.add(r);
   }
 
-  private static Person pick(OrgChart chart, int minReports, int maxReports) {
-    return chart.people().stream().sorted(Comparator.comparing(Person::id))
+  private static Reader reader(OrgChart chart, Person p) {
+    return Reader.of(Viewer.forPerson("bench", p.id(), chart, 5), p.team());
+  }
+
+  private Person pick(OrgChart chart, int minReports, int maxReports) {
+    return org.directory().stream().sorted(Comparator.comparing(Person::id))
         .filter(p -> p.team() != null)
         .filter(p -> {
-          int n = chart.reportsOf(p.id()).size();
+          int n = chart.subtree(p.id()).size() - 1;
           return n >= minReports && n <= maxReports;
         }).findFirst().orElseThrow();
   }
