@@ -19,6 +19,7 @@ import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
 import io.tokenmaxx.server.auth.RequestAuth;
 import io.tokenmaxx.server.auth.TokenAuthenticator;
+import io.tokenmaxx.server.checkin.CheckinFeature;
 import io.tokenmaxx.server.config.ServerConfig;
 import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
@@ -62,6 +63,7 @@ public final class ServerAssembly {
   private CachePrices cachePrices = CachePrices.NONE;
   private AnalyticsService analytics;
   private ViewerResolver viewers;
+  private CheckinFeature checkins;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -111,6 +113,12 @@ public final class ServerAssembly {
   public ViewerResolver viewers() {
     if (viewers == null) throw new IllegalStateException("build() first");
     return viewers;
+  }
+
+  /** Check-ins and the Goodhart guard (after {@link #build()}). */
+  public CheckinFeature checkins() {
+    if (checkins == null) throw new IllegalStateException("build() first");
+    return checkins;
   }
 
   /** The store the built server uses (after {@link #build()}). */
@@ -182,7 +190,8 @@ public final class ServerAssembly {
         .sessionIndex(StoredSessionIndex.load(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
-    List<Component> components = List.of(store, queue, decoder);
+    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
+    List<Component> components = List.of(store, queue, decoder, checkins);
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
@@ -197,6 +206,7 @@ public final class ServerAssembly {
         .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
         .audit(store.auditLog()).prices(cachePrices).clock(clock);
     contextProviders.forEach(ab::contextProvider);
+    ab.contextProvider(checkins.leaderboardContext());
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);
@@ -207,6 +217,8 @@ public final class ServerAssembly {
     AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
     services.add(api);
     services.add(new OpenApiService(api, version()));
+    services.addAll(checkins.services(auth, viewers));
+    checkins.start();
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(extraPages)), components);
   }
 }
