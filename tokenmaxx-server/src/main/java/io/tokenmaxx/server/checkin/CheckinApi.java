@@ -140,7 +140,7 @@ public final class CheckinApi implements HttpService {
     out.put("week", week);
     out.put("open", calendar().open(week));
     out.put("closesAt", calendar().closesAt(week));
-    out.put("checkin", c.map(x -> CheckinJson.of(x, null, calendar().open(week))).orElse(null));
+    out.put("checkin", c.map(x -> CheckinJson.of(x, name(v.personId()), calendar().open(week))).orElse(null));
     out.put("glance", WeekGlance.of(f.usage(), v.personId(), week, f.zone()));
     Json.ok(res, out);
   }
@@ -164,7 +164,11 @@ public final class CheckinApi implements HttpService {
       int colon = msg.indexOf(':');
       throw ApiError.badRequest(colon > 0 ? msg.substring(0, colon) : null, msg);
     }
-    Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, CheckinJson.of(saved, null, true));
+    Json.send(res, existed ? Status.OK_200 : Status.CREATED_201, CheckinJson.of(saved, name(p.personId()), true));
+  }
+
+  private String name(String person) {
+    return People.name(People.of(f.directory(), List.of(person)), person);
   }
 
   private void one(ServerRequest req, ServerResponse res) {
