@@ -92,6 +92,9 @@ public final class CheckinRules {
    */
   public static CheckIn apply(CheckIn existing, CheckinDraft d, String id, String person, LocalDate week,
       String team, String department, Instant now) {
+    if (d.replaceAll()) existing = existing == null ? null : new CheckIn(existing.id(), existing.person(), existing.week(),
+        "", "", "", "", List.of(), List.of(), null, List.of(), existing.visibility(), existing.team(),
+        existing.department(), existing.created(), existing.updated());
     String tried = d.tried() != null ? text("tried", d.tried()) : existing != null ? existing.tried() : "";
     String worked = d.worked() != null ? text("worked", d.worked()) : existing != null ? existing.worked() : "";
     String failed = d.failed() != null ? text("failed", d.failed()) : existing != null ? existing.failed() : "";

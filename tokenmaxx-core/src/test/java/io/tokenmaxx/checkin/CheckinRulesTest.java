@@ -48,6 +48,22 @@ class CheckinRulesTest {
   }
 
   @Test
+  void aWholeFormReplacesEveryFieldIncludingClearedOnes() {
+    CheckIn first = CheckinRules.apply(null, new CheckinDraft("a", "b", "c", "d", List.of("x"), List.of("codex"), 30,
+        List.of("https://e.com"), Visibility.ORGANIZATION), "id1", "p1", W, "T", "D", T0);
+    CheckIn replaced = CheckinRules.apply(first, new CheckinDraft("a2", null, null, null, null, null, null, null,
+        Visibility.PRIVATE).replacingAll(), "x", "p1", W, "T", "D", T0.plusSeconds(1));
+    assertThat(replaced.tried()).isEqualTo("a2");
+    assertThat(replaced.worked()).isEmpty();
+    assertThat(replaced.tags()).isEmpty();
+    assertThat(replaced.minutesSaved()).isNull();
+    assertThat(replaced.links()).isEmpty();
+    assertThat(replaced.visibility()).isEqualTo(Visibility.PRIVATE);
+    assertThat(replaced.created()).isEqualTo(T0);
+    assertThat(replaced.id()).isEqualTo("id1");
+  }
+
+  @Test
   void errorsNameTheField() {
     assertThatThrownBy(() -> CheckinRules.apply(null, draft("", null), "i", "p", W, null, null, T0))
         .hasMessageStartingWith("tried:");

@@ -161,6 +161,12 @@ public final class ServerAssembly {
     return v == null ? "dev" : v;
   }
 
+  private List<Page> pagesWith(List<Page> more) {
+    List<Page> all = new ArrayList<>(extraPages);
+    all.addAll(more);
+    return all;
+  }
+
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
     storage = store;
@@ -219,6 +225,6 @@ public final class ServerAssembly {
     services.add(new OpenApiService(api, version()));
     services.addAll(checkins.services(auth, viewers));
     checkins.start();
-    return new TokenmaxxServer(config, services, List.of(dashboard.feature(extraPages)), components);
+    return new TokenmaxxServer(config, services, List.of(dashboard.feature(pagesWith(checkins.pages()))), components);
   }
 }

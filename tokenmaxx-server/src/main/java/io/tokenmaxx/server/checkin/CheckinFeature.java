@@ -97,6 +97,14 @@ public final class CheckinFeature implements Component {
         new GuardApi(guard, store.flags(), store.directory(), auth, viewers, clock));
   }
 
+  /** The dashboard pages: feed and search, the form, the digest, the flags. */
+  public List<io.tokenmaxx.server.web.Page> pages() {
+    return List.of(new io.tokenmaxx.server.web.checkin.CheckinsPage(this),
+        new io.tokenmaxx.server.web.checkin.CheckinFormPage(this),
+        new io.tokenmaxx.server.web.checkin.DigestPage(this),
+        new io.tokenmaxx.server.web.guard.FlagsPage(this));
+  }
+
   public CheckinContext leaderboardContext() {
     return new CheckinContext(store.checkins(), store.flags());
   }
@@ -135,6 +143,11 @@ public final class CheckinFeature implements Component {
 
   Webhook webhook() {
     return webhook;
+  }
+
+  /** Whether digests and reminders are posted to a webhook. */
+  public boolean webhookConfigured() {
+    return webhook != null;
   }
 
   public Directory directory() {
