@@ -15,7 +15,7 @@ import java.util.List;
  * @param learnings     top "what I learned" / "what worked" items
  * @param failures      what failed and why
  * @param newUseCases   tags seen for the first time in the organization this week
- * @param firstTries    people who used a tool for the first time this week
+ * @param firstTries    people who used tools for the first time this week, with the tools
  */
 public record Digest(
     LocalDate week,
@@ -53,5 +53,10 @@ public record Digest(
 
   public record UseCase(String tag, int checkins) {}
 
-  public record FirstTry(String person, String name, String team, String tool) {}
+  /** Someone who used tools for the first time that week. */
+  public record FirstTry(String person, String name, String team, List<String> tools) {
+    public FirstTry {
+      tools = List.copyOf(tools);
+    }
+  }
 }

@@ -29,7 +29,8 @@ public final class DigestMarkdown {
     sb.append("\n## Trying something for the first time\n\n");
     if (d.firstTries().isEmpty()) sb.append("Nobody this week.\n");
     for (Digest.FirstTry f : d.firstTries()) {
-      sb.append("- ").append(Markdown.inline(f.name())).append(": ").append(Markdown.inline(f.tool())).append('\n');
+      sb.append("- ").append(Markdown.inline(f.name())).append(": ").append(Markdown.inline(String.join(", ", f.tools())))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -87,6 +87,8 @@ public final class DemoCheckins {
     double v = rnd.nextDouble();
     Visibility visibility = v < 0.05 ? Visibility.PRIVATE : v < 0.22 ? Visibility.ORGANIZATION : Visibility.TEAM;
     ZonedDateTime at = week.plusDays(4).atTime(15, 0).atZone(spec.zone()).plusMinutes(rnd.nextInt(240));
+    ZonedDateTime last = spec.endDate().atTime(12, 0).atZone(spec.zone());
+    if (at.isAfter(last)) at = last.minusMinutes(rnd.nextInt(180)); // nobody writes in the future
     return new CheckIn("demo-ci:" + p.index() + ":" + week, p.id(), week, tried, worked, failed, learned,
         tags, tools, minutes, links, visibility, p.person().team(), p.person().department(),
         at.toInstant(), at.toInstant());

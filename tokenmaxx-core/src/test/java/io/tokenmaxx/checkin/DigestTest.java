@@ -27,7 +27,7 @@ class DigestTest {
         c("1", "a", "use **tests** first <b>", "it <script>alert(1)</script> failed", List.of("sql", "testing"), 120),
         c("2", "b", "", "", List.of("sql"), null));
     Digest d = DigestBuilder.build(W, readable, Set.of("a", "b", "c"), people, Map.of("sql", W.minusWeeks(3)),
-        List.of(new Digest.FirstTry("c", "Cy", "Mobile", "codex")));
+        List.of(new Digest.FirstTry("c", "Cy", "Mobile", List.of("codex", "chat"))));
     assertThat(d.checkins()).isEqualTo(3);
     assertThat(d.people()).isEqualTo(3);
     assertThat(d.minutesSaved()).isEqualTo(120);
@@ -36,7 +36,7 @@ class DigestTest {
     String md = DigestMarkdown.render(d);
     assertThat(md).contains("use \\*\\*tests\\*\\* first &lt;b&gt;")
         .contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;")
-        .contains("Ada &lt;Admin&gt;")
+        .contains("Ada &lt;Admin&gt;").contains("- Cy: codex, chat")
         .doesNotContain("<script>").doesNotContain("<b>");
   }
 

@@ -27,7 +27,6 @@ public final class CheckinContext implements LeaderboardContextProvider {
   public static final String CHECKINS = "checkins";
   public static final String STREAK = "checkin_streak";
   public static final String FLAGGED = "flagged_weeks";
-  public static final String SIGNALS = "flag_signals";
 
   private final CheckinStore checkins;
   private final FlagStore flags;
@@ -42,8 +41,8 @@ public final class CheckinContext implements LeaderboardContextProvider {
     return List.of(
         new ContextColumn(CHECKINS, "Check-ins", "weekly check-ins written in the period"),
         new ContextColumn(STREAK, "Streak", "consecutive weeks with a check-in, up to the period's last week"),
-        new ContextColumn(FLAGGED, "Flagged weeks", "weeks of the period the Goodhart guard flagged (open flags)"),
-        new ContextColumn(SIGNALS, "Flag signals", "what raised those flags"));
+        new ContextColumn(FLAGGED, "Flagged weeks", "weeks of the period the Goodhart guard flagged (open flags; "
+            + "what raised them is on the Flags page)"));
   }
 
   @Override
@@ -53,10 +52,8 @@ public final class CheckinContext implements LeaderboardContextProvider {
     LocalDate lastWeek = CheckinCalendar.week(period.to());
     Map<String, Set<LocalDate>> participation = checkins.participation(null, lastWeek.plusWeeks(1));
     Map<String, Set<LocalDate>> flagged = new HashMap<>();
-    Map<String, Set<String>> signals = new HashMap<>();
     for (GuardFlag f : flags.list(new FlagFilter(firstWeek, lastWeek.plusWeeks(1), GuardFlag.Status.OPEN, wanted))) {
       flagged.computeIfAbsent(f.person(), k -> new TreeSet<>()).add(f.week());
-      f.signals().forEach(h -> signals.computeIfAbsent(f.person(), k -> new TreeSet<>()).add(h.signal().label()));
     }
     Map<String, Map<String, Object>> out = new HashMap<>();
     for (String person : wanted) {
@@ -65,7 +62,6 @@ public final class CheckinContext implements LeaderboardContextProvider {
       m.put(CHECKINS, weeks.stream().filter(w -> !w.isBefore(firstWeek) && !w.isAfter(lastWeek)).count());
       m.put(STREAK, Streaks.of(weeks, lastWeek).currentStreak());
       m.put(FLAGGED, flagged.getOrDefault(person, Set.of()).size());
-      if (signals.containsKey(person)) m.put(SIGNALS, List.copyOf(signals.get(person)));
       out.put(person, m);
     }
     return out;

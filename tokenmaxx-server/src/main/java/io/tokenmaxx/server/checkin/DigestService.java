@@ -71,8 +71,20 @@ public final class DigestService {
     for (String p : participants) {
       if (!expectedIds.contains(p)) directory.person(p).ifPresent(people::add);
     }
-    return DigestBuilder.build(week, readable, participants, people, checkins.firstSeen(false),
+    Digest d = DigestBuilder.build(week, readable, participants, people, checkins.firstSeen(false),
         firstTries(week, reader, people));
+    return named(d, OrgNames.of(directory));
+  }
+
+  /** The digest with team and department display names in place of their ids. */
+  static Digest named(Digest d, OrgNames n) {
+    List<Digest.TeamParticipation> teams = d.teams().stream().map(t -> new Digest.TeamParticipation(n.team(t.team()),
+        n.department(t.department()), t.checkedIn(), t.members(), t.rate())).toList();
+    java.util.function.UnaryOperator<Digest.Item> item = i -> new Digest.Item(i.checkinId(), i.person(), i.name(),
+        n.team(i.team()), i.kind(), i.text(), i.tags(), i.minutesSaved());
+    return new Digest(d.week(), d.checkins(), d.people(), d.minutesSaved(), teams,
+        d.learnings().stream().map(item).toList(), d.failures().stream().map(item).toList(), d.newUseCases(),
+        d.firstTries());
   }
 
   /** People the reader may see who used a tool for the first time that week. */
@@ -82,16 +94,21 @@ public final class DigestService {
     Set<String> visible = new HashSet<>();
     for (Person p : people) if (reader.canSeePerson(p.id(), p.team())) visible.add(p.id());
     if (visible.isEmpty()) return List.of();
-    List<Digest.FirstTry> out = new ArrayList<>();
+    Map<String, List<String>> tools = new java.util.TreeMap<>();
     Instant from = start(week);
     for (UsageAggregate a : usage.aggregate(UsageQuery.builder().to(start(week.plusWeeks(1))).persons(visible)
         .groupBy(Dimension.PERSON, Dimension.TOOL).zone(zone).build())) {
       if (a.firstSeen() == null || a.firstSeen().isBefore(from)) continue;
-      Person p = byId.get(a.key().get(0));
-      if (p == null) continue;
-      out.add(new Digest.FirstTry(p.id(), p.name() == null ? p.id() : p.name(), p.team(), a.key().get(1)));
+      if (!byId.containsKey(a.key().get(0)) || a.key().get(1) == null) continue;
+      tools.computeIfAbsent(a.key().get(0), k -> new ArrayList<>()).add(a.key().get(1));
     }
-    out.sort(Comparator.comparing(Digest.FirstTry::name).thenComparing(Digest.FirstTry::tool));
+    List<Digest.FirstTry> out = new ArrayList<>();
+    OrgNames names = OrgNames.of(directory);
+    tools.forEach((id, list) -> {
+      Person p = byId.get(id);
+      out.add(new Digest.FirstTry(id, p.name() == null ? id : p.name(), names.team(p.team()), list.stream().sorted().toList()));
+    });
+    out.sort(Comparator.comparing(Digest.FirstTry::name));
     return out;
   }
 }

@@ -4,10 +4,10 @@ import io.tokenmaxx.checkin.CheckIn;
 import java.util.Map;
 
 /**
- * A check-in as pages show it: the check-in, its author's name, highlighted fragments of a search
+ * A check-in as pages show it: the check-in, its author's name and team name, highlighted fragments of a search
  * (field to highlight; empty outside a search), and whether the viewer wrote it.
  */
-public record CheckinCard(CheckIn checkin, String author, Map<String, Highlight> highlights, boolean mine) {
+public record CheckinCard(CheckIn checkin, String author, String team, Map<String, Highlight> highlights, boolean mine) {
 
   /** The fields in display order with their labels. */
   public static final String[][] FIELDS = {{"tried", "Tried"}, {"worked", "Worked"}, {"failed", "Failed"},

@@ -6,6 +6,7 @@ import io.tokenmaxx.checkin.CheckinSearch;
 import io.tokenmaxx.checkin.Reader;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.server.checkin.CheckinFeature;
+import io.tokenmaxx.server.checkin.OrgNames;
 import io.tokenmaxx.server.checkin.People;
 import io.tokenmaxx.server.web.Access;
 import io.tokenmaxx.server.web.NavItem;
@@ -29,7 +30,7 @@ import java.util.Set;
  * department, and the week's "what worked" highlights.
  */
 public final class CheckinsPage implements Page {
-  static final int LIMIT = 30;
+  static final int LIMIT = 15;
 
   /** A scope tab or a facet chip: label, link, whether it is applied. */
   public record Choice(String label, String href, boolean current) {}
@@ -95,13 +96,14 @@ public final class CheckinsPage implements Page {
     for (CheckinSearch.Hit h : res.hits()) f.service().get(h.id(), reader).ifPresent(found::add);
     Map<String, Person> people = People.of(f.directory(), found.stream().map(CheckIn::person).toList());
     List<CheckinCard> cards = new ArrayList<>();
+    OrgNames names = OrgNames.of(f.directory());
     for (int i = 0; i < res.hits().size() && i < found.size(); i++) {
       CheckinSearch.Hit h = res.hits().get(i);
       CheckIn c = found.get(i);
       if (!c.id().equals(h.id())) continue;
       Map<String, Highlight> hl = new LinkedHashMap<>();
       h.fragments().forEach((k, v) -> hl.put(k, Highlight.of(v)));
-      cards.add(new CheckinCard(c, People.name(people, c.person()), hl, c.person().equals(reader.person())));
+      cards.add(new CheckinCard(c, People.name(people, c.person()), names.team(c.team()), hl, c.person().equals(reader.person())));
     }
 
     QueryString query = w.query().without("limit");
@@ -114,24 +116,26 @@ public final class CheckinsPage implements Page {
       List<Choice> values = new ArrayList<>();
       for (CheckinSearch.FacetCount fc : res.facets().getOrDefault(dim[0], List.of())) {
         boolean on = fc.value().equals(w.param(dim[0]).orElse(null));
-        values.add(new Choice(fc.value() + " · " + fc.count(),
+        String label = dim[0].equals("department") ? names.department(fc.value()) : fc.value();
+        values.add(new Choice(label + " · " + fc.count(),
             (on ? query.without(dim[0]) : query.with(dim[0], fc.value())).on("/checkins"), on));
       }
       if (!values.isEmpty()) facets.add(new Facet(dim[1], values));
     }
     List<Choice> applied = new ArrayList<>();
     for (String key : List.of("tag", "tool", "department", "team")) {
-      w.param(key).ifPresent(v -> applied.add(new Choice(key + ": " + v, query.without(key).on("/checkins"), true)));
+      w.param(key).ifPresent(v -> applied.add(new Choice(key + ": " + (key.equals("department") ? names.department(v)
+          : key.equals("team") ? names.team(v) : v), query.without(key).on("/checkins"), true)));
     }
     String more = res.total() > cards.size() && limit < 500 ? query.with("limit", Integer.toString(Math.min(500, limit * 2))).on("/checkins") : null;
     Map<String, String> hidden = new LinkedHashMap<>(query.without("q").values());
     return Result.view("checkins/feed.jte", "Check-ins", "checkins",
-        new Model(q, scopes, cards, res.total(), facets, worked(reader), applied, more, hidden, me != null))
+        new Model(q, scopes, cards, res.total(), facets, worked(reader, names), applied, more, hidden, me != null))
         .withoutFilterBar();
   }
 
   /** The readable "what worked" of the last two weeks, those that report the most time saved first. */
-  private List<CheckinCard> worked(Reader reader) {
+  private List<CheckinCard> worked(Reader reader, OrgNames names) {
     LocalDate week = f.service().calendar().currentWeek();
     List<CheckIn> recent = f.service().feed(new CheckinFilter(null, null, null, null, null, week.minusWeeks(1),
         week.plusWeeks(1), 200, 0), reader);
@@ -140,7 +144,7 @@ public final class CheckinsPage implements Page {
             .thenComparing(CheckIn::updated, Comparator.reverseOrder()))
         .limit(6).toList();
     Map<String, Person> people = People.of(f.directory(), best.stream().map(CheckIn::person).toList());
-    return best.stream().map(c -> new CheckinCard(c, People.name(people, c.person()), Map.of(),
+    return best.stream().map(c -> new CheckinCard(c, People.name(people, c.person()), names.team(c.team()), Map.of(),
         c.person().equals(reader.person()))).toList();
   }
 

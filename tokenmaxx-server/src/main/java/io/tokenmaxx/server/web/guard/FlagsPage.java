@@ -30,7 +30,7 @@ import java.util.Map;
 public final class FlagsPage implements Page {
 
   /** A flag with its person. */
-  public record Row(GuardFlag flag, Person person) {
+  public record Row(GuardFlag flag, Person person, String team) {
     public String name() {
       return person == null || person.name() == null ? flag.person() : person.name();
     }
@@ -103,7 +103,11 @@ public final class FlagsPage implements Page {
         .filter(x -> v.canSee(x.person())).limit(500).toList();
     Map<String, Person> people = People.of(f.directory(), flags.stream().map(GuardFlag::person).toList());
     List<Row> rows = new ArrayList<>();
-    for (GuardFlag x : flags) rows.add(new Row(x, people.get(x.person())));
+    io.tokenmaxx.server.checkin.OrgNames names = io.tokenmaxx.server.checkin.OrgNames.of(f.directory());
+    for (GuardFlag x : flags) {
+      Person p = people.get(x.person());
+      rows.add(new Row(x, p, p == null ? null : names.team(p.team())));
+    }
     List<Choice> tabs = new ArrayList<>();
     for (String s : List.of("open", "dismissed", "all")) {
       tabs.add(new Choice(s.substring(0, 1).toUpperCase() + s.substring(1), "/flags?status=" + s, s.equals(statusText)));
