@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
         + "show it with its context.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        io.tokenmaxx.cli.report.ReportCommand.class,
         ServeCommand.class,
         DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
+        io.tokenmaxx.cli.push.PushCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
         io.tokenmaxx.cli.checkin.CheckinCommand.class,
         io.tokenmaxx.cli.checkin.FlagsCommand.class,
@@ -30,6 +32,13 @@ public final class TokenmaxxCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("report")) {
+      // Reports finish in a fraction of a second, so building every command's model would be a
+      // large share of their run: build only the report's (help and errors read the same).
+      CommandLine report = configure(new CommandLine(new io.tokenmaxx.cli.report.ReportCommand()));
+      report.setCommandName("tokenmaxx report");
+      System.exit(report.execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+    }
     configureLogging();
     System.exit(newCommandLine().execute(args));
   }
@@ -46,7 +55,10 @@ public final class TokenmaxxCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
-    CommandLine cl = new CommandLine(new TokenmaxxCli());
+    return configure(new CommandLine(new TokenmaxxCli()));
+  }
+
+  private static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);

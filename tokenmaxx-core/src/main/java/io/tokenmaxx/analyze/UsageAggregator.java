@@ -21,10 +21,17 @@ import java.util.Map;
  */
 public final class UsageAggregator {
   private final UsageQuery query;
+  private final CostBasis basis;
   private final Map<List<String>, Acc> groups = new HashMap<>();
 
   public UsageAggregator(UsageQuery query) {
+    this(query, CostBasis.COMPUTED_FIRST);
+  }
+
+  /** An aggregator whose {@link UsageAggregate#cost()} sums each record's cost on {@code basis}. */
+  public UsageAggregator(UsageQuery query, CostBasis basis) {
     this.query = query;
+    this.basis = java.util.Objects.requireNonNull(basis, "basis");
   }
 
   /** Aggregates all records at once. */
@@ -55,7 +62,7 @@ public final class UsageAggregator {
     if (!matches(query, r)) return;
     String[] key = new String[query.groupBy().size()];
     for (int i = 0; i < key.length; i++) key[i] = keyOf(query.groupBy().get(i), r);
-    groups.computeIfAbsent(Arrays.asList(key), k -> new Acc()).add(r);
+    groups.computeIfAbsent(Arrays.asList(key), k -> new Acc()).add(r, basis);
   }
 
   public void merge(UsageAggregator other) {
@@ -98,7 +105,7 @@ public final class UsageAggregator {
     BigDecimal cost = BigDecimal.ZERO, computed = BigDecimal.ZERO, reported = BigDecimal.ZERO;
     Instant first, last;
 
-    void add(UsageRecord r) {
+    void add(UsageRecord r, CostBasis basis) {
       input += r.inputTokens();
       output += r.outputTokens();
       cacheRead += r.cacheReadTokens();
@@ -110,7 +117,7 @@ public final class UsageAggregator {
       if (r.computedCost() != null) computed = computed.add(r.computedCost());
       else unpriced++;
       if (r.reportedCost() != null) reported = reported.add(r.reportedCost());
-      BigDecimal eff = r.effectiveCost();
+      BigDecimal eff = basis.cost(r);
       if (eff != null) cost = cost.add(eff);
       if (first == null || r.timestamp().isBefore(first)) first = r.timestamp();
       if (last == null || r.timestamp().isAfter(last)) last = r.timestamp();

@@ -134,17 +134,22 @@ public final class IngestQueue implements Component {
       outcomes.addAll(p.batch.outcomes());
     }
     long t0 = System.nanoTime();
+    Throwable failure = null;
     try {
       sink.accept(new RecordBatch(usage, outcomes));
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    // Leave the queue before telling the callers, so a caller sees its records gone from the depth.
+    metrics.queueDepth(waiting.addAndGet(-records));
+    if (failure == null) {
       metrics.written(records, System.nanoTime() - t0);
       lastFailure = null;
       for (Pending p : group) p.done.complete(null);
-    } catch (RuntimeException | Error e) {
-      lastFailure = e;
+    } else {
+      lastFailure = failure;
       metrics.writeFailed(records);
-      for (Pending p : group) p.done.completeExceptionally(e);
-    } finally {
-      metrics.queueDepth(waiting.addAndGet(-records));
+      for (Pending p : group) p.done.completeExceptionally(failure);
     }
   }
 

@@ -43,16 +43,24 @@ final class ItemReader {
     }
   }
 
-  private final Clock clock;
+  private static final Set<String> EXPORT_FIELDS = Set.of("person", "computedCost", "priceRef");
 
-  ItemReader(Clock clock) {
+  private final Clock clock;
+  private final boolean export;
+
+  /**
+   * @param export read a server's export (trusted: keeps source, person, computed cost and price
+   *     provenance) rather than a client's ingest batch (where those are the server's to set)
+   */
+  ItemReader(Clock clock, boolean export) {
     this.clock = clock;
+    this.export = export;
   }
 
   UsageRecord usage(JsonNode n, List<String> warnings, int index) {
     if (!n.isObject()) throw new BadItem(null, null, "must be a JSON object, was " + n.getNodeType());
     String id = text(n, null, "id", true, MAX_ID);
-    unknown(n, USAGE_FIELDS, warnings, index);
+    if (!export) unknown(n, USAGE_FIELDS, warnings, index);
     try {
       UsageRecord.Builder b = UsageRecord.builder()
           .id(id)
@@ -75,6 +83,13 @@ final class ItemReader {
           .latencyMs(n.has("latencyMs") && !n.get("latencyMs").isNull() ? count(n, id, "latencyMs") : null)
           .status(status(n, id))
           .promptHash(text(n, id, "promptHash", false, 128));
+      if (export) {
+        String source = text(n, id, "source", false, MAX_TEXT);
+        if (source != null) b.source(source);
+        b.person(text(n, id, "person", false, MAX_TEXT))
+            .computedCost(money(n, id, "computedCost"))
+            .priceRef(text(n, id, "priceRef", false, MAX_TEXT));
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new BadItem(id, null, e.getMessage());

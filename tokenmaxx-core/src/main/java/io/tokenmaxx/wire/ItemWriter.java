@@ -10,7 +10,18 @@ final class ItemWriter {
   private ItemWriter() {}
 
   static void usage(JsonGenerator g, UsageRecord r) throws IOException {
+    usage(g, r, false);
+  }
+
+  /** {@code export}: also what the server adds (source, person, computed cost and its provenance). */
+  static void usage(JsonGenerator g, UsageRecord r, boolean export) throws IOException {
     g.writeStartObject();
+    if (export) {
+      g.writeStringField("source", r.source());
+      str(g, "person", r.person());
+      if (r.computedCost() != null) g.writeNumberField("computedCost", r.computedCost());
+      str(g, "priceRef", r.priceRef());
+    }
     g.writeStringField("id", r.id());
     g.writeStringField("timestamp", r.timestamp().toString());
     g.writeStringField("tool", r.tool());

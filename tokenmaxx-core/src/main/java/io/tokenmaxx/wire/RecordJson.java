@@ -38,7 +38,16 @@ public final class RecordJson {
   private final ItemReader reader;
 
   public RecordJson(Clock clock) {
-    this.reader = new ItemReader(clock);
+    this(clock, false);
+  }
+
+  private RecordJson(Clock clock, boolean export) {
+    this.reader = new ItemReader(clock, export);
+  }
+
+  /** A reader of a server's record export ({@link #writeExport}), which trusts what the server set. */
+  public static RecordJson exportReader(Clock clock) {
+    return new RecordJson(clock, true);
   }
 
   /** Reads a JSON document body. */
@@ -129,9 +138,21 @@ public final class RecordJson {
 
   /** Writes a batch as NDJSON (what {@code push} sends). */
   public static void writeNdjson(RecordBatch batch, OutputStream out) throws IOException {
+    write(batch, out, false);
+  }
+
+  /**
+   * Writes stored records as NDJSON for a reader of the server (reports from the server's data):
+   * the ingest fields plus source, person, computed cost and its provenance.
+   */
+  public static void writeExport(java.util.List<UsageRecord> usage, OutputStream out) throws IOException {
+    write(RecordBatch.ofUsage(usage), out, true);
+  }
+
+  private static void write(RecordBatch batch, OutputStream out, boolean export) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
-      for (UsageRecord r : batch.usage()) ItemWriter.usage(g, r);
+      for (UsageRecord r : batch.usage()) ItemWriter.usage(g, r, export);
       for (OutcomeRecord r : batch.outcomes()) ItemWriter.outcome(g, r);
       g.writeRaw('\n');
     }

@@ -76,6 +76,32 @@ class RecordJsonTest {
     assertThat(back.records().outcomes()).isEqualTo(outcomes);
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {5, 6})
+  void exportRoundTripsWhatTheServerAddedButIngestIgnoresIt(long seed) throws Exception {
+    Random r = new Random(seed);
+    List<UsageRecord> stored = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      UsageRecord u = randomUsage(r, i);
+      stored.add(u.toBuilder().source(i % 2 == 0 ? "local-log" : "otlp").person("p" + (i % 5))
+          .computedCost(i % 7 == 0 ? null : new BigDecimal(r.nextInt(1_000_000)).movePointLeft(9))
+          .priceRef(i % 7 == 0 ? null : "litellm:claude-sonnet-4-6").build());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RecordJson.writeExport(stored, out);
+    String body = out.toString(StandardCharsets.UTF_8);
+    assertThat(RecordJson.exportReader(CLOCK).readNdjson(new ByteArrayInputStream(out.toByteArray()))
+        .records().usage()).isEqualTo(stored);
+    // the same body posted as ingest cannot set a person, a price or a source
+    ParsedBatch asIngest = read(json, body, true);
+    assertThat(asIngest.records().usage()).allSatisfy(u -> {
+      assertThat(u.person()).isNull();
+      assertThat(u.computedCost()).isNull();
+      assertThat(u.source()).isEqualTo(Sources.INGEST);
+    });
+    assertThat(asIngest.warnings()).anyMatch(w -> w.contains("'computedCost'"));
+  }
+
   @Test
   void jsonDocumentAndBareArrayAreAccepted() throws Exception {
     String item = "{\"id\":\"a\",\"timestamp\":\"2026-11-01T10:00:00+02:00\",\"tool\":\"api\",\"inputTokens\":5}";

@@ -9,6 +9,8 @@ import io.tokenmaxx.pipeline.Pipeline;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.api.AnalyticsApi;
 import io.tokenmaxx.server.api.OpenApiService;
@@ -25,6 +27,7 @@ import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
 import io.tokenmaxx.server.ingest.IngestService;
 import io.tokenmaxx.server.ops.HealthService;
+import io.tokenmaxx.server.query.RecordsService;
 import io.tokenmaxx.server.otlp.IdentityLearner;
 import io.tokenmaxx.server.otlp.OtlpService;
 import io.tokenmaxx.server.otlp.StoredSeriesState;
@@ -167,6 +170,17 @@ public final class ServerAssembly {
     return all;
   }
 
+  /** The bundled prices with the configured override file (setting prices.file) applied. */
+  public static PriceCatalog priceCatalog(ServerConfig config) {
+    PriceCatalog c = PriceCatalog.bundled();
+    if (config.priceOverrides() == null) return c;
+    try {
+      return c.withOverrides(config.priceOverrides());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new io.tokenmaxx.server.config.ConfigException("prices.file", e.getMessage());
+    }
+  }
+
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
     storage = store;
@@ -182,6 +196,7 @@ public final class ServerAssembly {
     IdentityEnricher identities = new IdentityEnricher(store.directory());
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
+    enrichers.add(new PricingEnricher(priceCatalog(config)));
     enrichers.addAll(extraEnrichers);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
@@ -204,6 +219,7 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
+    services.add(new RecordsService(auth, store.usageStore(), store.directory()));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 

@@ -27,6 +27,7 @@ public final class TokenCommand implements Runnable {
           "Ingest tokens belong to a person (everything sent with it is theirs) or a team (the "
               + "identities in the data decide)."})
   static final class Create implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin TokenOptions auth;
 
     @Option(names = "--person", paramLabel = "EMAIL", description = "person the token belongs to (e-mail or person id)")
@@ -56,17 +57,19 @@ public final class TokenCommand implements Runnable {
       if (team != null) body.put("team", team);
       if (description != null) body.put("description", description);
       JsonNode t = auth.client().json("POST", "/api/v1/tokens", body);
-      System.err.println("created " + t.path("scope").asText() + " token " + t.path("id").asText()
+      spec.commandLine().getErr().println("created " + t.path("scope").asText() + " token " + t.path("id").asText()
           + (t.hasNonNull("person") ? " for " + t.get("person").asText() : "")
           + (t.hasNonNull("team") ? " for team " + t.get("team").asText() : "")
           + (t.hasNonNull("note") ? " (" + t.get("note").asText() + ")" : ""));
-      System.out.println(t.path("secret").asText());
+      spec.commandLine().getOut().println(t.path("secret").asText());
+      spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
   static final class ListTokens implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin TokenOptions auth;
 
     @Option(names = "--json", description = "print JSON")
@@ -75,24 +78,28 @@ public final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       JsonNode r = auth.client().json("GET", "/api/v1/tokens", null);
+      var out = spec.commandLine().getOut();
       if (json) {
-        System.out.println(r.toPrettyString());
+        out.println(r.toPrettyString());
+        out.flush();
         return 0;
       }
-      System.out.printf("%-24s %-7s %-28s %-20s %s%n", "ID", "SCOPE", "FOR", "CREATED", "STATUS");
+      out.printf("%-24s %-7s %-28s %-20s %s%n", "ID", "SCOPE", "FOR", "CREATED", "STATUS");
       for (JsonNode t : r.path("tokens")) {
         String owner = t.hasNonNull("person") ? t.get("person").asText()
             : t.hasNonNull("team") ? "team " + t.get("team").asText() : "-";
-        System.out.printf("%-24s %-7s %-28s %-20s %s%n", t.path("id").asText(), t.path("scope").asText(),
+        out.printf("%-24s %-7s %-28s %-20s %s%n", t.path("id").asText(), t.path("scope").asText(),
             owner, t.path("created").asText().replace('T', ' ').replaceAll("\\..*", ""),
             t.hasNonNull("revoked") ? "revoked" : "active");
       }
+      out.flush();
       return 0;
     }
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by id; it stops working at once.")
   static final class Revoke implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin TokenOptions auth;
 
     @Parameters(paramLabel = "ID", description = "token id (tok_...), from 'token list'")
@@ -101,7 +108,7 @@ public final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       auth.client().json("DELETE", "/api/v1/tokens/" + id, null);
-      System.err.println("revoked " + id);
+      spec.commandLine().getErr().println("revoked " + id);
       return 0;
     }
   }

@@ -20,12 +20,24 @@ public final class RequestAuth {
     this.tokenHeader = tokenHeader.toLowerCase(Locale.ROOT);
   }
 
-  /** The caller, who must hold {@code scope}; otherwise a 401 or 403 {@link ApiError}. */
-  public Principal require(ServerRequest req, Principal.Scope scope) {
+  /** The caller, who must hold one of {@code scopes}; otherwise a 401 or 403 {@link ApiError}. */
+  public Principal requireAny(ServerRequest req, Principal.Scope... scopes) {
+    Principal p = authenticate(req);
+    for (Principal.Scope s : scopes) if (p.can(s)) return p;
+    throw ApiError.forbidden("this token may not do this (it has "
+        + p.scopes().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList() + ")");
+  }
+
+  private Principal authenticate(ServerRequest req) {
     String token = token(req).orElseThrow(() -> ApiError.unauthorized(
         "missing token: send 'Authorization: Bearer <token>' or the '" + tokenHeader + "' header"));
-    Principal p = authenticator.authenticate(token).orElseThrow(() ->
+    return authenticator.authenticate(token).orElseThrow(() ->
         ApiError.unauthorized("unknown or revoked token"));
+  }
+
+  /** The caller, who must hold {@code scope}; otherwise a 401 or 403 {@link ApiError}. */
+  public Principal require(ServerRequest req, Principal.Scope scope) {
+    Principal p = authenticate(req);
     if (!p.can(scope)) {
       throw ApiError.forbidden("this token may not " + scope.name().toLowerCase(Locale.ROOT)
           + " (it has " + p.scopes().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList() + ")");

@@ -44,6 +44,8 @@ class IngestApiTest {
       assertThat(store.records(UsageQuery.all(), 10)).allSatisfy(rec -> {
         assertThat(rec.person()).isEqualTo("ada@example.com");
         assertThat(rec.source()).isEqualTo("ingest");
+        assertThat(rec.computedCost()).as("priced at ingest").isPositive();
+        assertThat(rec.priceRef()).contains("claude-sonnet-4-6");
       });
     }
   }

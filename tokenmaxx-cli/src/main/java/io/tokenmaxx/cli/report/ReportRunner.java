@@ -1,0 +1,143 @@
+package io.tokenmaxx.cli.report;
+
+import io.tokenmaxx.analyze.CostBasis;
+import io.tokenmaxx.collect.local.LocalLogScanner;
+import io.tokenmaxx.collect.local.ScanResult;
+import io.tokenmaxx.model.Tools;
+import io.tokenmaxx.pricing.PriceCatalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+
+/** Runs one report: configure the scanner from the options, scan, aggregate, print. */
+final class ReportRunner {
+  private static final Set<String> TOOLS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE);
+
+  private final ReportOptions o;
+  private final CommandLine cl;
+  private final Map<String, String> env;
+
+  ReportRunner(ReportOptions o, CommandLine cl, Map<String, String> env) {
+    this.o = o;
+    this.cl = cl;
+    this.env = env;
+  }
+
+  int run(ReportKind kind) throws IOException {
+    Timing timing = new Timing(env.get("TOKENMAXX_TIMING") != null);
+    if (o.since != null && o.until != null && o.since.isAfter(o.until)) {
+      throw new CommandLine.ParameterException(cl, "--since " + o.since + " is after --until " + o.until);
+    }
+    Set<String> tools = new LinkedHashSet<>();
+    for (String t : o.tools) {
+      String name = t.trim().toLowerCase(java.util.Locale.ROOT);
+      if (name.equals("claude")) name = Tools.CLAUDE_CODE;
+      if (name.equals("gemini")) name = Tools.GEMINI_CLI;
+      if (name.equals("qwen")) name = Tools.QWEN_CODE;
+      if (!TOOLS.contains(name)) {
+        throw new CommandLine.ParameterException(cl, "--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList()));
+      }
+      tools.add(name);
+    }
+    if (tools.isEmpty()) tools.addAll(TOOLS);
+    if (o.server != null) return runRemote(kind, tools, timing);
+    if (o.person != null) throw new CommandLine.ParameterException(cl, "--person needs --server (local logs are yours)");
+    if (o.threads != null && o.threads < 1) {
+      throw new CommandLine.ParameterException(cl, "--threads must be >= 1, was " + o.threads);
+    }
+    String homeEnv = env.get("HOME");
+    Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home"));
+    LocalLogScanner.Builder b = LocalLogScanner.builder().home(home).env(env)
+        .claudeDirs(o.claudeDirs).codexHomes(o.codexHomes).geminiDirs(o.geminiDirs).qwenDirs(o.qwenDirs).tools(tools);
+    if (o.prices != null) b.priceCatalog(PriceCatalog.bundled().withOverrides(o.prices));
+    if (o.threads != null) b.threads(o.threads);
+    Terminal term = Terminal.detect(env, o.color, o.width);
+    Progress progress = term.stderrTty() && !o.json ? new Progress(System.err) : null;
+    if (progress != null) b.progress(progress);
+    if (!o.noCache) b.cacheFile(cacheFile(b.build().sources().toString(), home));
+    LocalLogScanner scanner = b.build();
+    timing.mark("setup");
+    ScanResult result;
+    try {
+      result = scanner.scan();
+    } finally {
+      if (progress != null) progress.clear();
+    }
+    timing.mark("scan");
+    ZoneId zone = o.zone != null ? o.zone : ZoneId.systemDefault();
+    CostBasis basis = switch (o.cost) {
+      case AUTO -> CostBasis.REPORTED_FIRST;
+      case COMPUTED -> CostBasis.COMPUTED_FIRST;
+      case REPORTED -> CostBasis.REPORTED;
+    };
+    Report report = ReportBuilder.build(kind, result.table(), o.by, o.since, o.until, zone,
+        o.weekStart, basis, result.stats());
+    timing.mark("aggregate");
+    PrintWriter out = cl.getOut();
+    if (o.json) JsonReport.write(report, out);
+    else new TableReport(report, term, o.compact).write(out);
+    out.flush();
+    timing.mark("output");
+    return 0;
+  }
+
+  /** The same report over the records a server holds (fetched as NDJSON, then aggregated here). */
+  private int runRemote(ReportKind kind, Set<String> tools, Timing timing) throws IOException {
+    String token = o.token != null ? o.token : env.get("TOKENMAXX_TOKEN");
+    if (o.tokenFile != null) {
+      try {
+        token = java.nio.file.Files.readString(o.tokenFile).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new CommandLine.ParameterException(cl, "--token-file " + o.tokenFile + " does not exist");
+      }
+    }
+    if (token == null || token.isBlank()) {
+      throw new CommandLine.ParameterException(cl, "--server needs a token: --token, --token-file or TOKENMAXX_TOKEN");
+    }
+    ZoneId zone = o.zone != null ? o.zone : ZoneId.systemDefault();
+    List<io.tokenmaxx.model.UsageRecord> records;
+    try {
+      records = new RemoteRecords(o.server, token).fetch(o.person, o.since, o.until).stream()
+          .filter(r -> tools.contains(r.tool())).toList();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted");
+    }
+    timing.mark("fetch");
+    CostBasis basis = switch (o.cost) {
+      case AUTO -> CostBasis.REPORTED_FIRST;
+      case COMPUTED -> CostBasis.COMPUTED_FIRST;
+      case REPORTED -> CostBasis.REPORTED;
+    };
+    Report report = ReportBuilder.build(kind, io.tokenmaxx.collect.local.RecordTable.of(records), o.by,
+        o.since, o.until, zone, o.weekStart, basis, null);
+    PrintWriter out = cl.getOut();
+    Terminal term = Terminal.detect(env, o.color, o.width);
+    if (o.json) JsonReport.write(report, out);
+    else new TableReport(report, term, o.compact).write(out);
+    out.flush();
+    return 0;
+  }
+
+  /** One cache file per set of log directories, under the user's cache dir. */
+  private Path cacheFile(String sources, Path home) {
+    Path dir = o.cacheDir;
+    if (dir == null) {
+      String xdg = env.get("XDG_CACHE_HOME");
+      dir = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache")).resolve("tokenmaxx");
+    }
+    long h = 1125899906842597L;
+    for (int i = 0; i < sources.length(); i++) h = 31 * h + sources.charAt(i);
+    return dir.resolve("local-logs-" + Long.toHexString(h) + ".bin");
+  }
+
+  static List<String> toolNames() {
+    return TOOLS.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,340 @@
+package io.tokenmaxx.collect.local;
+
+import io.tokenmaxx.component.CheckResult;
+import io.tokenmaxx.component.Component;
+import io.tokenmaxx.model.RawIdentity;
+import io.tokenmaxx.model.Tools;
+import io.tokenmaxx.pricing.PriceCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the coding-agent logs on this machine into deduplicated, priced {@link UsageRecord}s:
+ * Claude Code transcripts, Codex CLI rollouts, Gemini CLI chats and Qwen Code chats, from the
+ * agents' default locations or the directories configured on the builder.
+ *
+ * <p>Files are read in parallel, streaming, and only lines carrying usage are parsed. With a cache
+ * file, a re-scan reads nothing of unchanged files and only the appended bytes of grown ones;
+ * rewritten or truncated files are read again; deduplication always runs over all files, so
+ * results are the same with or without the cache.
+ *
+ * <pre>{@code
+ * ScanResult r = LocalLogScanner.builder().cacheFile(Path.of("~/.cache/tokenmaxx/scan.bin")).build().scan();
+ * }</pre>
+ */
+public final class LocalLogScanner implements Component {
+  private final Path home;
+  private final Map<String, String> env;
+  private final List<Path> claudeDirs;
+  private final List<Path> codexHomes;
+  private final List<Path> geminiDirs;
+  private final List<Path> qwenDirs;
+  private final Set<String> tools;
+  private final Path cacheFile;
+  private final int threads;
+  private final java.util.function.Supplier<PriceCatalog> catalog;
+  private final java.util.function.LongSupplier catalogFingerprint;
+  private final RawIdentity identity;
+  private final ScanProgress progress;
+
+  private LocalLogScanner(Builder b) {
+    home = b.home;
+    env = b.env;
+    claudeDirs = List.copyOf(b.claudeDirs);
+    codexHomes = List.copyOf(b.codexHomes);
+    geminiDirs = List.copyOf(b.geminiDirs);
+    qwenDirs = List.copyOf(b.qwenDirs);
+    tools = Set.copyOf(b.tools);
+    cacheFile = b.cacheFile;
+    threads = b.threads;
+    catalog = b.catalog;
+    catalogFingerprint = b.catalogFingerprint;
+    identity = b.identity;
+    progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The log directories this scanner reads, per tool (only those that exist). */
+  public Map<String, List<Path>> sources() {
+    Map<String, List<Path>> m = new java.util.LinkedHashMap<>();
+    if (tools.contains(Tools.CLAUDE_CODE)) m.put(Tools.CLAUDE_CODE, ClaudeLogs.configDirs(claudeDirs, env, home));
+    if (tools.contains(Tools.CODEX)) {
+      m.put(Tools.CODEX, CodexLogs.homes(codexHomes, env, home).stream().filter(Files::isDirectory).toList());
+    }
+    if (tools.contains(Tools.GEMINI_CLI)) m.put(Tools.GEMINI_CLI, GeminiLogs.dirs(geminiDirs, env, home));
+    if (tools.contains(Tools.QWEN_CODE)) m.put(Tools.QWEN_CODE, QwenLogs.dirs(qwenDirs, env, home));
+    return m;
+  }
+
+  /** Scans all sources; never fails on a bad line, fails on a bad configured directory. */
+  public ScanResult scan() throws IOException {
+    List<LogFile> claude = tools.contains(Tools.CLAUDE_CODE)
+        ? ClaudeLogs.files(ClaudeLogs.configDirs(claudeDirs, env, home)) : List.of();
+    List<LogFile> codex = tools.contains(Tools.CODEX)
+        ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
+    List<LogFile> gemini = tools.contains(Tools.GEMINI_CLI)
+        ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of();
+    List<LogFile> qwen = tools.contains(Tools.QWEN_CODE)
+        ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of();
+    List<LogFile> all = new ArrayList<>(claude.size() + codex.size() + gemini.size() + qwen.size());
+    all.addAll(claude);
+    all.addAll(codex);
+    all.addAll(gemini);
+    all.addAll(qwen);
+
+    ScanCache cache = cacheFile == null ? ScanCache.empty() : ScanCache.load(cacheFile);
+    FileScan[] scans = read(all, cache);
+    List<FileScan> scanList = Arrays.asList(scans);
+    List<FileScan> claudeScans = scanList.subList(0, claude.size());
+    int codexEnd = claude.size() + codex.size();
+    int geminiEnd = codexEnd + gemini.size();
+    List<FileScan> codexScans = scanList.subList(claude.size(), codexEnd);
+    List<FileScan> geminiScans = scanList.subList(codexEnd, geminiEnd);
+    List<FileScan> qwenScans = scanList.subList(geminiEnd, scans.length);
+    long fingerprint = catalogFingerprint.getAsLong();
+    ScanCache.Result cached = anyChange(scans, cache) ? null : cache.result(scans, fingerprint, scanList, identity);
+    UsageTable table;
+    long duplicates, unpricedRecords, fallbackRecords;
+    int claudeRecords;
+    if (cached != null) {
+      table = cached.table();
+      duplicates = cached.duplicates();
+      unpricedRecords = cached.unpriced();
+      fallbackRecords = cached.fallback();
+      claudeRecords = cached.claudeRecords();
+    } else {
+      ClaudeDedup cd = new ClaudeDedup(claudeScans).run();
+      CodexDedup xd = new CodexDedup(codexScans).run();
+      IdDedup gd = new IdDedup(geminiScans).run();
+      IdDedup qd = new IdDedup(qwenScans).run();
+      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size + gd.size + qd.size);
+      tb.add(claudeScans, cd.file, cd.row, cd.size);
+      claudeRecords = tb.size();
+      tb.add(codexScans, xd.file, xd.row, xd.size);
+      tb.add(geminiScans, gd.file, gd.row, gd.size);
+      tb.add(qwenScans, qd.file, qd.row, qd.size);
+      table = tb.build();
+      duplicates = cd.duplicates + xd.duplicates + gd.duplicates + qd.duplicates;
+      unpricedRecords = tb.unpriced;
+      fallbackRecords = tb.fallback;
+      if (cacheFile != null) {
+        ScanCache.save(cacheFile, scans, fingerprint, table, duplicates, unpricedRecords, fallbackRecords, claudeRecords);
+      }
+    }
+
+    int parsed = 0, appended = 0, fromCache = 0;
+    long bytes = 0, usage = 0, malformed = 0, invalid = 0, oversized = 0;
+    for (FileScan s : scans) {
+      switch (s.origin) {
+        case PARSED -> parsed++;
+        case APPENDED -> appended++;
+        case CACHED -> fromCache++;
+      }
+      bytes += s.bytesRead;
+      usage += s.markedLines;
+      malformed += s.malformedTotal();
+      invalid += s.invalidTotal();
+      oversized += s.oversizedLines;
+    }
+    Map<String, Long> byTool = new HashMap<>();
+    for (int i = 0; i < table.size(); i++) byTool.merge(table.string(table.toolId(i)), 1L, Long::sum);
+    ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
+        invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
+    return new ScanResult(table, stats);
+  }
+
+  private static boolean anyChange(FileScan[] scans, ScanCache cache) {
+    if (scans.length != cache.size()) return true;
+    for (FileScan s : scans) if (s.origin != FileScan.Origin.CACHED) return true;
+    return false;
+  }
+
+  /** Reads every file that needs reading, largest first, on {@code threads} threads. */
+  private FileScan[] read(List<LogFile> files, ScanCache cache) throws IOException {
+    FileScan[] out = new FileScan[files.size()];
+    List<Integer> todo = new ArrayList<>();
+    FileParser.Identity[] ids = new FileParser.Identity[files.size()];
+    FileScan[] previous = new FileScan[files.size()];
+    long total = 0;
+    for (int i = 0; i < files.size(); i++) {
+      LogFile f = files.get(i);
+      FileParser.Identity id = f.identity();
+      if (id == null) {
+        try {
+          id = FileParser.Identity.of(f.path());
+        } catch (java.nio.file.NoSuchFileException gone) {
+          out[i] = emptyScan(f);
+          continue;
+        }
+      }
+      ids[i] = id;
+      FileScan c = cache.get(f.path());
+      if (c != null && c.fileKey.equals(id.fileKey()) && c.size == id.size() && c.mtime == id.mtime()) {
+        out[i] = c.reuse(f);
+        continue;
+      }
+      if (c != null && f.format() != LogFile.Format.GEMINI && c.fileKey.equals(id.fileKey()) && id.size() > c.size
+          && headMatches(f.path(), c)) {
+        previous[i] = c;
+        total += id.size() - c.committed;
+      } else {
+        total += id.size();
+      }
+      todo.add(i);
+    }
+    todo.sort(Comparator.comparingLong((Integer i) -> -(ids[i].size())));
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong done = new AtomicLong();
+    long totalBytes = total;
+    IOException[] failure = new IOException[1];
+    Runnable worker = () -> {
+      FileParser parser = new FileParser();
+      int k;
+      while ((k = next.getAndIncrement()) < todo.size()) {
+        int i = todo.get(k);
+        LogFile f = files.get(i);
+        try {
+          FileScan s = parser.parse(f, ids[i], previous[i]);
+          out[i] = s;
+          progress.fileDone(done.addAndGet(s.bytesRead), totalBytes, s.bytesRead);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          out[i] = emptyScan(f);
+        } catch (IOException e) {
+          synchronized (failure) {
+            if (failure[0] == null) failure[0] = new IOException("cannot read " + f.path() + ": " + e.getMessage(), e);
+          }
+        }
+      }
+    };
+    int n = Math.max(1, Math.min(threads, todo.size()));
+    Thread[] workers = new Thread[n - 1];
+    for (int t = 0; t < workers.length; t++) {
+      workers[t] = new Thread(worker, "tokenmaxx-scan-" + t);
+      workers[t].start();
+    }
+    worker.run();
+    for (Thread t : workers) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("scan interrupted", e);
+      }
+    }
+    if (failure[0] != null) throw failure[0];
+    return out;
+  }
+
+  private static FileScan emptyScan(LogFile f) {
+    FileScan s = new FileScan(f);
+    s.fileKey = "";
+    if (f.format() == LogFile.Format.CODEX) s.state = new CodexLineParser.State();
+    return s;
+  }
+
+  private static boolean headMatches(Path p, FileScan cached) {
+    try (var ch = java.nio.channels.FileChannel.open(p)) {
+      return FileParser.headHash(ch, cached.headLength) == cached.headHash;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public CheckResult check() {
+    try {
+      sources();
+      return CheckResult.ok("local-logs");
+    } catch (RuntimeException e) {
+      return CheckResult.failed("local-logs", e);
+    }
+  }
+
+  @Override
+  public void close() {}
+
+  /** Configures a {@link LocalLogScanner}; every setting has the agents' own default. */
+  public static final class Builder {
+    private Path home = defaultHome();
+    private Map<String, String> env = System.getenv();
+    private final List<Path> claudeDirs = new ArrayList<>();
+    private final List<Path> codexHomes = new ArrayList<>();
+    private final List<Path> geminiDirs = new ArrayList<>();
+    private final List<Path> qwenDirs = new ArrayList<>();
+    private final Set<String> tools = new LinkedHashSet<>(List.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE));
+    private Path cacheFile;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private java.util.function.Supplier<PriceCatalog> catalog = PriceCatalog::bundled;
+    private java.util.function.LongSupplier catalogFingerprint = PriceCatalog::bundledFingerprint;
+    private RawIdentity identity;
+    private ScanProgress progress = ScanProgress.NONE;
+
+    private Builder() {}
+
+    /** The home directory the default locations are under (default: {@code $HOME}, else {@code user.home}). */
+    public Builder home(Path v) { home = Objects.requireNonNull(v, "home"); return this; }
+    /** Environment read for CLAUDE_CONFIG_DIR, CODEX_HOME, XDG_CONFIG_HOME (default: the process's). */
+    public Builder env(Map<String, String> v) { env = Map.copyOf(v); return this; }
+    /** Claude config directories to read instead of CLAUDE_CONFIG_DIR and the defaults. */
+    public Builder claudeDirs(List<Path> v) { claudeDirs.clear(); claudeDirs.addAll(v); return this; }
+    /** Codex homes to read instead of CODEX_HOME and {@code ~/.codex}. */
+    public Builder codexHomes(List<Path> v) { codexHomes.clear(); codexHomes.addAll(v); return this; }
+    /** Gemini CLI directories to read instead of {@code ~/.gemini}. */
+    public Builder geminiDirs(List<Path> v) { geminiDirs.clear(); geminiDirs.addAll(v); return this; }
+    /** Qwen Code directories to read instead of {@code ~/.qwen}. */
+    public Builder qwenDirs(List<Path> v) { qwenDirs.clear(); qwenDirs.addAll(v); return this; }
+    /** Which tools to read ({@link Tools} names); default all supported. */
+    public Builder tools(Set<String> v) { tools.clear(); tools.addAll(v); return this; }
+    /** Where to keep the incremental-scan cache; null (the default) scans without one. */
+    public Builder cacheFile(Path v) { cacheFile = v; return this; }
+    public Builder threads(int v) {
+      if (v < 1) throw new IllegalArgumentException("threads must be >= 1, was " + v);
+      threads = v;
+      return this;
+    }
+    /** The prices records are costed with (default: the bundled catalog, parsed only when needed). */
+    public Builder priceCatalog(PriceCatalog v) {
+      Objects.requireNonNull(v, "catalog");
+      catalog = () -> v;
+      catalogFingerprint = v::fingerprint;
+      return this;
+    }
+    /** The identity records carry (default: the host user). */
+    public Builder identity(RawIdentity v) { identity = v; return this; }
+    public Builder progress(ScanProgress v) { progress = Objects.requireNonNull(v, "progress"); return this; }
+
+    public LocalLogScanner build() {
+      if (identity == null) {
+        String user = System.getProperty("user.name");
+        identity = user == null || user.isBlank() ? null : new RawIdentity(RawIdentity.Kind.HOST_USER, user);
+      }
+      for (String t : tools) {
+        if (!Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE).contains(t)) {
+          throw new IllegalArgumentException("unknown tool '" + t + "', expected claude-code, codex, gemini-cli or qwen-code");
+        }
+      }
+      return new LocalLogScanner(this);
+    }
+  }
+
+  /** {@code $HOME} (what the agents use), else the JVM's {@code user.home}. */
+  static Path defaultHome() {
+    String h = System.getenv("HOME");
+    return Path.of(h != null && !h.isBlank() ? h : System.getProperty("user.home"));
+  }
+}

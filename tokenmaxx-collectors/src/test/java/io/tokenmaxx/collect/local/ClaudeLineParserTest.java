@@ -1,0 +1,151 @@
+package io.tokenmaxx.collect.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClaudeLineParserTest {
+  final ClaudeLineParser parser = new ClaudeLineParser();
+  final EntryTable t = new EntryTable();
+  final StringPool pool = new StringPool();
+
+  static String line(String usage) {
+    return line("\"version\":\"2.0.14\",", "\"id\":\"m1\",\"model\":\"claude-sonnet-4-5\",", usage, "\"requestId\":\"r1\",");
+  }
+
+  static String line(String top, String msgHead, String usage, String after) {
+    return "{\"parentUuid\":null,\"isSidechain\":false,\"sessionId\":\"s\"," + top + "\"message\":{" + msgHead
+        + "\"content\":[{\"type\":\"text\",\"text\":\"hi \\\"there\\\"\"}],\"usage\":" + usage + "}," + after
+        + "\"type\":\"assistant\",\"timestamp\":\"2026-01-02T03:04:05.678Z\"}";
+  }
+
+  LineStatus parse(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int mark = new String(b, StandardCharsets.ISO_8859_1).indexOf("\"usage\":{");
+    return parser.parse(b, 0, b.length, mark, t, pool);
+  }
+
+  @Test
+  void readsTokensIdsModelAndTime() {
+    assertThat(parse(line("{\"input_tokens\":1,\"cache_creation_input_tokens\":7,\"cache_read_input_tokens\":3,\"output_tokens\":2}")))
+        .isEqualTo(LineStatus.USAGE);
+    assertThat(t.input[0]).isEqualTo(1);
+    assertThat(t.output[0]).isEqualTo(2);
+    assertThat(t.cacheRead[0]).isEqualTo(3);
+    assertThat(t.cacheWrite5m[0]).isEqualTo(7);
+    assertThat(t.cacheWrite1h[0]).isZero();
+    assertThat(pool.get(t.model[0])).isEqualTo("claude-sonnet-4-5");
+    assertThat(pool.get(t.messageId[0])).isEqualTo("m1");
+    assertThat(pool.get(t.requestId[0])).isEqualTo("r1");
+    assertThat(t.timestamp[0]).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli());
+  }
+
+  @Test
+  void theCacheCreationSplitWinsOverTheTotal() {
+    parse(line("{\"input_tokens\":1,\"cache_creation_input_tokens\":999,\"cache_creation\":{\"ephemeral_5m_input_tokens\":10,\"ephemeral_1h_input_tokens\":20},\"output_tokens\":2}"));
+    assertThat(t.cacheWrite5m[0]).isEqualTo(10);
+    assertThat(t.cacheWrite1h[0]).isEqualTo(20);
+  }
+
+  @Test
+  void fastModeAndSidechainAreFlags() {
+    parse(line("{\"input_tokens\":1,\"output_tokens\":2,\"speed\":\"fast\"}").replace("\"isSidechain\":false", "\"isSidechain\":true"));
+    assertThat(t.flags[0] & EntryTable.FAST).isNotZero();
+    assertThat(t.flags[0] & EntryTable.SIDECHAIN).isNotZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "float tokens|{\"input_tokens\":1.0,\"output_tokens\":2}",
+      "negative tokens|{\"input_tokens\":-1,\"output_tokens\":2}",
+      "missing input|{\"output_tokens\":2}",
+      "missing output|{\"input_tokens\":2}",
+      "unknown speed|{\"input_tokens\":1,\"output_tokens\":2,\"speed\":\"turbo\"}",
+      "null speed|{\"input_tokens\":1,\"output_tokens\":2,\"speed\":null}",
+      "null cache read|{\"input_tokens\":1,\"output_tokens\":2,\"cache_read_input_tokens\":null}",
+      "string tokens|{\"input_tokens\":\"1\",\"output_tokens\":2}",
+  })
+  void usageThatBreaksTheRulesIsInvalid(String why, String usage) {
+    assertThat(parse(line(usage))).as(why).isEqualTo(LineStatus.INVALID);
+    assertThat(t.size).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "bad version|\"version\":\"abc\",|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":\"r1\",",
+      "null version|\"version\":null,|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":\"r1\",",
+      "empty request id|\"version\":\"1.0.0\",|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":\"\",",
+      "null request id|\"version\":\"1.0.0\",|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":null,",
+      "empty model|\"version\":\"1.0.0\",|\"id\":\"m1\",\"model\":\"\",|\"requestId\":\"r\",",
+      "null model|\"version\":\"1.0.0\",|\"id\":\"m1\",\"model\":null,|\"requestId\":\"r\",",
+      "null cost|\"costUSD\":null,|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":\"r\",",
+      "null cwd|\"cwd\":null,|\"id\":\"m1\",\"model\":\"x\",|\"requestId\":\"r\",",
+  })
+  void linesThatBreakTheRulesAreInvalid(String why, String top, String head, String after) {
+    assertThat(parse(line(top, head, "{\"input_tokens\":1,\"output_tokens\":2}", after))).as(why).isEqualTo(LineStatus.INVALID);
+  }
+
+  @Test
+  void timestampsMustCarryAnOffset() {
+    assertThat(parse(line("{\"input_tokens\":1,\"output_tokens\":2}").replace(".678Z", ".678"))).isEqualTo(LineStatus.INVALID);
+    assertThat(parse(line("{\"input_tokens\":1,\"output_tokens\":2}").replace("03:04:05.678Z", "03:04:05+02:00"))).isEqualTo(LineStatus.USAGE);
+    assertThat(t.timestamp[0]).isEqualTo(java.time.Instant.parse("2026-01-02T01:04:05Z").toEpochMilli());
+  }
+
+  @Test
+  void cutOffLinesAreMalformed() {
+    String l = line("{\"input_tokens\":1,\"output_tokens\":2}");
+    for (int cut : new int[] {l.length() - 1, l.length() / 2, 10}) {
+      assertThat(parse(l.substring(0, cut))).isEqualTo(LineStatus.MALFORMED);
+    }
+    assertThat(parse(l + "garbage")).isEqualTo(LineStatus.MALFORMED);
+  }
+
+  @Test
+  void aUsageKeyInsideContentDoesNotFoolTheJump() {
+    String l = line("\"version\":\"2.0.14\",", "\"id\":\"m1\",\"model\":\"x\",",
+        "{\"input_tokens\":1,\"output_tokens\":2}", "\"requestId\":\"r1\",")
+        .replace("\"content\":[", "\"content\":[{\"type\":\"tool_use\",\"input\":{\"usage\":{\"input_tokens\":999}}},");
+    assertThat(parse(l)).isEqualTo(LineStatus.USAGE);
+    assertThat(t.input[0]).isEqualTo(1);
+  }
+
+  @Test
+  void usageQuotedByAUserLineIsNotUsage() {
+    String user = "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":\"hi\"},\"timestamp\":\"2026-01-02T03:04:05.678Z\","
+        + "\"toolUseResult\":{\"usage\":{\"input_tokens\":12,\"output_tokens\":3}}}";
+    assertThat(parse(user)).isEqualTo(LineStatus.NOT_USAGE);
+  }
+
+  @Test
+  void agentProgressLinesCarryTheSubagentsMessage() {
+    String p = "{\"type\":\"progress\",\"sessionId\":\"s\",\"data\":{\"message\":{\"type\":\"assistant\",\"message\":{\"id\":\"m9\",\"model\":\"x\","
+        + "\"content\":[],\"usage\":{\"input_tokens\":4,\"output_tokens\":5}},\"requestId\":\"r9\",\"timestamp\":\"2026-01-02T03:04:05.000Z\"},"
+        + "\"type\":\"agent_progress\"},\"timestamp\":\"2026-01-02T03:04:06.000Z\"}";
+    assertThat(parse(p)).isEqualTo(LineStatus.USAGE);
+    assertThat(t.flags[0] & EntryTable.PROGRESS_COPY).isNotZero();
+    assertThat(pool.get(t.messageId[0])).isEqualTo("m9");
+    assertThat(t.timestamp[0]).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05Z").toEpochMilli());
+  }
+
+  @Test
+  void keepsTheReportedCostText() {
+    parse(line("\"costUSD\":0.000123,", "\"id\":\"m1\",\"model\":\"x\",", "{\"input_tokens\":1,\"output_tokens\":2}", ""));
+    assertThat(pool.get(t.reportedCost[0])).isEqualTo("0.000123");
+  }
+
+  @Test
+  void semverPrefixes() {
+    for (String ok : new String[] {"1.0.0", "2.0.14", "10.2.3-beta", "1.2.3.4"}) {
+      byte[] b = ok.getBytes(StandardCharsets.US_ASCII);
+      assertThat(ClaudeLineParser.semverPrefix(b, 0, b.length)).as(ok).isTrue();
+    }
+    for (String bad : new String[] {"1.0", "abc", "1..2", "v1.0.0", ""}) {
+      byte[] b = bad.getBytes(StandardCharsets.US_ASCII);
+      assertThat(ClaudeLineParser.semverPrefix(b, 0, b.length)).as(bad).isFalse();
+    }
+  }
+}

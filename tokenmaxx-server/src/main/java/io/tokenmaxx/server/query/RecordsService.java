@@ -1,0 +1,102 @@
+package io.tokenmaxx.server.query;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.tokenmaxx.identity.Directory;
+import io.tokenmaxx.identity.Person;
+import io.tokenmaxx.model.RawIdentity;
+import io.tokenmaxx.model.UsageRecord;
+import io.tokenmaxx.server.auth.Principal;
+import io.tokenmaxx.server.auth.RequestAuth;
+import io.tokenmaxx.server.http.ApiError;
+import io.tokenmaxx.storage.UsageQuery;
+import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.wire.RecordJson;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/records}: a person's stored usage records as NDJSON (the ingest fields plus
+ * source, person, computed cost and its provenance), so {@code tokenmaxx report --server} runs the
+ * same report over the server's data as over local logs. A person's token (the ingest token their
+ * {@code push} uses, or a read token) reads only that person;
+ * an admin token reads anyone ({@code person=EMAIL|ID}). Filters: {@code since}, {@code until}
+ * (dates, inclusive, widened by a day so any time zone's days are complete), {@code tool}.
+ */
+public final class RecordsService implements HttpService {
+  static final int MAX_RECORDS = 5_000_000;
+
+  private final RequestAuth auth;
+  private final UsageStore store;
+  private final Directory directory;
+
+  public RecordsService(RequestAuth auth, UsageStore store, Directory directory) {
+    this.auth = auth;
+    this.store = store;
+    this.directory = directory;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get("/api/v1/records", this::records);
+  }
+
+  private void records(ServerRequest req, ServerResponse res) throws java.io.IOException {
+    // A person's own token (ingest or read) reads that person's records.
+    Principal who = auth.requireAny(req, Principal.Scope.READ, Principal.Scope.INGEST);
+    Optional<String> asked = req.query().first("person").asOptional().filter(s -> !s.isBlank());
+    String person;
+    if (who.can(Principal.Scope.ADMIN)) {
+      person = asked.map(this::resolve).orElse(null);
+      if (person == null && asked.isEmpty()) {
+        throw ApiError.badRequest("person", "give person=EMAIL or person=ID (an admin reads anyone's records)");
+      }
+    } else {
+      if (who.personId() == null) throw ApiError.forbidden("this token belongs to no person; use a person's read token");
+      if (asked.isPresent() && !who.personId().equals(resolve(asked.get()))) {
+        throw ApiError.forbidden("a person's token reads only that person's records");
+      }
+      person = who.personId();
+    }
+    UsageQuery.Builder q = UsageQuery.builder().persons(Set.of(person));
+    date(req, "since").ifPresent(d -> q.from(d.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    date(req, "until").ifPresent(d -> q.to(d.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    req.query().first("tool").asOptional().filter(s -> !s.isBlank()).ifPresent(t -> q.tools(Set.of(t)));
+    List<UsageRecord> records = store.records(q.build(), MAX_RECORDS);
+    res.header(HeaderNames.CONTENT_TYPE, "application/x-ndjson");
+    res.header("X-Tokenmaxx-Records", Integer.toString(records.size()));
+    try (OutputStream out = res.outputStream()) {
+      RecordJson.writeExport(records, out);
+    }
+  }
+
+  private String resolve(String personOrEmail) {
+    Optional<Person> byId = directory.person(personOrEmail);
+    if (byId.isPresent()) return byId.get().id();
+    if (personOrEmail.contains("@")) {
+      Optional<String> p = directory.resolve(RawIdentity.email(personOrEmail));
+      if (p.isPresent()) return p.get();
+    }
+    throw ApiError.notFound("no person with id or e-mail '" + personOrEmail + "'");
+  }
+
+  private static Optional<LocalDate> date(ServerRequest req, String name) {
+    Optional<String> v = req.query().first(name).asOptional().filter(s -> !s.isBlank());
+    if (v.isEmpty()) return Optional.empty();
+    String s = v.get().length() == 8 && v.get().matches("\\d{8}")
+        ? v.get().substring(0, 4) + "-" + v.get().substring(4, 6) + "-" + v.get().substring(6) : v.get();
+    try {
+      return Optional.of(LocalDate.parse(s));
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest(name, "'" + v.get() + "' is not a date (YYYY-MM-DD or YYYYMMDD)");
+    }
+  }
+}
