@@ -1,6 +1,7 @@
 package io.tokenmaxx.cli;
 
 import io.tokenmaxx.demo.DemoSpec;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.ServerAssembly;
 import io.tokenmaxx.server.TokenmaxxServer;
 import io.tokenmaxx.server.config.ConfigException;
@@ -56,9 +57,31 @@ final class DemoCommand implements Runnable {
   @Option(names = "--host", paramLabel = "ADDR", description = "interface to bind (default 127.0.0.1: this machine only)")
   String host;
 
+  /** Password hashing of the demo accounts (tests use a cheaper cost). */
+  Passwords passwords = new Passwords();
+
+  /** A started demo: its server and what the data folder holds. */
+  record Started(TokenmaxxServer server, DemoState state, ServerConfig config, Clock clock) {}
+
   @Override
   public void run() {
     PrintStream out = System.out;
+    Started started = start(out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.server().close();
+      stopped.countDown();
+    }, "tokenmaxx-shutdown"));
+    printSignIn(out, started.config(), started.server().port(), started.state(), started.clock());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Generates (or reuses) the demo data and starts the server on it. */
+  Started start(PrintStream out) {
     if (people != null && (people < 10 || people > 100_000)) {
       throw new IllegalArgumentException("--people must be between 10 and 100000, was " + people);
     }
@@ -85,7 +108,8 @@ final class DemoCommand implements Runnable {
             weeks == null ? DEFAULT_WEEKS : weeks, LocalDate.now(ZoneId.of("America/New_York")));
         out.printf(Locale.ROOT, "tokenmaxx demo: generating %d people x %d weeks (seed %d) into %s ...%n",
             spec.people(), spec.weeks(), spec.seed(), dir);
-        DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), new Passwords(),
+        DemoLoader.Loaded loaded = new DemoLoader(storage,
+            List.of(new PricingEnricher(ServerAssembly.priceCatalog(config))), passwords,
             Math.max(1, Runtime.getRuntime().availableProcessors())).load(spec);
         state = DemoState.of(spec, loaded);
         state.write(dir);
@@ -101,19 +125,8 @@ final class DemoCommand implements Runnable {
     }
     Clock clock = demoClock(state);
     if (!config.analytics().zone().equals(state.zone())) config = config(state.zone());
-    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage);
-    TokenmaxxServer server = assembly.build().start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "tokenmaxx-shutdown"));
-    printSignIn(out, config, server.port(), state, clock);
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage).passwords(passwords);
+    return new Started(assembly.build().start(), state, config, clock);
   }
 
   /** The dashboard's "today" is the last generated day, also when the folder is reused later. */

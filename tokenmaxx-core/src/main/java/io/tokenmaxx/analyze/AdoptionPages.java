@@ -31,31 +31,41 @@ final class AdoptionPages {
     var settings = q.service.settings;
     LocalDate from = q.filter.from();
     LocalDate to = q.filter.to();
-    Set<String> population = q.population(to);
-    boolean hide = q.hidePopulation(population);
     Scope known = q.scope.onlyKnownPeople();
     LocalDate firstWeek = q.weekOf(from);
     LocalDate lastWeek = q.weekOf(to);
     Scope weeks = known.withRange(firstWeek, to);
-
+    Scope window = known.withRange(to.minusDays(27), to);
     DepthThresholds t = settings.depth();
+    var deptRows = q.later(() -> store.usage(window, List.of(GroupKey.DEPARTMENT)));
+    var teamRows = q.later(() -> store.usage(window, List.of(GroupKey.TEAM)));
+    var depthRowsLater = q.later(() -> store.depth(weeks, t));
+    var dayRows = q.later(() -> store.usage(known, List.of(GroupKey.DAY)));
+    var weekRows = q.later(() -> store.usage(weeks, List.of(GroupKey.WEEK)));
+    var retentionRows = q.later(() -> store.retention(weeks));
+    var diversityPeople = q.later(() -> store.people(known, LeaderboardMeasure.TOOLS));
+    var toolRows = q.later(() -> store.usage(known, List.of(GroupKey.TOOL)));
+    var modelRows = q.later(() -> store.usage(known, List.of(GroupKey.MODEL)));
+    Set<String> population = q.population(to);
+    boolean hide = q.hidePopulation(population);
+    List<String> joiners = joiners(q, population);
+    var first = joiners.isEmpty() ? null : q.later(() -> store.firstUse(known));
+
     var pageSettings = new AdoptionPage.Settings(settings.breadthThreshold(), "active days per week",
         t.moderateFrom() == 2 ? "1" : "1-" + (t.moderateFrom() - 1),
         t.heavyFrom() - 1 == t.moderateFrom() ? Integer.toString(t.moderateFrom()) : t.moderateFrom() + "-" + (t.heavyFrom() - 1),
         t.heavyFrom() == 7 ? "7" : t.heavyFrom() + "+", q.privacy.k(), settings.weekStart().name().toLowerCase(java.util.Locale.ROOT));
 
     // Breadth over the 28 days ending on `to`.
-    Scope window = known.withRange(to.minusDays(27), to);
-    List<GroupAdoption> depts = OverviewPages.adoption(q, "department", GroupKey.DEPARTMENT, Person::department,
-        window, population, q::departmentName);
-    List<GroupAdoption> teams = OverviewPages.adoption(q, "team", GroupKey.TEAM, Person::team, window,
-        population, q::teamName);
+    List<GroupAdoption> depts = OverviewPages.adoption(q, "department", Person::department, deptRows.get(),
+        population, q::departmentName);
+    List<GroupAdoption> teams = OverviewPages.adoption(q, "team", Person::team, teamRows.get(), population, q::teamName);
     var breadth = new AdoptionPage.Breadth(to.minusDays(27) + ".." + to, over(depts), shown(depts), over(teams),
         shown(teams), depts, teams);
 
     // Depth per week.
     Map<LocalDate, DepthRow> depthRows = new HashMap<>();
-    for (DepthRow r : store.depth(weeks, t)) depthRows.put(r.week(), r);
+    for (DepthRow r : depthRowsLater.get()) depthRows.put(r.week(), r);
     List<AdoptionPage.WeekDepth> depth = new ArrayList<>();
     for (LocalDate w = firstWeek; !w.isAfter(lastWeek); w = w.plusWeeks(1)) {
       LocalDate end = w.plusDays(6).isAfter(to) ? to : w.plusDays(6);
@@ -72,20 +82,21 @@ final class AdoptionPages {
 
     // Active trends.
     Map<String, Long> perDay = new HashMap<>();
-    for (UsageRow r : store.usage(known, List.of(GroupKey.DAY))) perDay.put(r.key(0), r.people());
+    for (UsageRow r : dayRows.get()) perDay.put(r.key(0), r.people());
     List<AdoptionPage.ActiveCount> daily = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       daily.add(new AdoptionPage.ActiveCount(d, hide ? null : perDay.getOrDefault(d.toString(), 0L), hide));
     }
     Map<String, Long> perWeek = new HashMap<>();
-    for (UsageRow r : store.usage(weeks, List.of(GroupKey.WEEK))) perWeek.put(r.key(0), r.people());
+    for (UsageRow r : weekRows.get()) perWeek.put(r.key(0), r.people());
     List<AdoptionPage.ActiveCount> weekly = new ArrayList<>();
     for (LocalDate w = firstWeek; !w.isAfter(lastWeek); w = w.plusWeeks(1)) {
       weekly.add(new AdoptionPage.ActiveCount(w, hide ? null : perWeek.getOrDefault(w.toString(), 0L), hide));
     }
 
     return new AdoptionPage(q.period, pageSettings, breadth, depth, daily, weekly,
-        retention(q, weeks, lastWeek), timeToFirstUse(q, known, population), diversity(q, known, hide));
+        retention(q, retentionRows.get(), lastWeek), timeToFirstUse(q, joiners, first == null ? Map.of() : first.get()),
+        diversity(q, diversityPeople.get(), toolRows.get(), modelRows.get(), hide));
   }
 
   private static Integer over(List<GroupAdoption> rows) {
@@ -100,9 +111,9 @@ final class AdoptionPages {
     return n;
   }
 
-  private static List<AdoptionPage.RetentionCohort> retention(Request q, Scope weeks, LocalDate lastWeek) {
+  private static List<AdoptionPage.RetentionCohort> retention(Request q, List<RetentionRow> rows, LocalDate lastWeek) {
     Map<LocalDate, Map<Integer, Long>> cohorts = new TreeMap<>();
-    for (RetentionRow r : q.service.store.retention(weeks)) {
+    for (RetentionRow r : rows) {
       cohorts.computeIfAbsent(r.cohort(), c -> new HashMap<>()).put(r.offset(), r.people());
     }
     List<AdoptionPage.RetentionCohort> out = new ArrayList<>();
@@ -121,21 +132,24 @@ final class AdoptionPages {
     return out;
   }
 
-  private static AdoptionPage.TimeToFirstUse timeToFirstUse(Request q, Scope known, Set<String> population) {
-    LocalDate from = q.filter.from();
-    LocalDate to = q.filter.to();
+  /** People of the population whose start date is in the period, by id. */
+  private static List<String> joiners(Request q, Set<String> population) {
     List<String> joiners = new ArrayList<>();
     for (String id : population) {
-      LocalDate start = q.people.get(id).startDate();
-      if (start != null && !start.isBefore(from) && !start.isAfter(to)) joiners.add(id);
+      LocalDate start = q.people().get(id).startDate();
+      if (start != null && !start.isBefore(q.filter.from()) && !start.isAfter(q.filter.to())) joiners.add(id);
     }
     joiners.sort(Comparator.naturalOrder());
-    Map<String, LocalDate> first = joiners.isEmpty() ? Map.of() : q.service.store.firstUse(known);
+    return joiners;
+  }
+
+  private static AdoptionPage.TimeToFirstUse timeToFirstUse(Request q, List<String> joiners, Map<String, LocalDate> first) {
+    LocalDate to = q.filter.to();
     List<Double> days = new ArrayList<>();
     List<AdoptionPage.Joiner> visible = new ArrayList<>();
     long[] hist = new long[Histograms.DAYS_TO_FIRST_USE.length + 1];
     for (String id : joiners) {
-      LocalDate start = q.people.get(id).startDate();
+      LocalDate start = q.people().get(id).startDate();
       LocalDate fu = first.get(id);
       Integer d = null;
       if (fu != null && !fu.isAfter(to)) {
@@ -160,11 +174,10 @@ final class AdoptionPages {
         Mixes.buckets(Histograms.DAYS_TO_FIRST_USE, counts, "days"), visible, false);
   }
 
-  private static AdoptionPage.Diversity diversity(Request q, Scope known, boolean hide) {
-    var store = q.service.store;
+  private static AdoptionPage.Diversity diversity(Request q, List<PersonStats> people, List<UsageRow> toolRows,
+      List<UsageRow> modelRows, boolean hide) {
     long[] tools = new long[4];
     long[] models = new long[4];
-    List<PersonStats> people = store.people(known, LeaderboardMeasure.TOOLS);
     for (PersonStats p : people) {
       tools[Math.min(p.tools().size(), 4) - 1]++;
       int m = p.models();
@@ -177,8 +190,8 @@ final class AdoptionPages {
     List<Bucket> modelBuckets = List.of(
         new Bucket("1", 1.0, 2.0, hideCounts ? null : models[0]), new Bucket("2", 2.0, 3.0, hideCounts ? null : models[1]),
         new Bucket("3-4", 3.0, 5.0, hideCounts ? null : models[2]), new Bucket("5+", 5.0, null, hideCounts ? null : models[3]));
-    List<MixRow> toolMix = Mixes.mix(store.usage(known, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory);
-    List<MixRow> modelMix = Mixes.mix(store.usage(known, List.of(GroupKey.MODEL)), q.privacy, k -> k, null);
+    List<MixRow> toolMix = Mixes.mix(toolRows, q.privacy, k -> k, Mixes::toolCategory);
+    List<MixRow> modelMix = Mixes.mix(modelRows, q.privacy, k -> k, null);
     return new AdoptionPage.Diversity(toolBuckets, modelBuckets, toolMix, modelMix);
   }
 }

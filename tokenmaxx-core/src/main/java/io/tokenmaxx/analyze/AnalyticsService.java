@@ -29,6 +29,7 @@ public final class AnalyticsService implements Analytics {
   final CachePrices prices;
   final Clock clock;
   final List<LeaderboardContextProvider> contextProviders;
+  final java.util.concurrent.Executor executor;
 
   private AnalyticsService(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
@@ -39,6 +40,7 @@ public final class AnalyticsService implements Analytics {
     this.prices = b.prices;
     this.clock = b.clock;
     this.contextProviders = List.copyOf(b.contextProviders);
+    this.executor = b.executor != null ? b.executor : java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   }
 
   public static Builder builder() {
@@ -63,8 +65,15 @@ public final class AnalyticsService implements Analytics {
     private CachePrices prices = CachePrices.NONE;
     private Clock clock = Clock.systemUTC();
     private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
+    private java.util.concurrent.Executor executor;
 
     Builder() {}
+
+    /**
+     * Where a page's independent store queries run side by side (default: a virtual thread each).
+     * {@code Runnable::run} runs them one after another on the caller's thread.
+     */
+    public Builder executor(java.util.concurrent.Executor v) { executor = Objects.requireNonNull(v, "executor"); return this; }
 
     /** Where aggregates come from (a backend's {@code StorageComponent.analytics()}). */
     public Builder store(AnalyticsStore v) { store = v; return this; }
@@ -128,12 +137,13 @@ public final class AnalyticsService implements Analytics {
     if (!viewer.isAdmin()) throw new NotVisibleException("only admins may see unattributed identities");
     if (limit < 1 || limit > 10_000) throw new IllegalArgumentException("limit must be within 1..10000, was " + limit);
     Request q = new Request(this, viewer, filter);
+    var summary = OverviewPages.laterUnattributed(q);
     var rows = new java.util.ArrayList<io.tokenmaxx.analyze.page.IdentityRow>();
     for (var u : store.unattributed(q.scope, limit)) {
       rows.add(new io.tokenmaxx.analyze.page.IdentityRow(u.kind(), u.value(), u.tools(), u.records(), u.tokens(),
           u.cost(), u.firstSeen(), u.lastSeen()));
     }
     q.audit(AuditEntry.VIEW, "unattributed", null, rows.size() + " identities, " + q.describe());
-    return new UnattributedPage(q.period, OverviewPages.unattributed(q), rows);
+    return new UnattributedPage(q.period, summary.get(), rows);
   }
 }

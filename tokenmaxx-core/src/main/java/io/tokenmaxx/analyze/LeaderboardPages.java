@@ -72,7 +72,7 @@ final class LeaderboardPages {
 
   private static LeaderboardRow row(Request q, PersonStats s, boolean named, boolean self, double percentile,
       Map<String, Object> context) {
-    Person p = q.people.get(s.person());
+    Person p = q.people().get(s.person());
     double units = s.outcomeUnits();
     Outcomes o = new Outcomes(s.commits(), s.pullRequests(), s.linesAdded(), s.linesRemoved(), s.editsAccepted(),
         s.editsRejected(), s.activeSecondsUser(), s.activeSecondsAgent(), units > 0 ? s.tokens() / units : null);

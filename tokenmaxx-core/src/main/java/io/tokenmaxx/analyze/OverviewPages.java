@@ -28,31 +28,36 @@ final class OverviewPages {
   static OverviewPage build(Request q) {
     var store = q.service.store;
     LocalDate to = q.filter.to();
+    Scope known = q.scope.onlyKnownPeople();
+    Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
+    Scope window = known.withRange(to.minusDays(27), to);
+    var active7 = q.later(() -> store.usage(known.withRange(to.minusDays(6), to), List.of()));
+    var active28 = q.later(() -> store.usage(window, List.of()));
+    var activeNow = q.later(() -> store.usage(known, List.of()));
+    var activeBefore = q.later(() -> store.usage(prev.onlyKnownPeople(), List.of()));
+    var nowRows = q.later(() -> store.usage(q.scope, List.of()));
+    var beforeRows = q.later(() -> store.usage(prev, List.of()));
+    var byDept = q.later(() -> store.usage(window, List.of(GroupKey.DEPARTMENT)));
+    var first = q.later(() -> store.firstUse(known));
+    var unattributed = laterUnattributed(q);
+
     Set<String> population = q.population(to);
     boolean hide = q.hidePopulation(population);
-    Scope known = q.scope.onlyKnownPeople();
-
-    long active7 = people(store.usage(known.withRange(to.minusDays(6), to), List.of()));
-    long active28 = people(store.usage(known.withRange(to.minusDays(27), to), List.of()));
-    long activeNow = people(store.usage(known, List.of()));
-    Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
-    long activeBefore = people(store.usage(prev.onlyKnownPeople(), List.of()));
-    UsageRow now = Mixes.only(store.usage(q.scope, List.of()));
-    UsageRow before = Mixes.only(store.usage(prev, List.of()));
-
-    List<GroupAdoption> byDepartment = adoption(q, "department", GroupKey.DEPARTMENT, Person::department,
-        known.withRange(to.minusDays(27), to), population, q::departmentName);
-    OverviewPage.NewAdopters adopters = newAdopters(q, population, hide);
-    UnattributedSummary unattributed = unattributed(q);
+    UsageRow now = Mixes.only(nowRows.get());
+    UsageRow before = Mixes.only(beforeRows.get());
+    List<GroupAdoption> byDepartment = adoption(q, "department", Person::department, byDept.get(), population,
+        q::departmentName);
+    OverviewPage.NewAdopters adopters = newAdopters(q, population, hide, first.get());
     if (hide) {
       return new OverviewPage(q.period, true, population.size(), null, null, null, CountTrend.SUPPRESSED,
-          CountTrend.SUPPRESSED, MoneyTrend.SUPPRESSED, null, byDepartment, adopters, unattributed);
+          CountTrend.SUPPRESSED, MoneyTrend.SUPPRESSED, null, byDepartment, adopters, unattributed.get());
     }
-    return new OverviewPage(q.period, false, population.size(), active7, active28,
-        Mixes.ratio(active28, population.size()), CountTrend.of(activeNow, activeBefore),
+    long a28 = people(active28.get());
+    return new OverviewPage(q.period, false, population.size(), people(active7.get()), a28,
+        Mixes.ratio(a28, population.size()), CountTrend.of(people(activeNow.get()), people(activeBefore.get())),
         CountTrend.of(Mixes.totalTokens(now), Mixes.totalTokens(before)),
         MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
-        byDepartment, adopters, unattributed);
+        byDepartment, adopters, unattributed.get());
   }
 
   static long people(List<UsageRow> rows) {
@@ -65,14 +70,14 @@ final class OverviewPages {
    * the population, active people from the store; small groups and groups with a small complement
    * suppressed.
    */
-  static List<GroupAdoption> adoption(Request q, String kind, GroupKey key, Function<Person, String> groupOf,
-      Scope window, Set<String> population, Function<String, String> name) {
+  static List<GroupAdoption> adoption(Request q, String kind, Function<Person, String> groupOf,
+      List<UsageRow> activeByGroup, Set<String> population, Function<String, String> name) {
     Map<String, Set<String>> members = new HashMap<>();
     for (String id : population) {
-      members.computeIfAbsent(groupOf.apply(q.people.get(id)), g -> new HashSet<>()).add(id);
+      members.computeIfAbsent(groupOf.apply(q.people().get(id)), g -> new HashSet<>()).add(id);
     }
     Map<String, Long> active = new HashMap<>();
-    for (UsageRow r : q.service.store.usage(window, List.of(key))) active.put(r.key(0), r.people());
+    for (UsageRow r : activeByGroup) active.put(r.key(0), r.people());
     double threshold = q.service.settings.breadthThreshold();
     List<GroupAdoption> out = new ArrayList<>();
     members.forEach((g, m) -> {
@@ -90,9 +95,9 @@ final class OverviewPages {
     return out;
   }
 
-  private static OverviewPage.NewAdopters newAdopters(Request q, Set<String> population, boolean hide) {
+  private static OverviewPage.NewAdopters newAdopters(Request q, Set<String> population, boolean hide,
+      Map<String, LocalDate> first) {
     LocalDate week = q.weekOf(q.filter.to());
-    Map<String, LocalDate> first = q.service.store.firstUse(q.scope.onlyKnownPeople());
     List<PersonRef> visible = new ArrayList<>();
     long count = 0;
     for (Map.Entry<String, LocalDate> e : first.entrySet()) {
@@ -105,13 +110,15 @@ final class OverviewPages {
     return new OverviewPage.NewAdopters(week, hide ? null : count, visible, hide);
   }
 
-  /** Usage without a person (none when people are filtered: such records belong to no group). */
-  static UnattributedSummary unattributed(Request q) {
-    if (q.filter.narrowsPeople()) return new UnattributedSummary(0L, 0L, java.math.BigDecimal.ZERO, 0L, false);
-    UnattributedTotals t = q.service.store.unattributedTotals(q.scope);
-    if (t.identities() > 0 && q.privacy.hideCount(t.identities())) {
-      return new UnattributedSummary(null, null, null, null, true);
-    }
-    return new UnattributedSummary(t.records(), t.tokens(), t.cost(), t.identities(), false);
+  /** Usage without a person (none when people are filtered: such records belong to no group), started now. */
+  static Request.Later<UnattributedSummary> laterUnattributed(Request q) {
+    return q.later(() -> {
+      if (q.filter.narrowsPeople()) return new UnattributedSummary(0L, 0L, java.math.BigDecimal.ZERO, 0L, false);
+      UnattributedTotals t = q.service.store.unattributedTotals(q.scope);
+      if (t.identities() > 0 && q.privacy.hideCount(t.identities())) {
+        return new UnattributedSummary(null, null, null, null, true);
+      }
+      return new UnattributedSummary(t.records(), t.tokens(), t.cost(), t.identities(), false);
+    });
   }
 }

@@ -28,7 +28,7 @@ final class PersonPages {
   private PersonPages() {}
 
   static PersonPage build(Request q, String personId) {
-    Person p = q.people.get(personId);
+    Person p = q.people().get(personId);
     if (p == null) throw new NoSuchElementException("no person with id '" + personId + "'");
     if (!q.viewer.canSee(personId)) {
       throw new NotVisibleException("viewer '" + q.viewer.subject() + "' may not see person '" + personId + "'");
@@ -36,27 +36,37 @@ final class PersonPages {
     var store = q.service.store;
     Scope me = q.scope.withoutPeopleFilters().withPersons(Set.of(personId));
     Scope before = me.withRange(q.period.previousFrom(), q.period.previousTo());
-    UsageRow now = Mixes.only(store.usage(me, List.of()));
-    UsageRow prev = Mixes.only(store.usage(before, List.of()));
-    long sessions = store.sessionShapes(me).sessions();
-    Outcomes outcomes = outcomes(store.outcomes(me), Mixes.totalTokens(now));
+    var nowRows = q.later(() -> store.usage(me, List.of()));
+    var prevRows = q.later(() -> store.usage(before, List.of()));
+    var shapes = q.later(() -> store.sessionShapes(me));
+    var outcomeSums = q.later(() -> store.outcomes(me));
+    var first = q.later(() -> store.firstUse(me));
+    var daily = q.later(() -> store.usage(me, List.of(GroupKey.DAY, GroupKey.TOOL)));
+    var tools = q.later(() -> store.usage(me, List.of(GroupKey.TOOL)));
+    var models = q.later(() -> store.usage(me, List.of(GroupKey.MODEL)));
+    var sessions = q.later(() -> store.sessions(me, RECENT_SESSIONS));
+    Set<String> team = p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()));
+    Set<String> role = p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()));
+    var teamPeers = q.later(() -> peers(q, "team", p.team(), team));
+    var rolePeers = q.later(() -> peers(q, "role", p.role(), role));
+
+    UsageRow now = Mixes.only(nowRows.get());
+    UsageRow prev = Mixes.only(prevRows.get());
+    Outcomes outcomes = outcomes(outcomeSums.get(), Mixes.totalTokens(now));
     SpendShare share = share(q, Mixes.cost(now), p.annualLoadedCost(), false);
-    List<PeerComparison> peers = new ArrayList<>();
-    peers.add(peers(q, "team", p.team(), p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()))));
-    peers.add(peers(q, "role", p.role(), p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()))));
     if (!q.viewer.isSelf(personId)) q.audit(AuditEntry.VIEW, "person", personId, q.describe());
     return new PersonPage(q.period, q.ref(personId), p.role(), p.startDate(),
-        store.firstUse(me).get(personId), Mixes.summary(now, sessions),
+        first.get().get(personId), Mixes.summary(now, shapes.get().sessions()),
         MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
-        Mixes.daily(store.usage(me, List.of(GroupKey.DAY, GroupKey.TOOL))),
-        Mixes.mix(store.usage(me, List.of(GroupKey.TOOL)), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
-        Mixes.mix(store.usage(me, List.of(GroupKey.MODEL)), q.privacy.forVisiblePerson(personId), k -> k, null),
-        sessions(q, store.sessions(me, RECENT_SESSIONS)), outcomes, share, peers);
+        Mixes.daily(daily.get()),
+        Mixes.mix(tools.get(), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
+        Mixes.mix(models.get(), q.privacy.forVisiblePerson(personId), k -> k, null),
+        sessions(q, sessions.get()), outcomes, share, List.of(teamPeers.get(), rolePeers.get()));
   }
 
   static Set<String> idsWhere(Request q, java.util.function.Predicate<Person> test) {
     Set<String> out = new java.util.HashSet<>();
-    for (Person x : q.people.values()) if (test.test(x) && q.started(x, q.filter.to())) out.add(x.id());
+    for (Person x : q.people().values()) if (test.test(x) && q.started(x, q.filter.to())) out.add(x.id());
     return out;
   }
 
@@ -98,10 +108,11 @@ final class PersonPages {
       return new PeerComparison(basis, group, group == null ? null : members.size(), null, null, null, null, true);
     }
     Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
+    var byPerson = q.later(() -> q.service.store.outcomesByPerson(scope));
     Map<String, PersonStats> stats = new HashMap<>();
     for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
     // Outcomes of peers without usage still count.
-    Map<String, Map<OutcomeKind, Double>> outcomes = q.service.store.outcomesByPerson(scope);
+    Map<String, Map<OutcomeKind, Double>> outcomes = byPerson.get();
     List<Double> tokens = new ArrayList<>();
     List<BigDecimal> cost = new ArrayList<>();
     List<Double> days = new ArrayList<>();

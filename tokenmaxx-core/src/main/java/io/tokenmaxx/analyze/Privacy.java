@@ -30,6 +30,15 @@ final class Privacy {
     return new Privacy(viewer, true);
   }
 
+  /**
+   * The rules for breakdowns of a group the viewer may see (a team page): when the viewer may see
+   * every member individually (a manager of the team), nothing is withheld; otherwise the usual rules.
+   */
+  Privacy forVisibleGroup(Collection<String> members) {
+    for (String m : members) if (!viewer.canSee(m)) return this;
+    return new Privacy(viewer, true);
+  }
+
   int k() {
     return viewer.isAdmin() ? 1 : viewer.minGroupSize();
   }

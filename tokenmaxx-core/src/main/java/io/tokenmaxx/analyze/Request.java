@@ -20,9 +20,9 @@ final class Request {
   final AnalyticsFilter filter;
   final Scope scope;
   final Period period;
-  final Map<String, Person> people = new HashMap<>();
-  final Map<String, Team> teams = new HashMap<>();
-  final Map<String, Department> departments = new HashMap<>();
+  private final Later<Map<String, Person>> people;
+  private final Later<Map<String, Team>> teams;
+  private final Later<Map<String, Department>> departments;
   final Privacy privacy;
 
   Request(AnalyticsService service, Viewer viewer, AnalyticsFilter raw) {
@@ -32,10 +32,30 @@ final class Request {
     this.scope = Scope.of(filter, service.settings.weekStart());
     AnalyticsFilter prev = filter.previous();
     this.period = new Period(filter.from(), filter.to(), filter.zone().getId(), filter.days(), prev.from(), prev.to());
-    for (Person p : service.directory.people()) people.put(p.id(), p);
-    for (Team t : service.directory.teams()) teams.put(t.id(), t);
-    for (Department d : service.directory.departments()) departments.put(d.id(), d);
+    // The directory is read beside the page's store queries, which start right after.
+    this.people = later(() -> byId(service.directory.people(), Person::id));
+    this.teams = later(() -> byId(service.directory.teams(), Team::id));
+    this.departments = later(() -> byId(service.directory.departments(), Department::id));
     this.privacy = new Privacy(viewer);
+  }
+
+  private static <T> Map<String, T> byId(java.util.List<T> items, java.util.function.Function<T, String> id) {
+    Map<String, T> out = new HashMap<>();
+    for (T t : items) out.put(id.apply(t), t);
+    return out;
+  }
+
+  /** The directory's people by id (waits for the read started with the request). */
+  Map<String, Person> people() {
+    return people.get();
+  }
+
+  Map<String, Team> teams() {
+    return teams.get();
+  }
+
+  Map<String, Department> departments() {
+    return departments.get();
   }
 
   /** People counted in the headcount on a day: started by then (or no start date). */
@@ -46,7 +66,7 @@ final class Request {
   /** The filtered headcount on {@code day}: people matching the department and team filters who had started. */
   Set<String> population(LocalDate day) {
     Set<String> out = new LinkedHashSet<>();
-    for (Person p : people.values()) {
+    for (Person p : people().values()) {
       if (matchesPeopleFilter(p) && started(p, day)) out.add(p.id());
     }
     return out;
@@ -55,7 +75,7 @@ final class Request {
   /** Everyone in the directory who had started by {@code day}, unfiltered. */
   Set<String> everyone(LocalDate day) {
     Set<String> out = new LinkedHashSet<>();
-    for (Person p : people.values()) if (started(p, day)) out.add(p.id());
+    for (Person p : people().values()) if (started(p, day)) out.add(p.id());
     return out;
   }
 
@@ -82,21 +102,48 @@ final class Request {
   }
 
   PersonRef ref(String id) {
-    Person p = people.get(id);
+    Person p = people().get(id);
     if (p == null) return new PersonRef(id, null, null, null);
     return new PersonRef(p.id(), p.name(), p.team(), p.department());
   }
 
   String teamName(String id) {
     if (id == null) return "No team";
-    Team t = teams.get(id);
+    Team t = teams().get(id);
     return t != null && t.name() != null ? t.name() : id;
   }
 
   String departmentName(String id) {
     if (id == null) return "No department";
-    Department d = departments.get(id);
+    Department d = departments().get(id);
     return d != null && d.name() != null ? d.name() : id;
+  }
+
+  /**
+   * Starts a store query on the service's executor, so the independent queries of a page run
+   * side by side; {@link Later#get()} waits for it (and rethrows what it threw).
+   */
+  <T> Later<T> later(java.util.function.Supplier<T> query) {
+    return new Later<>(java.util.concurrent.CompletableFuture.supplyAsync(query, service.executor));
+  }
+
+  /** A query under way. */
+  static final class Later<T> {
+    private final java.util.concurrent.CompletableFuture<T> f;
+
+    Later(java.util.concurrent.CompletableFuture<T> f) {
+      this.f = f;
+    }
+
+    T get() {
+      try {
+        return f.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error err) throw err;
+        throw e;
+      }
+    }
   }
 
   void audit(String action, String resource, String person, String detail) {

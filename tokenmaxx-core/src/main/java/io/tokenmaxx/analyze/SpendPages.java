@@ -36,28 +36,43 @@ final class SpendPages {
 
   static SpendPage build(Request q) {
     var store = q.service.store;
-    Set<String> population = q.population(q.filter.to());
-    UsageRow now = Mixes.only(store.usage(q.scope, List.of()));
-    boolean hide = q.hidePopulation(population) || q.privacy.hideCount(now == null ? 0 : now.people());
     Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
-    List<MixRow> byTeam = teams(q);
+    LocalDate asOf = q.filter.to();
+    var nowRows = q.later(() -> store.usage(q.scope, List.of()));
+    var teamRows = q.later(() -> store.usage(q.scope.onlyKnownPeople(), List.of(GroupKey.TEAM)));
+    var beforeRows = q.later(() -> store.usage(prev, List.of()));
+    var dayRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.DAY)));
+    var modelRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.MODEL)));
+    var providerRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.PROVIDER)));
+    var toolRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.TOOL)));
+    var savingsRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.MODEL, GroupKey.DAY)));
+    var personShares = q.later(() -> store.personSpendShares(q.scope));
+    var teamShares = q.later(() -> store.teamSpendShares(q.scope));
+    var mtdRows = q.later(() -> store.usage(q.scope.withRange(asOf.withDayOfMonth(1), asOf), List.of()));
+    var weekdayRows = q.later(() -> store.usage(q.scope.withRange(asOf.minusDays(27), asOf), List.of(GroupKey.DAY_OF_WEEK)));
+
+    Set<String> population = q.population(q.filter.to());
+    UsageRow now = Mixes.only(nowRows.get());
+    boolean hide = q.hidePopulation(population) || q.privacy.hideCount(now == null ? 0 : now.people());
+    List<MixRow> byTeam = teams(q, teamRows.get());
     if (hide) {
       return new SpendPage(q.period, true, MoneyTrend.SUPPRESSED, null, List.of(), List.of(), List.of(), byTeam,
           List.of(), null, null, null);
     }
-    UsageRow before = Mixes.only(store.usage(prev, List.of()));
+    UsageRow before = Mixes.only(beforeRows.get());
     List<SpendPage.DailySpend> daily = new ArrayList<>();
     Map<String, UsageRow> days = new HashMap<>();
-    for (UsageRow r : store.usage(q.scope, List.of(GroupKey.DAY))) days.put(r.key(0), r);
+    for (UsageRow r : dayRows.get()) days.put(r.key(0), r);
     for (LocalDate d = q.filter.from(); !d.isAfter(q.filter.to()); d = d.plusDays(1)) {
       UsageRow r = days.get(d.toString());
       daily.add(new SpendPage.DailySpend(d, Mixes.cost(r), Mixes.totalTokens(r)));
     }
     return new SpendPage(q.period, false, MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
-        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null)),
-        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.PROVIDER)), q.privacy, k -> k, null)),
-        byCost(Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory)),
-        byTeam, daily, savings(q), loadedCost(q), forecast(q));
+        byCost(Mixes.mix(modelRows.get(), q.privacy, k -> k, null)),
+        byCost(Mixes.mix(providerRows.get(), q.privacy, k -> k, null)),
+        byCost(Mixes.mix(toolRows.get(), q.privacy, k -> k, Mixes::toolCategory)),
+        byTeam, daily, savings(q, savingsRows.get()), loadedCost(q, personShares.get(), teamShares.get()),
+        forecast(q, mtdRows.get(), weekdayRows.get()));
   }
 
   private static List<MixRow> byCost(List<MixRow> rows) {
@@ -69,14 +84,13 @@ final class SpendPages {
   }
 
   /** Spend per team: a team is shown when it (or its complement) is not too small. */
-  private static List<MixRow> teams(Request q) {
+  private static List<MixRow> teams(Request q, List<UsageRow> rows) {
     Set<String> population = q.population(q.filter.to());
     Map<String, Set<String>> members = new HashMap<>();
     for (String id : population) {
-      String t = q.people.get(id).team();
+      String t = q.people().get(id).team();
       if (t != null) members.computeIfAbsent(t, x -> new java.util.HashSet<>()).add(id);
     }
-    List<UsageRow> rows = q.service.store.usage(q.scope.onlyKnownPeople(), List.of(GroupKey.TEAM));
     List<MixRow> mix = Mixes.mix(rows, new Privacy(Viewer.admin("internal", null, 1)), q::teamName, null);
     List<MixRow> out = new ArrayList<>();
     for (MixRow m : mix) {
@@ -91,13 +105,13 @@ final class SpendPages {
     return byCost(out);
   }
 
-  private static SpendPage.CacheSavings savings(Request q) {
+  private static SpendPage.CacheSavings savings(Request q, List<UsageRow> rows) {
     Map<String, long[]> tokens = new TreeMap<>();
     Map<String, BigDecimal> saved = new HashMap<>();
     Set<String> unpriced = new TreeSet<>();
     long total = 0;
     BigDecimal sum = BigDecimal.ZERO;
-    for (UsageRow r : q.service.store.usage(q.scope, List.of(GroupKey.MODEL, GroupKey.DAY))) {
+    for (UsageRow r : rows) {
       if (r.cacheReadTokens() == 0) continue;
       String model = r.key(0);
       total += r.cacheReadTokens();
@@ -118,11 +132,12 @@ final class SpendPages {
     return new SpendPage.CacheSavings(total, sum, SAVINGS_METHOD, byModel, List.copyOf(unpriced));
   }
 
-  private static SpendPage.LoadedCost loadedCost(Request q) {
+  private static SpendPage.LoadedCost loadedCost(Request q, List<SpendShareRow> personShares,
+      List<SpendShareRow> teamRows) {
     double benchmark = q.service.settings.spendBenchmark();
     List<Double> shares = new ArrayList<>();
     long above = 0;
-    for (SpendShareRow r : q.service.store.personSpendShares(q.scope)) {
+    for (SpendShareRow r : personShares) {
       if (r.share() == null) continue;
       shares.add(r.share());
       if (r.share() >= benchmark) above++;
@@ -131,7 +146,7 @@ final class SpendPages {
     Distribution people = distribution(shares, hidePeople);
     List<SpendPage.TeamShare> teams = new ArrayList<>();
     List<Double> teamShares = new ArrayList<>();
-    for (SpendShareRow r : q.service.store.teamSpendShares(q.scope)) {
+    for (SpendShareRow r : teamRows) {
       Set<String> members = PersonPages.idsWhere(q, p -> r.key().equals(p.team()) && q.matchesPeopleFilter(p));
       boolean hide = q.privacy.hideGroup(members);
       SpendShare share = hide ? PersonPages.share(q, BigDecimal.ZERO, null, true)
@@ -150,14 +165,13 @@ final class SpendPages {
         Histograms.LOADED_COST_SHARE, hide);
   }
 
-  private static SpendPage.Forecast forecast(Request q) {
+  private static SpendPage.Forecast forecast(Request q, List<UsageRow> mtdRows, List<UsageRow> weekdayRows) {
     LocalDate asOf = q.filter.to();
-    LocalDate monthStart = asOf.withDayOfMonth(1);
     LocalDate monthEnd = YearMonth.from(asOf).atEndOfMonth();
-    UsageRow mtd = Mixes.only(q.service.store.usage(q.scope.withRange(monthStart, asOf), List.of()));
+    UsageRow mtd = Mixes.only(mtdRows);
     BigDecimal[] perWeekday = new BigDecimal[7];
     java.util.Arrays.fill(perWeekday, BigDecimal.ZERO);
-    for (UsageRow r : q.service.store.usage(q.scope.withRange(asOf.minusDays(27), asOf), List.of(GroupKey.DAY_OF_WEEK))) {
+    for (UsageRow r : weekdayRows) {
       int dow = Integer.parseInt(r.key(0));
       perWeekday[dow - 1] = r.cost().divide(BigDecimal.valueOf(4), MathContext.DECIMAL64);
     }

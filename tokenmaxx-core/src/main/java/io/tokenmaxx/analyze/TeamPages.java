@@ -29,14 +29,23 @@ final class TeamPages {
   private TeamPages() {}
 
   static TeamPage build(Request q, String teamId) {
-    Team team = q.teams.get(teamId);
+    Team team = q.teams().get(teamId);
     Set<String> members = PersonPages.idsWhere(q, p -> teamId.equals(p.team()));
     if (team == null && members.isEmpty()) throw new NoSuchElementException("no team with id '" + teamId + "'");
     String department = team != null && team.department() != null ? team.department()
-        : members.stream().map(m -> q.people.get(m).department()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        : members.stream().map(m -> q.people().get(m).department()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     var store = q.service.store;
     boolean hide = q.privacy.hideGroup(members);
     Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
+    var nowRows = hide ? null : q.later(() -> store.usage(scope, List.of()));
+    var prevRows = hide ? null : q.later(() -> store.usage(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
+    var shapes = hide ? null : q.later(() -> store.sessionShapes(scope));
+    var outcomeSums = hide ? null : q.later(() -> store.outcomes(scope));
+    var daily = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.DAY, GroupKey.TOOL)));
+    var tools = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.TOOL)));
+    var models = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.MODEL)));
+    String dept = department;
+    var peers = q.later(() -> departmentPeers(q, dept, teamId, members));
 
     Set<String> visible = new HashSet<>();
     for (String m : members) if (q.viewer.canSee(m)) visible.add(m);
@@ -44,9 +53,11 @@ final class TeamPages {
     List<io.tokenmaxx.analyze.page.SessionSummary> sessions = List.of();
     if (!visible.isEmpty()) {
       Scope seen = scope.withPersons(visible);
+      var seenSessions = q.later(() -> store.sessions(seen, PersonPages.RECENT_SESSIONS));
+      var seenOutcomes = q.later(() -> store.outcomesByPerson(seen));
       Map<String, PersonStats> stats = new HashMap<>();
       for (PersonStats s : store.people(seen, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
-      Map<String, Map<OutcomeKind, Double>> outcomes = store.outcomesByPerson(seen);
+      Map<String, Map<OutcomeKind, Double>> outcomes = seenOutcomes.get();
       for (String m : visible) {
         PersonStats s = stats.get(m);
         Map<OutcomeKind, Double> o = outcomes.getOrDefault(m, Map.of());
@@ -56,32 +67,31 @@ final class TeamPages {
       }
       memberRows.sort(Comparator.comparingLong(TeamPage.Member::tokens).reversed()
           .thenComparing(m -> m.person().id()));
-      sessions = PersonPages.sessions(q, store.sessions(seen, PersonPages.RECENT_SESSIONS));
+      sessions = PersonPages.sessions(q, seenSessions.get());
       boolean onlySelf = visible.size() == 1 && q.viewer.isSelf(visible.iterator().next());
       if (!onlySelf) q.audit(AuditEntry.VIEW, "team", null, "team " + teamId + ", " + visible.size() + " members, " + q.describe());
     }
-    PeerComparison peers = departmentPeers(q, department, teamId, members);
     String name = q.teamName(teamId);
     if (hide) {
       return new TeamPage(q.period, teamId, name, department, members.size(), true, null, MoneyTrend.SUPPRESSED,
           List.of(), List.of(), List.of(), sessions, null, PersonPages.share(q, BigDecimal.ZERO, null, true),
-          memberRows, peers);
+          memberRows, peers.get());
     }
-    UsageRow now = Mixes.only(store.usage(scope, List.of()));
-    UsageRow prev = Mixes.only(store.usage(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
-    UsageSummary totals = Mixes.summary(now, store.sessionShapes(scope).sessions());
-    Outcomes outcomes = PersonPages.outcomes(store.outcomes(scope), Mixes.totalTokens(now));
+    UsageRow now = Mixes.only(nowRows.get());
+    UsageRow prev = Mixes.only(prevRows.get());
+    UsageSummary totals = Mixes.summary(now, shapes.get().sessions());
+    Outcomes outcomes = PersonPages.outcomes(outcomeSums.get(), Mixes.totalTokens(now));
     BigDecimal loaded = null;
     for (String m : members) {
-      BigDecimal c = q.people.get(m).annualLoadedCost();
+      BigDecimal c = q.people().get(m).annualLoadedCost();
       if (c != null) loaded = loaded == null ? c : loaded.add(c);
     }
     return new TeamPage(q.period, teamId, name, department, members.size(), false, totals,
         MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
-        Mixes.daily(store.usage(scope, List.of(GroupKey.DAY, GroupKey.TOOL))),
-        Mixes.mix(store.usage(scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory),
-        Mixes.mix(store.usage(scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null),
-        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers);
+        Mixes.daily(daily.get()),
+        Mixes.mix(tools.get(), q.privacy.forVisibleGroup(members), k -> k, Mixes::toolCategory),
+        Mixes.mix(models.get(), q.privacy.forVisibleGroup(members), k -> k, null),
+        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers.get());
   }
 
   /**
@@ -92,7 +102,7 @@ final class TeamPages {
     if (department == null) return new PeerComparison("department", null, null, null, null, null, null, true);
     Set<String> dept = PersonPages.idsWhere(q, p -> department.equals(p.department()) && p.team() != null);
     Map<String, Integer> heads = new HashMap<>();
-    for (String id : dept) heads.merge(q.people.get(id).team(), 1, Integer::sum);
+    for (String id : dept) heads.merge(q.people().get(id).team(), 1, Integer::sum);
     if (q.privacy.hideCount(dept.size() - members.size()) || heads.size() < 2) {
       return new PeerComparison("department", department, heads.size(), null, null, null, null, true);
     }
@@ -100,14 +110,14 @@ final class TeamPages {
     Map<String, double[]> perTeam = new HashMap<>();
     Map<String, BigDecimal> cost = new HashMap<>();
     for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) {
-      String t = q.people.get(s.person()).team();
+      String t = q.people().get(s.person()).team();
       double[] v = perTeam.computeIfAbsent(t, x -> new double[3]);
       v[0] += s.tokens();
       v[1] += s.activeDays();
       cost.merge(t, s.cost(), BigDecimal::add);
     }
     Map<String, Double> units = new HashMap<>();
-    q.service.store.outcomesByPerson(scope).forEach((p, o) -> units.merge(q.people.get(p).team(),
+    q.service.store.outcomesByPerson(scope).forEach((p, o) -> units.merge(q.people().get(p).team(),
         o.getOrDefault(OutcomeKind.COMMIT, 0.0) + o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0), Double::sum));
     List<Double> tokens = new ArrayList<>();
     List<BigDecimal> costs = new ArrayList<>();

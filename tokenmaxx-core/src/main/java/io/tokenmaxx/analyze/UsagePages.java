@@ -17,14 +17,21 @@ final class UsagePages {
 
   static UsagePage build(Request q) {
     var store = q.service.store;
+    var totalRows = q.later(() -> store.usage(q.scope, List.of()));
+    var unattributedLater = OverviewPages.laterUnattributed(q);
+    var shapes = q.later(() -> store.sessionShapes(q.scope));
+    var heatRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY)));
+    var categoryRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.TOOL_CATEGORY)));
+    var toolRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.TOOL)));
+    var modelRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.MODEL)));
     Set<String> population = q.population(q.filter.to());
-    UsageRow total = Mixes.only(store.usage(q.scope, List.of()));
+    UsageRow total = Mixes.only(totalRows.get());
     boolean hide = q.hidePopulation(population) || q.privacy.hideCount(total == null ? 0 : total.people());
-    var unattributed = OverviewPages.unattributed(q);
+    var unattributed = unattributedLater.get();
     if (hide) {
       return new UsagePage(q.period, true, List.of(), List.of(), List.of(), null, null, List.of(), unattributed);
     }
-    SessionShapeStats s = store.sessionShapes(q.scope);
+    SessionShapeStats s = shapes.get();
     var sessions = new UsagePage.SessionShapes(s.sessions(),
         Mixes.distribution("minutes", s.durationMinutes(), Histograms.DURATION_MINUTES, false),
         Mixes.distribution("tokens", s.tokens(), Histograms.SESSION_TOKENS, false),
@@ -33,7 +40,7 @@ final class UsagePages {
     long prompt = t.input() + t.cacheRead() + t.cacheWrite();
     var ratios = new UsagePage.TokenRatios(t, Mixes.ratio(t.cacheRead(), prompt), Mixes.ratio(t.output() + t.reasoning(), prompt));
     List<UsagePage.HeatCell> heat = new ArrayList<>();
-    for (UsageRow r : store.usage(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY))) {
+    for (UsageRow r : heatRows.get()) {
       int dow = Integer.parseInt(r.key(0));
       int hour = Integer.parseInt(r.key(1));
       if (q.privacy.hideCount(r.people())) {
@@ -43,9 +50,9 @@ final class UsagePages {
       }
     }
     return new UsagePage(q.period, false,
-        Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL_CATEGORY)), q.privacy, UsagePages::categoryLabel, k -> k),
-        Mixes.mix(store.usage(q.scope, List.of(GroupKey.TOOL)), q.privacy, k -> k, Mixes::toolCategory),
-        Mixes.mix(store.usage(q.scope, List.of(GroupKey.MODEL)), q.privacy, k -> k, null),
+        Mixes.mix(categoryRows.get(), q.privacy, UsagePages::categoryLabel, k -> k),
+        Mixes.mix(toolRows.get(), q.privacy, k -> k, Mixes::toolCategory),
+        Mixes.mix(modelRows.get(), q.privacy, k -> k, null),
         sessions, ratios, heat, unattributed);
   }
 

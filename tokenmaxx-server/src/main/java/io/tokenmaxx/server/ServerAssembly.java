@@ -6,11 +6,12 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.pricing.CatalogCachePrices;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
-import io.tokenmaxx.pricing.PriceCatalog;
-import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.api.AnalyticsApi;
 import io.tokenmaxx.server.api.OpenApiService;
@@ -159,11 +160,6 @@ public final class ServerAssembly {
     return DuckDbStorage.builder().path(config.databaseFile()).build();
   }
 
-  private static String version() {
-    String v = ServerAssembly.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
   private List<Page> pagesWith(List<Page> more) {
     List<Page> all = new ArrayList<>(extraPages);
     all.addAll(more);
@@ -181,6 +177,12 @@ public final class ServerAssembly {
     }
   }
 
+
+  private static String version() {
+    String v = ServerAssembly.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   public TokenmaxxServer build() {
     StorageComponent store = storage != null ? storage : storageFor(config);
     storage = store;
@@ -194,10 +196,12 @@ public final class ServerAssembly {
     PrometheusRegistry registry = new PrometheusRegistry();
     PrometheusIngestMetrics metrics = new PrometheusIngestMetrics(registry);
     IdentityEnricher identities = new IdentityEnricher(store.directory());
+    PriceCatalog catalog = priceCatalog(config);
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
-    enrichers.add(new PricingEnricher(priceCatalog(config)));
+    enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
+    if (cachePrices == CachePrices.NONE) cachePrices = new CatalogCachePrices(catalog);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
         config.flushInterval(), metrics);

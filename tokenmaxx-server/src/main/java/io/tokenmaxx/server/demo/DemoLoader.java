@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a manager with a reporting subtree, and a member — with generated passwords.
  */
 public final class DemoLoader {
-  static final int BATCH = 25_000;
+  static final int BATCH = 100_000;
 
   /** What was loaded, and how to sign in. */
   public record Loaded(DemoOrganization org, List<DemoAccount> accounts, long usageRecords,
@@ -137,7 +137,8 @@ public final class DemoLoader {
     DemoPerson member = org.people().stream()
         .filter(p -> p.engineer() && manager != admin && !p.id().equals(manager.id())
             && p.person().role() != null && p.person().role().equals("Software Engineer")
-            && (p.persona() == Persona.REGULAR || p.persona() == Persona.POWER) && p.adoptedOn() != null)
+            && (p.persona() == Persona.REGULAR || p.persona() == Persona.POWER) && p.adoptedOn() != null
+            && p.adoptedOn().isBefore(org.spec().startDate()))
         .findFirst()
         .orElse(org.people().get(org.people().size() - 1));
     AccountAdmin accountAdmin = new AccountAdmin(store.accounts(), store.directory(), passwords,

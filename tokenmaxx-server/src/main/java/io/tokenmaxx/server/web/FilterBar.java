@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record FilterBar(String action, LocalDate from, LocalDate to, LocalDate today, List<Preset> presets,
     List<Option> departments, List<Option> teams, List<Option> tools, List<Option> models,
-    QueryString selected, QueryString keep) {
+    QueryString selected, QueryString keep, boolean datesOnly) {
 
   /** One choice of a drop-down. */
   public record Option(String value, String label) {}

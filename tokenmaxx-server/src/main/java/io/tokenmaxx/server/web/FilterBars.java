@@ -9,7 +9,7 @@ import java.util.List;
 final class FilterBars {
   private FilterBars() {}
 
-  static FilterBar of(String path, Filters filters, QueryString query, WebContext ctx) {
+  static FilterBar of(String path, Filters filters, QueryString query, WebContext ctx, boolean datesOnly) {
     AnalyticsFilter f = filters.analytics();
     LocalDate today = LocalDate.now(ctx.clock().withZone(ctx.zone()));
     FilterOptions.Lists lists = ctx.options().lists();
@@ -23,6 +23,6 @@ final class FilterBars {
       presets.add(new FilterBar.Preset(label, q.on(path), current));
     }
     return new FilterBar(path, f.from(), f.to(), today, presets, lists.departments(), lists.teams(),
-        lists.tools(), lists.models(), filters.query(), keep);
+        lists.tools(), lists.models(), filters.query(), keep, datesOnly);
   }
 }

@@ -87,7 +87,7 @@ public final class Fmt {
   }
 
   public static String time(Instant t) {
-    return time(t, ZoneId.of("UTC")) + " UTC";
+    return t == null ? "–" : time(t, ZoneId.of("UTC")) + " UTC";
   }
 
   /** Seconds as "45 s", "12 min", "3.5 h". */

@@ -17,9 +17,10 @@ import java.util.List;
  * @param filters   the current filters as a query string (links keep them)
  * @param path      the current path
  * @param k         the minimum group size aggregates need for this viewer (1 for admins)
+ * @param zone      the organization's time zone (times are shown in it)
  */
 public record Layout(String title, String navKey, List<NavItem> nav, SignedIn user, FilterBar filterBar,
-    String notice, QueryString filters, String path, int k) {
+    String notice, QueryString filters, String path, int k, java.time.ZoneId zone) {
 
   public String csrfField() {
     return Csrf.FIELD;

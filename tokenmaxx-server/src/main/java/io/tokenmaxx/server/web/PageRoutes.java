@@ -111,9 +111,9 @@ public final class PageRoutes {
       case SIGNED_IN -> user != null;
       case ADMIN -> user != null && user.admin();
     }).toList();
-    FilterBar bar = v.filterBar() && user != null ? FilterBars.of(req.path().path(), filters, query, ctx) : null;
+    FilterBar bar = v.filterBar() && user != null ? FilterBars.of(req.path().path(), filters, query, ctx, v.datesOnly()) : null;
     int k = viewer == null || viewer.isAdmin() ? 1 : viewer.minGroupSize();
-    return new Layout(v.title(), v.nav(), visible, user, bar, v.notice(), filters.query(), req.path().path(), k);
+    return new Layout(v.title(), v.nav(), visible, user, bar, v.notice(), filters.query(), req.path().path(), k, ctx.zone());
   }
 
   private void send(ServerRequest req, ServerResponse res, View v, Layout layout) {
@@ -131,7 +131,7 @@ public final class PageRoutes {
     View v = new View("error.jte", status.code() + " " + status.reasonPhrase(), null, message, status, null, false);
     Layout layout = new Layout(v.title(), null, user == null ? List.of() : nav.stream()
         .filter(n -> n.access() != Access.ADMIN || user.admin()).toList(), user, null, null,
-        QueryString.empty(), req.path().path(), 1);
+        QueryString.empty(), req.path().path(), 1, ctx.zone());
     try {
       send(req, res, v, layout);
     } catch (RuntimeException e) {

@@ -14,14 +14,24 @@ import io.helidon.http.Status;
  * @param filterBar  whether the filter bar is shown
  */
 public record View(String template, String title, String nav, Object model, Status status,
-    String notice, boolean filterBar) implements Result {
+    String notice, boolean filterBar, boolean datesOnly) implements Result {
+
+  public View(String template, String title, String nav, Object model, Status status, String notice,
+      boolean filterBar) {
+    this(template, title, nav, model, status, notice, filterBar, false);
+  }
+
+  /** A filter bar with the date range only (pages where department, team, tool and model mean nothing). */
+  public View withDatesOnly() {
+    return new View(template, title, nav, model, status, notice, true, true);
+  }
 
   public View withStatus(Status s) {
-    return new View(template, title, nav, model, s, notice, filterBar);
+    return new View(template, title, nav, model, s, notice, filterBar, datesOnly);
   }
 
   public View withNotice(String n) {
-    return new View(template, title, nav, model, status, n, filterBar);
+    return new View(template, title, nav, model, status, n, filterBar, datesOnly);
   }
 
   public View withoutFilterBar() {

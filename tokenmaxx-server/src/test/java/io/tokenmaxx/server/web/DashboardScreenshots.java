@@ -50,7 +50,7 @@ class DashboardScreenshots {
 
     DuckDbStorage storage = DuckDbStorage.builder().inMemory().build();
     Passwords passwords = new Passwords(1024, 1, 1);
-    DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), passwords, 2)
+    DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(new io.tokenmaxx.pricing.PricingEnricher(io.tokenmaxx.pricing.PriceCatalog.bundled())), passwords, 2)
         .load(DemoSpec.of(42, 300, 12, TODAY));
     Map<Role, DemoLoader.DemoAccount> accounts = new EnumMap<>(Role.class);
     loaded.accounts().forEach(a -> accounts.put(a.role(), a));
@@ -89,6 +89,7 @@ class DashboardScreenshots {
       shot(admin, base, "/teams/" + team, dir, "09-team");
       shot(admin, base, "/admin/accounts", dir, "11-admin-accounts");
       shot(admin, base, "/admin/tokens", dir, "12-admin-api-tokens");
+      shot(admin, base, "/admin/unattributed", dir, "17-admin-unattributed");
 
       Page mgr = signIn(browser, base, accounts.get(Role.MANAGER));
       String report = subtree.stream().filter(id -> !id.equals(manager) && !id.equals(member)).sorted().findFirst().orElseThrow();

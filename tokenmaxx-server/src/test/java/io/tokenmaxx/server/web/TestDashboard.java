@@ -67,7 +67,7 @@ final class TestDashboard {
       storage = DuckDbStorage.builder().inMemory().build();
       DemoSpec spec = new DemoSpec(7, 60, 4, TODAY, ZONE, 1.0, 0.05, java.time.DayOfWeek.FRIDAY);
       Passwords passwords = new Passwords(1024, 1, 1);
-      DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(), passwords, 2).load(spec);
+      DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(new io.tokenmaxx.pricing.PricingEnricher(io.tokenmaxx.pricing.PriceCatalog.bundled())), passwords, 2).load(spec);
       for (DemoLoader.DemoAccount a : loaded.accounts()) accounts.put(a.role(), a);
       List<Person> before = storage.directory().people();
       for (DemoLoader.DemoAccount a : loaded.accounts()) {

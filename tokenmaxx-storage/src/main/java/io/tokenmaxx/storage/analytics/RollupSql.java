@@ -33,4 +33,28 @@ final class RollupSql {
     return "INSERT INTO " + Tables.OUTCOME_HOURLY + " SELECT " + d.epochHour("ts") + " AS hour, person, identity_kind, "
         + "identity_value, kind, COUNT(*), SUM(value) FROM " + from + where + " GROUP BY 1, 2, 3, 4, 5";
   }
+
+  /**
+   * Merges the partial rows of hours {@code min..max} (inclusive) into one row per key, into a temp
+   * table named {@code into}: exact, since partial rows are sums over disjoint sets of records.
+   * (Literal bounds: PostgreSQL takes no parameters in CREATE TABLE AS.)
+   */
+  static String merge(String rollup, String into, long min, long max) {
+    String range = " WHERE hour >= " + min + " AND hour <= " + max;
+    String select = switch (rollup) {
+      case Tables.USAGE_HOURLY -> "hour, person, identity_kind, identity_value, tool, provider, model, SUM(records) AS records, "
+          + "SUM(requests) AS requests, SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, "
+          + "SUM(cache_read_tokens) AS cache_read_tokens, SUM(cache_write_tokens) AS cache_write_tokens, "
+          + "SUM(reasoning_tokens) AS reasoning_tokens, SUM(cost) AS cost, SUM(unpriced) AS unpriced FROM " + rollup
+          + range + " GROUP BY hour, person, identity_kind, identity_value, tool, provider, model";
+      case Tables.SESSION_HOURLY -> "hour, person, identity_kind, identity_value, tool, model, session_id, MIN(first_us) AS first_us, "
+          + "MAX(last_us) AS last_us, SUM(records) AS records, SUM(requests) AS requests, SUM(tokens) AS tokens, "
+          + "SUM(cost) AS cost FROM " + rollup
+          + range + " GROUP BY hour, person, identity_kind, identity_value, tool, model, session_id";
+      case Tables.OUTCOME_HOURLY -> "hour, person, identity_kind, identity_value, kind, SUM(records) AS records, SUM(value) AS value FROM "
+          + rollup + range + " GROUP BY hour, person, identity_kind, identity_value, kind";
+      default -> throw new IllegalArgumentException(rollup);
+    };
+    return "CREATE TEMP TABLE " + into + " AS SELECT " + select;
+  }
 }

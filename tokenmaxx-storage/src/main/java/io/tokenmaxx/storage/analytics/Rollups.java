@@ -24,8 +24,8 @@ import java.util.List;
  *   <li>a batch that replaces stored ids recomputes, from the record table, every hour that held
  *       an old copy or holds a new one — so a replaced record that changed hour, person, model or
  *       tokens leaves nothing stale behind;
- *   <li>every so often (after {@link #compactAfter} appended rows) the hours touched since the last
- *       time are recomputed from the record table, which merges the partial rows again.
+ *   <li>every so often (after {@link #compactAfter} appended rows) the partial rows of the hours
+ *       touched since the last time are merged into one row per key.
  * </ul>
  *
  * Re-attribution needs nothing here: the rollups carry the raw identity, so the directory's UPDATE
@@ -165,11 +165,16 @@ public final class Rollups implements RollupHook {
     }
   }
 
-  /** Recomputes the hours touched by appends since the last compaction, in a transaction of its own. */
+  /**
+   * Merges the partial rows appended since the last compaction (hours {@code pendingMin ..
+   * pendingMax}) into one row per key, in a transaction of its own. Merging the rollup's own rows
+   * costs in proportion to them, not to the records of those hours (late records spread over a
+   * month touch every hour of it).
+   */
   void compact(Connection c) throws SQLException {
     if (pendingRows == 0) return;
     try {
-      recompute(c, pendingMin, pendingMax);
+      merge(c, pendingMin, pendingMax);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       try {
@@ -184,19 +189,19 @@ public final class Rollups implements RollupHook {
     pendingMax = Long.MIN_VALUE;
   }
 
-  /** Recomputes the rollups of hours {@code min .. max} (inclusive) from the record table; no commit. */
-  void recompute(Connection c, long min, long max) throws SQLException {
+  /** Merges partial rows of hours {@code min .. max} (inclusive); no commit. */
+  void merge(Connection c, long min, long max) throws SQLException {
+    String tmp = table + "_rollup_merge";
     for (String r : rollups) {
+      execute(c, "DROP TABLE IF EXISTS " + tmp);
+      execute(c, RollupSql.merge(r, tmp, min, max));
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + r + " WHERE hour >= ? AND hour <= ?")) {
         ps.setLong(1, min);
         ps.setLong(2, max);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement(fill(r, table, " WHERE ts >= ? AND ts < ?"))) {
-        ps.setObject(1, hourStart(min));
-        ps.setObject(2, hourStart(max + 1));
-        ps.executeUpdate();
-      }
+      execute(c, "INSERT INTO " + r + " SELECT * FROM " + tmp);
+      execute(c, "DROP TABLE " + tmp);
     }
   }
 

@@ -35,6 +35,7 @@ import io.tokenmaxx.analyze.store.AnalyticsStore;
 import io.tokenmaxx.storage.analytics.JdbcAnalyticsStore;
 import io.tokenmaxx.storage.analytics.JdbcAuditLog;
 import io.tokenmaxx.storage.analytics.Rollups;
+import io.tokenmaxx.storage.jdbc.RollupHook;
 import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,8 @@ public final class DuckDbStorage implements StorageComponent {
     private int threads;
     private String memoryLimit;
     private int maxGroupRecords = 200_000;
+    private boolean rollups = true;
+    private int compactAfter = Rollups.COMPACT_AFTER;
     private Clock clock = Clock.systemUTC();
 
     Builder() {}
@@ -103,6 +106,22 @@ public final class DuckDbStorage implements StorageComponent {
       return this;
     }
 
+    /**
+     * Off: the analytics rollups are not kept up at ingest — only to measure what keeping them
+     * costs; analytics answers are then wrong until {@link DuckDbStorage#rebuildAnalytics()}.
+     */
+    public Builder analyticsRollups(boolean keep) {
+      this.rollups = keep;
+      return this;
+    }
+
+    /** Rollup rows appended after which the hours they touched are compacted (default 50 000). */
+    public Builder analyticsCompactAfter(int rows) {
+      if (rows < 1) throw new IllegalArgumentException("analyticsCompactAfter must be >= 1, was " + rows);
+      this.compactAfter = rows;
+      return this;
+    }
+
     /** Most records written in one transaction when concurrent batches are grouped (default 200k). */
     public Builder maxGroupRecords(int records) {
       if (records < 1) throw new IllegalArgumentException("maxGroupRecords must be >= 1, was " + records);
@@ -122,6 +141,8 @@ public final class DuckDbStorage implements StorageComponent {
   private final int threads;
   private final String memoryLimit;
   private final int maxGroupRecords;
+  private final boolean keepRollups;
+  private final int compactAfter;
   private final Clock clock;
   private final String description;
   private final UsageConsumer usageConsumer = this::acceptUsage;
@@ -143,6 +164,8 @@ public final class DuckDbStorage implements StorageComponent {
     this.threads = b.threads;
     this.memoryLimit = b.memoryLimit;
     this.maxGroupRecords = b.maxGroupRecords;
+    this.keepRollups = b.rollups;
+    this.compactAfter = b.compactAfter;
     this.clock = b.clock;
     this.description = path == null ? "in-memory DuckDB database" : "DuckDB database " + path.toAbsolutePath();
   }
@@ -294,11 +317,13 @@ public final class DuckDbStorage implements StorageComponent {
       // One writer connection per table: their transactions never touch the same rows.
       usageWriter = writerConnection(database);
       outcomeWriter = writerConnection(database);
-      Rollups usageRollups = Rollups.usage(DuckDbDialect.INSTANCE, Rollups.COMPACT_AFTER);
-      Rollups outcomeRollups = Rollups.outcomes(DuckDbDialect.INSTANCE, Rollups.COMPACT_AFTER);
-      var usage = new GroupCommitWriter<>(new DuckDbUpsert<>(usageWriter, Tables.USAGE, UsageRows::usage, usageRollups),
+      Rollups usageRollups = Rollups.usage(DuckDbDialect.INSTANCE, compactAfter);
+      Rollups outcomeRollups = Rollups.outcomes(DuckDbDialect.INSTANCE, compactAfter);
+      RollupHook usageHook = keepRollups ? usageRollups : RollupHook.NONE;
+      RollupHook outcomeHook = keepRollups ? outcomeRollups : RollupHook.NONE;
+      var usage = new GroupCommitWriter<>(new DuckDbUpsert<>(usageWriter, Tables.USAGE, UsageRows::usage, usageHook),
           UsageRecord::id, e -> DuckDbErrors.failed(description, "store usage records", e), maxGroupRecords);
-      var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome, outcomeRollups),
+      var outcomes = new GroupCommitWriter<>(new DuckDbUpsert<>(outcomeWriter, Tables.OUTCOME, UsageRows::outcome, outcomeHook),
           OutcomeRecord::id, e -> DuckDbErrors.failed(description, "store outcome records", e), maxGroupRecords);
       var store = new JdbcUsageStore(database::duplicate, DuckDbDialect.INSTANCE, description);
       var tx = new Transactions(database::duplicate, body -> usage.exclusive(() -> outcomes.exclusive(body)), description);
@@ -307,7 +332,7 @@ public final class DuckDbStorage implements StorageComponent {
           new JdbcAnalyticsStore(database::duplicate, DuckDbDialect.INSTANCE, description),
           new JdbcAuditLog(tx, DuckDbDialect.INSTANCE), usageRollups, outcomeRollups, tx,
           new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE),
-          new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock),
+          new JdbcRetractions(tx, usageHook), new JdbcStateStore(tx, clock),
           new CheckinTables(tx, DuckDbDialect.INSTANCE, database::duplicate, description));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);

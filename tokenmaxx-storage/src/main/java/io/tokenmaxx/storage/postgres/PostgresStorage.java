@@ -69,6 +69,7 @@ public final class PostgresStorage implements StorageComponent {
     private String schema = "public";
     private int poolSize = 4;
     private int maxGroupRecords = 200_000;
+    private int compactAfter = Rollups.COMPACT_AFTER;
     private Clock clock = Clock.systemUTC();
 
     Builder() {}
@@ -108,6 +109,13 @@ public final class PostgresStorage implements StorageComponent {
       return this;
     }
 
+    /** Rollup rows appended after which the hours they touched are compacted (default 50 000). */
+    public Builder analyticsCompactAfter(int rows) {
+      if (rows < 1) throw new IllegalArgumentException("analyticsCompactAfter must be >= 1, was " + rows);
+      this.compactAfter = rows;
+      return this;
+    }
+
     /** Most records written in one transaction when concurrent batches are grouped (default 200k). */
     public Builder maxGroupRecords(int records) {
       if (records < 1) throw new IllegalArgumentException("maxGroupRecords must be >= 1, was " + records);
@@ -133,6 +141,7 @@ public final class PostgresStorage implements StorageComponent {
   private final String schema;
   private final int poolSize;
   private final int maxGroupRecords;
+  private final int compactAfter;
   private final Clock clock;
   private final String description;
   private final UsageConsumer usageConsumer = this::acceptUsage;
@@ -154,6 +163,7 @@ public final class PostgresStorage implements StorageComponent {
     this.schema = b.schema;
     this.poolSize = b.poolSize;
     this.maxGroupRecords = b.maxGroupRecords;
+    this.compactAfter = b.compactAfter;
     this.clock = b.clock;
     this.description = "PostgreSQL " + redact(url) + " schema " + schema;
   }
@@ -311,8 +321,8 @@ public final class PostgresStorage implements StorageComponent {
     config.setMinimumIdle(1);
     config.setPoolName("tokenmaxx-" + schema);
     HikariDataSource pool = new HikariDataSource(config);
-    Rollups usageRollups = Rollups.usage(PostgresDialect.INSTANCE, Rollups.COMPACT_AFTER);
-    Rollups outcomeRollups = Rollups.outcomes(PostgresDialect.INSTANCE, Rollups.COMPACT_AFTER);
+    Rollups usageRollups = Rollups.usage(PostgresDialect.INSTANCE, compactAfter);
+    Rollups outcomeRollups = Rollups.outcomes(PostgresDialect.INSTANCE, compactAfter);
     var usageUpsert = new PostgresUpsert<UsageRecord>(this::connect, Tables.USAGE, Tables.USAGE_COLUMNS, CopyText::usage,
         usageRollups);
     var outcomeUpsert = new PostgresUpsert<OutcomeRecord>(this::connect, Tables.OUTCOME, Tables.OUTCOME_COLUMNS,

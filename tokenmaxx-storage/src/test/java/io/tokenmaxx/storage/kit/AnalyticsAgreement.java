@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * and asserts the same answer: exact for counts, keys, ranks and money (compared by value),
  * to 1e-9 relative for means, percentiles and shares.
  */
-final class AnalyticsAgreement {
+public final class AnalyticsAgreement {
   private AnalyticsAgreement() {}
 
   static final List<List<GroupKey>> KEYS = List.of(List.of(), List.of(GroupKey.DAY), List.of(GroupKey.WEEK),
@@ -47,7 +47,7 @@ final class AnalyticsAgreement {
       ZoneId.of("Asia/Kolkata"), ZoneId.of("Australia/Adelaide"), ZoneId.of("America/Los_Angeles"));
 
   /** Scopes drawn from a seeded random: zones, ranges (incl. across DST), filters of every kind. */
-  static List<Scope> scopes(AnalyticsFixture fx, long seed, int n) {
+  public static List<Scope> scopes(AnalyticsFixture fx, long seed, int n) {
     Random rnd = new Random(seed);
     LocalDate end = fx.spec.endDate();
     LocalDate start = fx.spec.startDate();
@@ -81,7 +81,7 @@ final class AnalyticsAgreement {
     return out;
   }
 
-  static void assertAgrees(AnalyticsStore ref, AnalyticsStore sql, Scope s) {
+  public static void assertAgrees(AnalyticsStore ref, AnalyticsStore sql, Scope s) {
     String at = "scope " + s;
     for (List<GroupKey> keys : KEYS) {
       assertThat(norm(sql.usage(s, keys))).as("usage by %s, %s", keys, at).isEqualTo(norm(ref.usage(s, keys)));

@@ -59,6 +59,6 @@ public final class AuditPage implements Page {
     Map<String, String> names = new java.util.HashMap<>();
     ctx.directory().people().forEach(p -> names.put(p.id(), p.name() == null ? p.id() : p.name()));
     return Result.view("admin/audit.jte", "Audit log", "audit",
-        new Model(entries, person, viewer, names, zone, LIMIT));
+        new Model(entries, person, viewer, names, zone, LIMIT)).withDatesOnly();
   }
 }

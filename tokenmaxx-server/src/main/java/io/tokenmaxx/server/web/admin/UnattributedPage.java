@@ -64,6 +64,7 @@ public final class UnattributedPage implements Page {
 
   private View view(WebRequest w, String notice, String error) {
     var page = ctx.analytics().unattributed(w.viewer(), w.filter(), LIMIT);
-    return Result.view("admin/unattributed.jte", "Unattributed usage", "unattributed", new Model(page, notice, error));
+    return Result.view("admin/unattributed.jte", "Unattributed usage", "unattributed", new Model(page, notice, error))
+        .withDatesOnly();
   }
 }
