@@ -18,4 +18,16 @@ public interface CachePrices {
 
   /** Knows no prices: savings are reported as unknown, never as zero. */
   CachePrices NONE = (model, day) -> null;
+
+  /**
+   * Base (not long-context tier) input and cache-read prices from the price catalog, in force at
+   * noon UTC of the day.
+   */
+  static CachePrices of(io.tokenmaxx.pricing.PriceCatalog catalog) {
+    return (model, day) -> {
+      io.tokenmaxx.pricing.PriceMatch m = catalog.find(model, day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+      if (m == null) return null;
+      return new Rates(m.price().input(), m.price().cacheRead(), m.ref());
+    };
+  }
 }

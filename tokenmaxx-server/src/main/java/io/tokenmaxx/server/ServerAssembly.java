@@ -64,7 +64,7 @@ public final class ServerAssembly {
   private final List<Page> extraPages = new ArrayList<>();
   private final List<ViewerResolver> viewerResolvers = new ArrayList<>();
   private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
-  private CachePrices cachePrices = CachePrices.NONE;
+  private CachePrices cachePrices;
   private AnalyticsService analytics;
   private ViewerResolver viewers;
   private CheckinFeature checkins;
@@ -101,7 +101,7 @@ public final class ServerAssembly {
     return this;
   }
 
-  /** Input and cache-read prices for the spend page's cache savings (default: none known). */
+  /** Input and cache-read prices for the spend page's cache savings (default: the price catalog). */
   public ServerAssembly cachePrices(CachePrices p) {
     cachePrices = p;
     return this;
@@ -230,7 +230,8 @@ public final class ServerAssembly {
     AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
         .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
         .pseudonyms(PseudonymKey.loadOrCreate(config.dataDir().resolve("pseudonym-key")))
-        .audit(store.auditLog()).prices(cachePrices).clock(clock);
+        .audit(store.auditLog()).prices(cachePrices != null ? cachePrices : CachePrices.of(catalog))
+        .clock(clock);
     contextProviders.forEach(ab::contextProvider);
     ab.contextProvider(checkins.leaderboardContext());
     analytics = ab.build();
