@@ -234,6 +234,7 @@ public final class ServerAssembly {
         .clock(clock);
     contextProviders.forEach(ab::contextProvider);
     ab.contextProvider(checkins.leaderboardContext());
+    checkins.leaderboardAdjustments().forEach(ab::adjustment);
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);

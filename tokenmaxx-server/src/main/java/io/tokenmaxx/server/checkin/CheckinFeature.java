@@ -105,6 +105,12 @@ public final class CheckinFeature implements Component {
         new io.tokenmaxx.server.web.guard.FlagsPage(this));
   }
 
+  /** Leaderboard adjustments: exclude flagged people, rank by quality. */
+  public List<io.tokenmaxx.analyze.LeaderboardAdjustment> leaderboardAdjustments() {
+    CheckinRanking r = new CheckinRanking(store.checkins(), store.flags());
+    return List.of(r.excludeFlagged(), r.qualityAdjusted());
+  }
+
   public CheckinContext leaderboardContext() {
     return new CheckinContext(store.checkins(), store.flags());
   }

@@ -96,9 +96,38 @@ class GuardApiTest {
   }
 
   @Test
-  void theLeaderboardCarriesCheckInAndFlagContext() throws Exception {
-    s.send("POST", "/api/v1/flags/run", s.admin, null);
-    JsonNode board = s.json("/api/v1/analytics/leaderboard?from=2026-03-01&to=2026-03-04&mode=named&measure=tokens", s.admin);
+  void theLeaderboardCarriesContextAndCanExcludeFlaggedOrRankByQuality() throws Exception {
+    s.send("POST", "/api/v1/flags/run?from=2026-03-02&to=2026-03-02", s.admin, null);
+    s.send("POST", "/api/v1/flags/dev1/2026-03-02/reopen", s.admin, "{}");
+    String base = "/api/v1/analytics/leaderboard?from=2026-03-01&to=2026-03-04&mode=named&measure=tokens";
+    JsonNode board = s.json(base, s.admin);
     assertThat(board.toString()).contains("checkin_streak").contains("flagged_weeks");
+    assertThat(people(board)).containsExactly("dev1", "dev2");
+    assertThat(board.get("rows").get(0).get("context").get("flagged_weeks").asInt()).isEqualTo(1);
+
+    JsonNode excluded = s.json(base + "&adjust=exclude-flagged", s.admin);
+    assertThat(people(excluded)).containsExactly("dev2");
+    assertThat(excluded.get("adjustments").toString()).isEqualTo("[\"exclude-flagged\"]");
+
+    s.assembly.store().checkins().save(new io.tokenmaxx.checkin.CheckIn("ci-x", "dev1", java.time.LocalDate.of(2026, 3, 2),
+        "t", "", "", "", null, null, null, null, io.tokenmaxx.checkin.Visibility.TEAM, "Payments", "Engineering",
+        Instant.parse("2026-03-04T12:00:00Z"), Instant.parse("2026-03-04T12:00:00Z")));
+    s.assembly.store().checkins().save(new io.tokenmaxx.checkin.CheckIn("ci-y", "dev2", java.time.LocalDate.of(2026, 3, 2),
+        "t", "", "", "", null, null, null, null, io.tokenmaxx.checkin.Visibility.TEAM, "Payments", "Engineering",
+        Instant.parse("2026-03-04T12:00:00Z"), Instant.parse("2026-03-04T12:00:00Z")));
+    JsonNode quality = s.json(base + "&adjust=quality-adjusted", s.admin);
+    assertThat(people(quality)).as("dev1 loses half: one of the two weeks flagged").containsExactly("dev2", "dev1");
+    assertThat(quality.get("rows").get(0).get("value").asDouble()).isEqualTo(2.0);
+    assertThat(quality.get("rows").get(1).get("value").asDouble()).as("2 points, one of the two weeks flagged").isEqualTo(1.0);
+
+    HttpResponse<String> bad = s.get(base + "&adjust=most-tokens", s.admin);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("exclude-flagged").contains("quality-adjusted");
+  }
+
+  static List<String> people(JsonNode board) {
+    List<String> out = new ArrayList<>();
+    board.get("rows").forEach(r -> out.add(r.get("personId").asText()));
+    return out;
   }
 }

@@ -163,6 +163,16 @@ class CheckinBrowserTest extends BrowserTest {
     assertThat(member.locator("button:has-text('Run detection now')").count()).isZero();
     open(page, "/leaderboard?mode=named&measure=tokens");
     assertThat(page.locator("table.leaderboard thead").textContent()).contains("Streak").contains("Flagged weeks");
-    shot(page, "26-leaderboard-context", false);
+    String ranked = page.locator("h2:has-text('people ranked')").textContent();
+    page.click("a.chip:has-text('Exclude flagged')");
+    page.waitForURL(u -> u.contains("adjust=exclude-flagged"));
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    String excluded = page.locator("h2:has-text('people ranked')").textContent();
+    assertThat(Integer.parseInt(excluded.strip().split(" ")[0])).isLessThan(Integer.parseInt(ranked.strip().split(" ")[0]));
+    page.click("a.chip:has-text('Quality-adjusted')");
+    page.waitForURL(u -> u.contains("quality-adjusted"));
+    page.waitForLoadState(LoadState.NETWORKIDLE);
+    assertThat(page.locator("table.leaderboard thead").textContent()).contains("Quality points");
+    shot(page, "26-leaderboard-quality-adjusted", false);
   }
 }
