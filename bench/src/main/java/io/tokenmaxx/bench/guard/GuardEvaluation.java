@@ -94,6 +94,16 @@ public final class GuardEvaluation {
         }
       }
     }
+    if (System.getenv("GUARD_MISSES") != null) {
+      for (WeekFeatures f : features) {
+        boolean burn = burns.getOrDefault(f.person(), Set.of()).contains(f.week());
+        if (burn && !byKey.containsKey(new PersonWeek(f.person(), f.week()))) {
+          System.out.printf("missed %s %s %s: records %d, tokens %.1fM, commits %.0f, prs %.0f, checked in %s, active hours %d%n",
+              byId.get(f.person()).persona(), f.person(), f.week(), f.records(), f.totalTokens() / 1e6, f.commits(),
+              f.pullRequests(), checkedIn.contains(new PersonWeek(f.person(), f.week())), f.activeHours());
+        }
+      }
+    }
     if (System.getenv("GUARD_DEBUG") != null) Debug.dump(features, byId, burns, config, System.getenv("GUARD_DEBUG"));
   }
 }
