@@ -78,6 +78,11 @@ public interface StorageComponent extends Component {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot retract records");
   }
 
+  /** Usage per minute and request sizes for capacity planning. Backends without it throw {@link UnsupportedOperationException}. */
+  default DemandStore demand() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no demand queries");
+  }
+
   /** Collector state kept across restarts. Backends without it throw {@link UnsupportedOperationException}. */
   default StateStore state() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no collector state");

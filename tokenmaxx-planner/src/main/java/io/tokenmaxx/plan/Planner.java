@@ -40,6 +40,22 @@ public final class Planner {
 
   /** Maximum-load throughput, with the batch capped so the latency targets hold. */
   public ThroughputEstimate throughput(Deployment d, Workload w, LatencyTargets targets) {
+    Planner p = forWorkload(w);
+    return p == this ? estimate(d, w, targets) : p.estimate(d, w, targets);
+  }
+
+  /**
+   * Without chunked prefill a prompt is prefilled whole, so the engine's step budget grows to
+   * hold the longest prompt beside a full batch (as engines do when chunking is off).
+   */
+  private Planner forWorkload(Workload w) {
+    if (profile.chunkedPrefill()) return this;
+    long needed = (long) Math.ceil(w.uncachedInputTokens()) + profile.maxBatchSize();
+    if (needed <= profile.maxTokensPerStep()) return this;
+    return new Planner(profile.withMaxTokensPerStep((int) Math.min(Integer.MAX_VALUE, needed)));
+  }
+
+  private ThroughputEstimate estimate(Deployment d, Workload w, LatencyTargets targets) {
     ModelSpec m = d.model();
     MemoryBreakdown mem = memory(d);
     List<String> notes = new ArrayList<>();
@@ -110,7 +126,12 @@ public final class Planner {
    * deployment does not serve the workload.
    */
   public List<BatchPoint> batchCurve(Deployment d, Workload w, int points) {
-    ThroughputEstimate max = throughput(d, w);
+    Planner p = forWorkload(w);
+    return p == this ? curve(d, w, points) : p.curve(d, w, points);
+  }
+
+  private List<BatchPoint> curve(Deployment d, Workload w, int points) {
+    ThroughputEstimate max = estimate(d, w, LatencyTargets.NONE);
     List<BatchPoint> out = new ArrayList<>();
     if (!max.serves()) return out;
     int last = 0;
@@ -126,11 +147,31 @@ public final class Planner {
     return out;
   }
 
-  /** Steady state with {@code n} sequences decoding: each step also prefills n/OSL new prompts. */
+  /**
+   * Steady state with {@code n} sequences decoding: on average n/OSL prompts start per step. A
+   * prompt is prefilled in units of {@link #prefillUnit} tokens (the whole prompt, or a chunk
+   * that fills the step); when the mean prompt tokens per step are fewer than one unit, only that
+   * fraction of steps carries one and the others decode alone. The result is the mean step.
+   */
   StepTime steady(Deployment d, Workload w, int n) {
     double starts = (double) n / w.outputTokens();
-    return StepModel.step(d, profile, n, w.meanDecodeContext(), starts * w.uncachedInputTokens(),
-        w.meanPrefillContext(), starts);
+    double perStep = starts * w.uncachedInputTokens();
+    double unit = prefillUnit(w, n);
+    if (perStep >= unit || perStep <= 0) {
+      return StepModel.step(d, profile, n, n, w.meanDecodeContext(), perStep, w.meanPrefillContext(), starts);
+    }
+    double share = perStep / unit;
+    StepTime with = StepModel.step(d, profile, n, n, w.meanDecodeContext(), unit, w.meanPrefillContext(),
+        starts / share);
+    StepTime without = StepModel.step(d, profile, n, profile.graphBatch(n), w.meanDecodeContext(), 0, 0, 0);
+    return StepTime.mix(with, without, share);
+  }
+
+  /** Prompt tokens one step prefills at once: the whole prompt, or with chunked prefill what the budget leaves. */
+  double prefillUnit(Workload w, int n) {
+    double prompt = Math.max(1, w.uncachedInputTokens());
+    if (!profile.chunkedPrefill()) return prompt;
+    return Math.min(prompt, Math.max(MIN_PREFILL_CHUNK, profile.maxTokensPerStep() - n));
   }
 
   /**
@@ -141,7 +182,7 @@ public final class Planner {
     double prompt = Math.max(1, w.uncachedInputTokens());
     double chunk = Math.min(prompt, Math.max(MIN_PREFILL_CHUNK, profile.maxTokensPerStep() - n));
     int chunks = (int) Math.ceil(prompt / chunk);
-    StepTime s = StepModel.step(d, profile, n, w.meanDecodeContext(), chunk, w.meanPrefillContext(),
+    StepTime s = StepModel.step(d, profile, n, n, w.meanDecodeContext(), chunk, w.meanPrefillContext(),
         1.0 / chunks);
     return chunks * s.totalSeconds();
   }

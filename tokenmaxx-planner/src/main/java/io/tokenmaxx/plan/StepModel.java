@@ -13,27 +13,35 @@ final class StepModel {
 
   /**
    * @param decodeSeqs      sequences producing a token this step
+   * @param gemmDecodeSeqs  rows the matrix multiplies and all-reduces process for them: more than
+   *                        {@code decodeSeqs} when a decode-only step replays a CUDA graph captured
+   *                        for a larger batch ({@link EngineProfile#graphBatch})
    * @param decodeContext   mean context each of them attends to
    * @param prefillTokens   prompt tokens processed this step (not served from the prefix cache)
    * @param prefillContext  mean context a prompt token attends to
    * @param prefillRequests prompts that finish prefill this step (each samples its first token)
    */
-  static StepTime step(Deployment d, EngineProfile p, double decodeSeqs, double decodeContext,
-      double prefillTokens, double prefillContext, double prefillRequests) {
+  static StepTime step(Deployment d, EngineProfile p, double decodeSeqs, double gemmDecodeSeqs,
+      double decodeContext, double prefillTokens, double prefillContext, double prefillRequests) {
     ModelSpec m = d.model();
     GpuSpec g = d.gpu();
     int tp = d.tensorParallel();
     double tokens = decodeSeqs + prefillTokens;
-    double gemmRate = g.gemmFlops(d.weights()) * p.mfu();
-    double headRate = g.bf16Flops() * p.mfu();
-    double attentionRate = g.gemmFlops(d.kvCache()) * p.mfu();
+    double rows = gemmDecodeSeqs + prefillTokens;
+    double gemmRate = g.gemmFlops(d.weights()) * gemmEfficiency(d, p);
+    double headRate = g.bf16Flops() * p.gemmEfficiency(m.hiddenSize());
+    double attentionRate = g.gemmFlops(d.kvCache()) * p.gemmEfficiency();
     double bandwidth = g.memoryBandwidth() * p.bandwidthEfficiency();
 
-    // Matrix multiplies: 2 FLOPs per parameter per token; the 16-bit output head runs only for
-    // tokens that are sampled (decode tokens and the last token of each prompt).
-    double gemm = (2.0 * m.activeBodyParams() * tokens / gemmRate
-        + 2.0 * m.embeddingParams() * (decodeSeqs + prefillRequests) / headRate) / tp;
-    double weights = weightBytesRead(d, tokens) / tp / bandwidth;
+    // Matrix multiplies: 2 FLOPs per parameter per row; the 16-bit output head runs only for
+    // tokens that are sampled (decode tokens and the last token of each prompt). Their math and
+    // the weight read overlap, imperfectly near the ridge point.
+    double math = (2.0 * m.activeBodyParams() * rows / gemmRate
+        + 2.0 * m.embeddingParams() * (gemmDecodeSeqs + prefillRequests) / headRate) / tp;
+    double read = weightBytesRead(d, tokens) / tp / bandwidth;
+    double both = p.overlap(math, read);
+    double gemm = math >= read ? both : math;
+    double weights = math >= read ? read : both;
 
     double attnPerToken = m.layers() * m.attentionFlopsPerContextToken() / tp;
     double prefillAttention = prefillTokens * prefillContext * attnPerToken / attentionRate;
@@ -43,13 +51,43 @@ final class StepModel {
     double communication = 0;
     if (tp > 1) {
       // Two all-reduces per layer (after attention, after the feed-forward block), ring algorithm:
-      // each GPU sends and receives 2 (tp - 1) / tp of the activations.
-      double bytes = tokens * m.hiddenSize() * ALL_REDUCE_BYTES;
+      // 2 (tp - 1) steps, each with a hop latency, in which every GPU sends and receives
+      // 2 (tp - 1) / tp of the activations in all.
+      double bytes = rows * m.hiddenSize() * ALL_REDUCE_BYTES;
       double link = g.interconnectBandwidth() * p.interconnectEfficiency();
-      communication = 2.0 * m.layers() * (p.allReduceLatencySeconds() + 2.0 * (tp - 1) / tp * bytes / link);
+      double hops = 2.0 * (tp - 1);
+      communication = 2.0 * m.layers() * (hops * p.allReduceHopSeconds() + hops / tp * bytes / link);
     }
     return StepTime.of(gemm, weights, prefillAttention, kvRead, decodeAttention, communication,
-        p.stepOverheadSeconds());
+        p.stepOverheadSeconds() + m.layers() * p.layerOverheadSeconds());
+  }
+
+  /**
+   * Efficiency of a layer's matrix multiplies on one GPU of the group: each of QKV projection,
+   * attention output, gate/up and down projection runs at {@link EngineProfile#gemmEfficiency(double)}
+   * of its per-GPU reduction length (the hidden size; the attention width / tp; the hidden size;
+   * the feed-forward width / tp), weighted by its FLOPs. Sharding the attention output and the down
+   * projection across the group shortens their reductions, so wide tensor parallelism costs some
+   * efficiency.
+   */
+  static double gemmEfficiency(Deployment d, EngineProfile p) {
+    ModelSpec m = d.model();
+    double tp = d.tensorParallel();
+    double h = m.hiddenSize();
+    double q = (double) m.attentionHeads() * m.headDim() / tp;
+    double o = (double) m.attentionHeads() * m.vHeadDim() / tp;
+    double kv = 2.0 * m.kvHeads() * m.headDim() / tp;
+    double ffn = m.intermediateSize() / tp;
+    double routed = m.isMoe() ? m.expertsPerToken() : 1;
+    double[] depth = {h, o, h, ffn};
+    double[] flops = {h * (q + kv), o * h, h * 2 * ffn * routed, ffn * h * routed};
+    double total = 0;
+    double time = 0;
+    for (int i = 0; i < depth.length; i++) {
+      total += flops[i];
+      time += flops[i] / p.gemmEfficiency(depth[i]);
+    }
+    return total / time;
   }
 
   /**

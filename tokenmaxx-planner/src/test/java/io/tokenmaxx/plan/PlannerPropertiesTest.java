@@ -52,10 +52,11 @@ class PlannerPropertiesTest {
     assertThat(b.outputTokensPerSecond()).isGreaterThanOrEqualTo(a.outputTokensPerSecond() * (1 - 1e-12));
 
     if (b.serves()) {
-      // A latency target never raises throughput, and is met whenever the result says it fits.
+      // A latency target never raises the batch, and is met whenever the result says it fits. (It
+      // can raise throughput a little: a smaller batch may waste less on CUDA-graph padding.)
       LatencyTargets t = new LatencyTargets(Double.POSITIVE_INFINITY, b.itlSeconds() / 2);
       ThroughputEstimate capped = PLANNER.throughput(h200, c.workload(), t);
-      assertThat(capped.outputTokensPerSecond()).isLessThanOrEqualTo(b.outputTokensPerSecond() * (1 + 1e-12));
+      assertThat(capped.concurrency()).isLessThanOrEqualTo(b.concurrency());
       if (capped.fit() != Fit.LATENCY_UNMET) assertThat(capped.itlSeconds()).isLessThanOrEqualTo(t.itlSeconds());
     }
   }

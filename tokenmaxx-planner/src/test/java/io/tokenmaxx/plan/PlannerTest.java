@@ -12,25 +12,58 @@ class PlannerTest {
   final Planner planner = Planner.withDefaults();
 
   @Test
-  void maximumLoadThroughputIsBatchOverSteadyStepTime() {
+  void maximumLoadThroughputIsBatchOverTheMeanStep() {
     // ISL 1,000 / OSL 1,000: the KV cache holds 782,289 / 2,000 = 391 sequences, the engine 256 -> batch 256.
-    // Each step 256 sequences decode and 256 / 1,000 = 0.256 prompts start: 256 prompt tokens.
-    //   GEMM: 2 x 10e9 x 512 / 1e15 = 0.01024 + head 2 x 409.6e6 x 256.256 / 5e14 = 4.198498304e-4
-    //   (vs weights 6.762e-3: compute wins) = 0.0106598498304
-    //   prefill attention: 256 x 500 x 40 x 16,384 / 1e15 = 8.388608e-5
-    //   KV read: 256 x 1,500 (mean context) x 81,920 / 1.6e12 = 0.0196608
-    //   step = 0.001 + 0.0106598498304 + 0.00008388608 + 0.0196608 = 0.0314045359104 s
-    // output = 256 / 0.0314045359104 = 8,151.69 tokens/s; input the same (ISL = OSL)
+    // 256 / 1,000 prompts start per step: 256 prompt tokens per step on average, but a prompt is
+    // prefilled as one unit of 1,000 tokens (it fits the 8,192 - 256 left in a step), so 0.256 of
+    // the steps carry a prompt and the rest only decode.
+    //  with a prompt (256 decode + 1,000 prompt tokens):
+    //   GEMM 2 x 10e9 x 1,256 / 1e15 = 0.02512 + head 2 x 409.6e6 x 257 / 5e14 = 4.210688e-4
+    //   (vs weights 6.762e-3: compute wins); prompt attention 1,000 x 500 x 655,360 / 1e15 = 3.2768e-4;
+    //   KV read 256 x 1,500 x 81,920 / 1.6e12 = 0.0196608; = 0.001 + 0.0255410688 + 0.00032768 + 0.0196608
+    //   = 0.0465295488 s
+    //  decode only (a CUDA graph of 256): GEMM 0.00512 + 4.194304e-4 < weights 0.006762;
+    //   = 0.001 + 0.006762 + 0.0196608 = 0.0274228 s
+    //  mean step = 0.256 x 0.0465295488 + 0.744 x 0.0274228 = 0.0323141276928 s
+    // output = 256 / 0.0323141276928 = 7,922.23 tokens/s; input the same (ISL = OSL)
     ThroughputEstimate e = toy.throughput(Toy.fp8(1), Workload.of(1000, 1000));
     assertThat(e.fit()).isEqualTo(Fit.FITS);
     assertThat(e.limiter()).isEqualTo(Limiter.MAX_BATCH);
     assertThat(e.concurrency()).isEqualTo(256);
     assertThat(e.kvLimitedConcurrency()).isEqualTo(391);
-    assertThat(e.itlSeconds()).isCloseTo(0.0314045359104, within(1e-12));
-    assertThat(e.outputTokensPerSecond()).isCloseTo(256 / 0.0314045359104, within(1e-6));
+    assertThat(e.itlSeconds()).isCloseTo(0.0323141276928, within(1e-12));
+    assertThat(e.outputTokensPerSecond()).isCloseTo(256 / 0.0323141276928, within(1e-6));
     assertThat(e.inputTokensPerSecond()).isCloseTo(e.outputTokensPerSecond(), within(1e-9));
     assertThat(e.requestsPerSecond()).isCloseTo(e.outputTokensPerSecond() / 1000, within(1e-9));
+    // KV read 0.0196608 beats compute 0.256 x 0.0258687488 and weights 0.744 x 0.006762
     assertThat(e.step().bottleneck()).isEqualTo(Bottleneck.KV_CACHE_READ);
+  }
+
+  @Test
+  void promptsArrivingEveryStepAreSpreadOverTheSteps() {
+    // ISL 100 / OSL 50, batch 256: 512 prompt tokens per step, more than one 100-token prompt, so
+    // every step carries the average: 256 decode + 512 prompt tokens, 5.12 prompts finishing.
+    Deployment d = Toy.fp8(1);
+    Workload w = Workload.of(100, 50);
+    StepTime mean = toy.steady(d, w, 256);
+    StepTime direct = StepModel.step(d, Toy.PROFILE, 256, 256, 125, 512, 50, 5.12);
+    assertThat(mean).isEqualTo(direct);
+  }
+
+  @Test
+  void withoutChunkedPrefillTheStepBudgetGrowsToHoldTheWholePrompt() {
+    // A 20,000-token prompt: chunked, it is prefilled in chunks of 8,192 - n; unchunked, in one step
+    // whose budget is raised to 20,000 + 256 (the prompt beside a full batch).
+    Planner unchunked = new Planner(Toy.PROFILE.withChunkedPrefill(false));
+    Workload w = Workload.of(20_000, 2_000);
+    assertThat(toy.prefillUnit(w, 10)).isEqualTo(8182);
+    assertThat(unchunked.prefillUnit(w, 10)).isEqualTo(20_000);
+    ThroughputEstimate e = unchunked.throughput(Toy.fp8(1), w);
+    assertThat(e.memory().runtimeBytes()).isGreaterThan(toy.memory(Toy.fp8(1)).runtimeBytes());
+    // one step prefills the whole prompt beside the batch: TTFT is that single step
+    int n = e.concurrency();
+    assertThat(e.ttftSeconds()).isCloseTo(
+        StepModel.step(Toy.fp8(1), Toy.PROFILE, n, n, 21_000, 20_000, 10_000, 1).totalSeconds(), within(1e-12));
   }
 
   @Test
@@ -109,7 +142,7 @@ class PlannerTest {
     var curve = toy.batchCurve(Toy.fp8(1), Workload.of(1000, 1000), 10);
     assertThat(curve.get(0).batch()).isEqualTo(1);
     assertThat(curve.get(curve.size() - 1).batch()).isEqualTo(256);
-    assertThat(curve.get(curve.size() - 1).outputTokensPerSecond()).isCloseTo(256 / 0.0314045359104, within(1e-6));
+    assertThat(curve.get(curve.size() - 1).outputTokensPerSecond()).isCloseTo(256 / 0.0323141276928, within(1e-6));
     for (int i = 1; i < curve.size(); i++) {
       assertThat(curve.get(i).batch()).isGreaterThan(curve.get(i - 1).batch());
       assertThat(curve.get(i).outputTokensPerSecond()).isGreaterThan(curve.get(i - 1).outputTokensPerSecond());

@@ -18,8 +18,13 @@ public final class Toy {
   public static final GpuSpec GPU = new GpuSpec("ToyGPU", List.of(), "toy", 80, 2.0, 1000, 2000, 0, 400, 500,
       new BigDecimal("20000"), new BigDecimal("2"), "test", "test", "2025-01");
 
-  /** MFU 0.5, bandwidth 0.8, 1 ms per step, batch 256, 8,192 tokens/step, KV 0.9, 2 GiB, 10 us, links 0.5. */
-  public static final EngineProfile PROFILE = new EngineProfile(0.5, 0.8, 0.001, 256, 8192, 0.9, 2.0, 10e-6, 0.5);
+  /**
+   * GEMM efficiency 0.5 whatever the shape, bandwidth 0.8, perfect overlap (a plain roofline), 1 ms
+   * per step and nothing per layer, batch 256, 8,192 tokens/step, chunked prefill, KV 0.9, 2 GiB,
+   * 5 us per all-reduce hop, links 0.5.
+   */
+  public static final EngineProfile PROFILE = new EngineProfile(
+      0.5, 0, 0.8, Double.POSITIVE_INFINITY, 0.001, 0, 256, 8192, true, 0.9, 2.0, 5e-6, 0.5);
 
   public static Deployment fp8(int tp) {
     return new Deployment(MODEL, GPU, tp, Precision.FP8, Precision.FP8);

@@ -6,7 +6,6 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
-import io.tokenmaxx.pricing.CatalogCachePrices;
 import io.tokenmaxx.pricing.PriceCatalog;
 import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.analyze.AnalyticsService;
@@ -36,6 +35,9 @@ import io.tokenmaxx.server.otlp.StoredSessionIndex;
 import io.tokenmaxx.collect.otlp.OtlpDecoder;
 import io.tokenmaxx.server.ops.MetricsService;
 import io.tokenmaxx.server.ops.PrometheusIngestMetrics;
+import io.tokenmaxx.server.plan.CapacityPage;
+import io.tokenmaxx.server.plan.PlanApi;
+import io.tokenmaxx.server.plan.PlanService;
 import io.tokenmaxx.server.web.Dashboard;
 import io.tokenmaxx.server.web.Page;
 import io.tokenmaxx.server.web.auth.Passwords;
@@ -160,12 +162,6 @@ public final class ServerAssembly {
     return DuckDbStorage.builder().path(config.databaseFile()).build();
   }
 
-  private List<Page> pagesWith(List<Page> more) {
-    List<Page> all = new ArrayList<>(extraPages);
-    all.addAll(more);
-    return all;
-  }
-
   /** The bundled prices with the configured override file (setting prices.file) applied. */
   public static PriceCatalog priceCatalog(ServerConfig config) {
     PriceCatalog c = PriceCatalog.bundled();
@@ -176,7 +172,6 @@ public final class ServerAssembly {
       throw new io.tokenmaxx.server.config.ConfigException("prices.file", e.getMessage());
     }
   }
-
 
   private static String version() {
     String v = ServerAssembly.class.getPackage().getImplementationVersion();
@@ -201,7 +196,6 @@ public final class ServerAssembly {
     enrichers.add(identities);
     enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
-    if (cachePrices == CachePrices.NONE) cachePrices = new CatalogCachePrices(catalog);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
         config.flushInterval(), metrics);
@@ -244,9 +238,14 @@ public final class ServerAssembly {
     viewers = ViewerResolver.firstOf(resolvers);
     AnalyticsApi api = new AnalyticsApi(analytics, viewers, store.auditLog(), clock);
     services.add(api);
-    services.add(new OpenApiService(api, version()));
+    PlanService plans = PlanService.of(store, config.dataDir(), clock);
+    services.add(new PlanApi(auth, plans, config.minGroupSize()));
+    services.add(new OpenApiService(api, PlanApi.operations(), version()));
     services.addAll(checkins.services(auth, viewers));
     checkins.start();
-    return new TokenmaxxServer(config, services, List.of(dashboard.feature(pagesWith(checkins.pages()))), components);
+    List<Page> pages = new ArrayList<>(extraPages);
+    pages.add(new CapacityPage(plans));
+    pages.addAll(checkins.pages());
+    return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }

@@ -6,6 +6,7 @@ import io.tokenmaxx.plan.capacity.Lengths;
 import io.tokenmaxx.plan.capacity.ModelDemand;
 import io.tokenmaxx.plan.capacity.Rates;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,25 +37,34 @@ final class DemandOptions {
   @Option(names = "--osl", paramLabel = "TOKENS", description = "Mean output length (with flags).")
   Integer osl;
 
-  @Option(names = "--cache-share", paramLabel = "SHARE", converter = Amounts.Share.class, defaultValue = "0",
-      description = "Share of input tokens served from the prefix cache (default: 0).")
-  double cacheShare;
+  @Option(names = "--cache-share", paramLabel = "SHARE", converter = Amounts.Share.class,
+      description = "Share of input tokens served from the prefix cache (default: 0, or as recorded).")
+  Double cacheShare;
 
-  @Option(names = "--growth", paramLabel = "SHARE", converter = Amounts.Share.class, defaultValue = "0",
-      description = "Demand growth per month, e.g. 5%% (default: 0).")
-  double growth;
+  @Option(names = "--growth", paramLabel = "SHARE", converter = Amounts.Share.class,
+      description = "Demand growth per month, e.g. 5%% (default: 0, or as recorded).")
+  Double growth;
 
-  DemandProfile profile(CommandSpec spec) {
+  @Mixin
+  RemoteDemand remote;
+
+  DemandProfile profile(CommandSpec spec) throws java.io.IOException, InterruptedException {
+    if (remote.active()) {
+      if (file != null) throw new ParameterException(spec.commandLine(), "give --demand FILE or --server, not both");
+      DemandProfile p = remote.fetch();
+      return new DemandProfile(p.name(), p.demands().stream().map(d -> RemoteDemand.override(d, model, outputTps,
+          inputTps, concurrent, isl, osl, cacheShare, growth)).toList());
+    }
     if (file != null) return DemandReader.read(file);
     if (model == null || outputTps == null || isl == null || osl == null) {
       throw new ParameterException(spec.commandLine(),
-          "give --demand FILE, or --model, --output-tps, --isl and --osl");
+          "give --server URL (recorded demand), --demand FILE, or --model, --output-tps, --isl and --osl");
     }
     double ratio = (double) isl / osl;
     Rates out = outputTps;
     Rates in = inputTps == null ? out.times(ratio) : inputTps;
     Rates conc = concurrent == null ? Rates.ZERO : concurrent;
     return DemandProfile.of(new ModelDemand(model, model, in, out, conc, Lengths.fixed(isl), Lengths.fixed(osl),
-        cacheShare, growth, null));
+        cacheShare == null ? 0 : cacheShare, growth == null ? 0 : growth, null));
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         + "over the chosen busy-minute level and the batch capped by latency targets.",
     footer = {"", "Examples:",
         "  tokenmaxx plan capacity --model Llama-3.3-70B --gpu H100 --output-tps 1500,4500,7000 --isl 4000 --osl 400",
-        "  tokenmaxx plan capacity --demand demand.json --gpu H200 --itl-ms 50 --ttft-ms 2000"})
+        "  tokenmaxx plan capacity --demand demand.json --gpu H200 --itl-ms 50 --ttft-ms 2000",
+        "  tokenmaxx plan capacity --server http://localhost:8420 --token-file read-token --gpu H200 --growth 5%"})
 public final class PlanCapacityCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -67,7 +68,7 @@ public final class PlanCapacityCommand implements Callable<Integer> {
   CommonOptions common;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Catalog c = common.catalog();
     SizingOptions o = new SizingOptions(c.gpu(deployment.gpu), deployment.weights(), deployment.kvCache(), tp, maxTp,
         headroom, LatencyTargets.ofMillis(ttftMs, itlMs), sizeFor, months);

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         + "monthly costs, breakeven volume and month, and how the answer moves with the inputs that matter most.",
     footer = {"", "Examples:",
         "  tokenmaxx plan tco --model Llama-3.3-70B --gpu H100 --input-tokens 20B --output-tokens 2B --api claude-sonnet-4-5",
-        "  tokenmaxx plan tco --demand demand.json --gpu H200 --gpu-price 38000 --energy-price 0.09"})
+        "  tokenmaxx plan tco --demand demand.json --gpu H200 --gpu-price 38000 --energy-price 0.09",
+        "  tokenmaxx plan tco --server http://localhost:8420 --token-file read-token --gpu H100 --class mid"})
 public final class PlanTcoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -52,8 +53,12 @@ public final class PlanTcoCommand implements Callable<Integer> {
           + "peak-to-average from the peak rate).")
   Path demandFile;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "Model to self-host (without --demand).")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "Model to self-host (without --demand; with --server it replaces every class's model).")
   String model;
+
+  @Mixin
+  RemoteDemand remote;
 
   @Mixin
   DeploymentOptions deployment;
@@ -76,17 +81,17 @@ public final class PlanTcoCommand implements Callable<Integer> {
       description = "Output tokens per month (e.g. 2B).")
   Double outputTokens;
 
-  @Option(names = "--cache-share", paramLabel = "SHARE", converter = Amounts.Share.class, defaultValue = "0",
-      description = "Share of input tokens that are cache hits (default: 0).")
-  double cacheShare;
+  @Option(names = "--cache-share", paramLabel = "SHARE", converter = Amounts.Share.class,
+      description = "Share of input tokens that are cache hits (default: 0, or as recorded).")
+  Double cacheShare;
 
   @Option(names = "--peak-to-average", paramLabel = "X", defaultValue = "3",
       description = "Busiest minute over the monthly average (default: ${DEFAULT-VALUE}); GPUs are sized for the peak.")
   double peakToAverage;
 
-  @Option(names = "--growth", paramLabel = "SHARE", converter = Amounts.Share.class, defaultValue = "0",
-      description = "Volume growth per month (default: 0).")
-  double growth;
+  @Option(names = "--growth", paramLabel = "SHARE", converter = Amounts.Share.class,
+      description = "Volume growth per month (default: 0, or as recorded).")
+  Double growth;
 
   @Option(names = "--horizon", paramLabel = "MONTHS", defaultValue = "36", description = "Months of the cumulative comparison (default: ${DEFAULT-VALUE}).")
   int horizon;
@@ -140,29 +145,38 @@ public final class PlanTcoCommand implements Callable<Integer> {
   CommonOptions common;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Catalog c = common.catalog();
     Planner planner = common.planner();
     List<TcoResult> results = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    if (demandFile != null) {
-      for (ModelDemand d : DemandReader.read(demandFile).demands()) {
+    boolean profile = demandFile != null || remote.active();
+    if (demandFile != null && remote.active()) {
+      throw new ParameterException(spec.commandLine(), "give --demand FILE or --server, not both");
+    }
+    if (profile) {
+      List<ModelDemand> demands = demandFile != null ? DemandReader.read(demandFile).demands()
+          : remote.fetch().demands().stream().map(d -> RemoteDemand.override(d, model, null, null, null, null, null,
+              cacheShare, growth)).toList();
+      for (ModelDemand d : demands) {
         labels.add(d.modelClass());
         results.add(compare(c, planner, c.model(d.model()), CapacityPlanner.workload(d), volume(d), d.apiModel()));
       }
     } else {
       if (model == null || inputTokens == null || outputTokens == null) {
-        throw new ParameterException(spec.commandLine(), "give --demand FILE, or --model, --input-tokens and --output-tokens");
+        throw new ParameterException(spec.commandLine(),
+            "give --server URL (recorded demand), --demand FILE, or --model, --input-tokens and --output-tokens");
       }
       labels.add(model);
-      TokenVolume v = new TokenVolume(inputTokens, outputTokens, cacheShare, peakToAverage, growth);
-      results.add(compare(c, planner, c.model(model), new Workload(isl, osl, cacheShare), v, null));
+      double share = cacheShare == null ? 0 : cacheShare;
+      TokenVolume v = new TokenVolume(inputTokens, outputTokens, share, peakToAverage, growth == null ? 0 : growth);
+      results.add(compare(c, planner, c.model(model), new Workload(isl, osl, share), v, null));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
       List<Map<String, Object>> views = new ArrayList<>();
       for (int i = 0; i < results.size(); i++) views.add(json(labels.get(i), results.get(i)));
-      Json.print(out, demandFile == null ? views.get(0) : views);
+      Json.print(out, profile ? views : views.get(0));
     } else {
       for (int i = 0; i < results.size(); i++) {
         if (i > 0) out.println();

@@ -96,7 +96,7 @@ class PlanCommandTest {
   void capacityWithoutDemandExplainsWhatIsMissing() {
     Run r = run("plan", "capacity", "--gpu", "H100");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("give --demand FILE, or --model, --output-tps, --isl and --osl");
+    assertThat(r.err()).contains("give --server URL (recorded demand), --demand FILE, or --model, --output-tps, --isl and --osl");
   }
 
   @Test

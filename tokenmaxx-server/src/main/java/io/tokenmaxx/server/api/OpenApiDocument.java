@@ -23,10 +23,14 @@ final class OpenApiDocument {
   private OpenApiDocument() {}
 
   static Map<String, Object> build(List<Endpoint> endpoints, String version) {
-    return new OpenApiDocument().document(endpoints, version);
+    return build(endpoints, List.of(), version);
   }
 
-  private Map<String, Object> document(List<Endpoint> endpoints, String version) {
+  static Map<String, Object> build(List<Endpoint> endpoints, List<ApiOperation> extra, String version) {
+    return new OpenApiDocument().document(endpoints, extra, version);
+  }
+
+  private Map<String, Object> document(List<Endpoint> endpoints, List<ApiOperation> extra, String version) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
     doc.put("info", map("title", "tokenmaxx analytics API", "version", version, "description",
@@ -39,6 +43,11 @@ final class OpenApiDocument {
     doc.put("servers", List.of(map("url", "/")));
     Map<String, Object> paths = new LinkedHashMap<>();
     for (Endpoint e : endpoints) paths.put(e.path(), map("get", operation(e)));
+    for (ApiOperation o : extra) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(o.path(), p -> new LinkedHashMap<>());
+      item.put(o.method(), operation(o));
+    }
     paths.put(OpenApiService.PATH, map("get", map("operationId", "openapi", "summary", "This document",
         "security", List.of(), "responses", map("200", map("description", "The OpenAPI document",
             "content", map("application/json", map("schema", map("type", "object"))))))));
@@ -78,6 +87,32 @@ final class OpenApiDocument {
         "text/csv", map("schema", map("type", "string")))));
     for (String[] r : new String[][] {{"400", "A parameter is invalid (the error names it)"},
         {"401", "No or unknown token"}, {"403", "The caller may not see this"}, {"404", "No such person or team"}}) {
+      responses.put(r[0], map("description", r[1], "content", map("application/json",
+          map("schema", map("$ref", "#/components/schemas/Error")))));
+    }
+    op.put("responses", responses);
+    return op;
+  }
+
+  private Map<String, Object> operation(ApiOperation o) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", o.operationId());
+    op.put("summary", o.summary());
+    op.put("description", o.description());
+    op.put("tags", List.of(o.tag()));
+    List<Object> params = new ArrayList<>();
+    for (ApiOperation.QueryParam p : o.query()) {
+      params.add(map("name", p.name(), "in", "query", "required", false, "description", p.description(),
+          "schema", map("type", p.type())));
+    }
+    op.put("parameters", params);
+    if (o.requestBody() != null) {
+      op.put("requestBody", map("required", false, "content", map("application/json", map("schema", ref(o.requestBody())))));
+    }
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("200", map("description", "The answer", "content", map("application/json", map("schema", ref(o.response())))));
+    for (String[] r : new String[][] {{"400", "A field or parameter is invalid (the error names it)"},
+        {"401", "No or unknown token"}, {"403", "The token lacks the read scope"}}) {
       responses.put(r[0], map("description", r[1], "content", map("application/json",
           map("schema", map("$ref", "#/components/schemas/Error")))));
     }
@@ -151,6 +186,11 @@ final class OpenApiDocument {
     if (c == LocalDate.class) return map("type", "string", "format", "date");
     if (c == Instant.class) return map("type", "string", "format", "date-time");
     if (c.isRecord()) return ref(c);
+    if (c.isEnum()) {
+      List<String> values = new ArrayList<>();
+      for (Object v : c.getEnumConstants()) values.add(((Enum<?>) v).name());
+      return map("type", "string", "enum", values);
+    }
     if (c == Object.class) return map();
     throw new IllegalStateException("no OpenAPI schema for " + c);
   }

@@ -11,7 +11,12 @@ public final class OpenApiService implements HttpService {
   private final Map<String, Object> document;
 
   public OpenApiService(AnalyticsApi api, String version) {
-    this.document = OpenApiDocument.build(api.endpoints(), version);
+    this(api, java.util.List.of(), version);
+  }
+
+  /** The analytics API plus {@code extra} endpoints (the plan API). */
+  public OpenApiService(AnalyticsApi api, java.util.List<ApiOperation> extra, String version) {
+    this.document = OpenApiDocument.build(api.endpoints(), extra, version);
   }
 
   Map<String, Object> document() {

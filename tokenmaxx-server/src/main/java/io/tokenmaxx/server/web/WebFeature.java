@@ -2,7 +2,6 @@ package io.tokenmaxx.server.web;
 
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.staticcontent.StaticContentService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The dashboard: security headers on every answer, static assets (our CSS and JS, ECharts and htmx
- * from their webjars), and every {@link Page}. {@code /} goes to the overview.
+ * from their webjars, gzip-compressed), and every {@link Page}. {@code /} goes to the overview.
  */
 public final class WebFeature implements HttpFeature {
   private final WebContext ctx;
@@ -33,8 +32,7 @@ public final class WebFeature implements HttpFeature {
   @Override
   public void setup(HttpRouting.Builder routing) {
     routing.addFilter(new SecurityHeaders());
-    routing.register("/static", StaticContentService.builder("web/static").build());
-    routing.register("/webjars", StaticContentService.builder("META-INF/resources/webjars").build());
+    routing.register(new StaticAssets());
     List<NavItem> nav = new ArrayList<>();
     for (Page p : pages) nav.addAll(p.nav());
     nav.sort(Comparator.comparingInt(NavItem::order));

@@ -48,7 +48,8 @@ class DashboardScreenshots {
     Path dir = Path.of(out);
     Files.createDirectories(dir);
 
-    DuckDbStorage storage = DuckDbStorage.builder().inMemory().build();
+    Clock clock = Clock.fixed(TODAY.atTime(16, 30).atZone(ZONE).toInstant(), ZONE);
+    DuckDbStorage storage = DuckDbStorage.builder().inMemory().clock(clock).build();
     Passwords passwords = new Passwords(1024, 1, 1);
     DemoLoader.Loaded loaded = new DemoLoader(storage, List.of(new io.tokenmaxx.pricing.PricingEnricher(io.tokenmaxx.pricing.PriceCatalog.bundled())), passwords, 2)
         .load(DemoSpec.of(42, 300, 12, TODAY));
@@ -66,7 +67,6 @@ class DashboardScreenshots {
 
     Path data = Files.createTempDirectory("tokenmaxx-screenshots");
     ServerConfig config = new ConfigLoader().overrides(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString(), "analytics.zone", ZONE.getId())).load();
-    Clock clock = Clock.fixed(TODAY.atTime(16, 30).atZone(ZONE).toInstant(), ZONE);
     try (TokenmaxxServer server = new ServerAssembly(config, clock).storage(storage).passwords(passwords).build().start();
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
             "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", data.toString(),
@@ -87,6 +87,7 @@ class DashboardScreenshots {
       shot(admin, base, "/usage", dir, "06-how-tokens-are-used");
       shot(admin, base, "/spend", dir, "07-spend");
       shot(admin, base, "/teams/" + team, dir, "09-team");
+      shot(admin, base, "/plan", dir, "17-capacity-and-tco");
       shot(admin, base, "/admin/accounts", dir, "11-admin-accounts");
       shot(admin, base, "/admin/tokens", dir, "12-admin-api-tokens");
       shot(admin, base, "/admin/unattributed", dir, "17-admin-unattributed");

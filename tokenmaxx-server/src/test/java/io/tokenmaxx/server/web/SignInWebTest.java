@@ -81,4 +81,33 @@ class SignInWebTest {
         && h.contains("SameSite=Strict") && h.contains("Path=/login"));
     assertThat(r.body()).doesNotContain("<script>");
   }
+
+  @Test
+  void behindAnHttpsProxyTheSessionCookieIsSecureAndHostBound() throws Exception {
+    // The cookies are Secure, so a plain-http client would not send them back: carry them by hand.
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(app.base + "/login")).header("X-Forwarded-Proto", "https").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    String loginCookie = page.headers().allValues("set-cookie").stream().filter(h -> h.startsWith("tmx_login="))
+        .findFirst().orElseThrow();
+    assertThat(loginCookie).contains("Secure");
+    String form = WebClient.encode(Map.of("_login", WebClient.match(LOGIN, page.body()), "email", app.email(Role.MEMBER),
+        "password", app.password(Role.MEMBER)));
+    HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base + "/login"))
+        .header("X-Forwarded-Proto", "https").header("Origin", app.base)
+        .header("Cookie", loginCookie.substring(0, loginCookie.indexOf(';')))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(303);
+    String session = r.headers().allValues("set-cookie").stream().filter(h -> h.startsWith("__Host-tmx_session="))
+        .findFirst().orElseThrow();
+    assertThat(session).contains("Secure").contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+        .doesNotContain("Domain=");
+    HttpResponse<String> signedIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base + "/account"))
+        .header("X-Forwarded-Proto", "https").header("Cookie", session.substring(0, session.indexOf(';'))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+  }
 }

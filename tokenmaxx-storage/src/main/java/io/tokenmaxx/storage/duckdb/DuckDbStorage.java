@@ -8,6 +8,7 @@ import io.tokenmaxx.identity.TokenStore;
 import io.tokenmaxx.model.OutcomeRecord;
 import io.tokenmaxx.model.UsageRecord;
 import io.tokenmaxx.storage.OutcomeConsumer;
+import io.tokenmaxx.storage.DemandStore;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
@@ -25,6 +26,7 @@ import io.tokenmaxx.storage.UsageRetractions;
 import io.tokenmaxx.storage.jdbc.JdbcDirectory;
 import io.tokenmaxx.storage.jdbc.JdbcSessionStore;
 import io.tokenmaxx.storage.jdbc.JdbcTokenStore;
+import io.tokenmaxx.storage.jdbc.JdbcDemandStore;
 import io.tokenmaxx.storage.jdbc.JdbcUsageStore;
 import io.tokenmaxx.storage.jdbc.Migrations;
 import io.tokenmaxx.storage.jdbc.RecordChecks;
@@ -188,6 +190,11 @@ public final class DuckDbStorage implements StorageComponent {
   @Override
   public UsageStore usageStore() {
     return open().store();
+  }
+
+  @Override
+  public DemandStore demand() {
+    return new JdbcDemandStore(open().database()::duplicate, DuckDbDialect.INSTANCE, description);
   }
 
   private void acceptUsage(List<UsageRecord> records) {

@@ -6,6 +6,7 @@ import io.tokenmaxx.storage.kit.ITAnalytics;
 import io.tokenmaxx.storage.kit.ITRetractionsAndState;
 import io.tokenmaxx.storage.kit.ITBadInput;
 import io.tokenmaxx.storage.kit.ITConcurrency;
+import io.tokenmaxx.storage.kit.ITDemand;
 import io.tokenmaxx.storage.kit.ITDirectory;
 import io.tokenmaxx.storage.kit.ITEmptyStore;
 import io.tokenmaxx.storage.kit.ITIngest;
@@ -22,6 +23,19 @@ class PostgresStorageTest {
 
   @Nested
   class EmptyStore extends ITEmptyStore {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
+
+  @Nested
+  class Demand extends ITDemand {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return TestPostgres.newStorage();

@@ -30,7 +30,14 @@ public final class ApiTokensPage implements Page {
    * @param issued  the token just created with its secret, shown once
    * @param error   why the last change was refused
    */
-  public record Model(List<ApiToken> tokens, TokenStore.NewToken issued, String error) {}
+  public record Model(List<ApiToken> tokens, TokenStore.NewToken issued, String error,
+      java.util.Map<String, String> names) {
+
+    /** The name of a token's person, else its id. */
+    public String person(String id) {
+      return id == null ? "—" : names.getOrDefault(id, id);
+    }
+  }
 
   private final WebContext ctx;
 
@@ -83,7 +90,9 @@ public final class ApiTokensPage implements Page {
   private View view(TokenStore.NewToken issued, String error) {
     List<ApiToken> tokens = new java.util.ArrayList<>(ctx.tokens().list());
     java.util.Collections.reverse(tokens);
-    return Result.view("admin/tokens.jte", "API tokens", "tokens", new Model(tokens, issued, error))
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    ctx.directory().people().forEach(p -> names.put(p.id(), p.name() == null ? p.id() : p.name()));
+    return Result.view("admin/tokens.jte", "API tokens", "tokens", new Model(tokens, issued, error, names))
         .withoutFilterBar();
   }
 }
