@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.push.PushCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
+        io.tokenmaxx.cli.checkin.CheckinCommand.class,
+        io.tokenmaxx.cli.checkin.FlagsCommand.class,
     })
 public final class TokenmaxxCli implements Runnable {
 

@@ -1,5 +1,7 @@
 package io.tokenmaxx.analyze;
 
+import java.util.List;
+
 import io.tokenmaxx.analyze.page.AdoptionPage;
 import io.tokenmaxx.analyze.page.Leaderboard;
 import io.tokenmaxx.analyze.page.OverviewPage;
@@ -35,6 +37,21 @@ public interface Analytics {
    * named rows only for people they may see individually, pseudonyms for the rest.
    */
   Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure, LeaderboardMode mode);
+
+  /**
+   * The same, with {@link LeaderboardAdjustment}s applied in order, by key; an unknown key is an
+   * {@link IllegalArgumentException} naming the known ones.
+   */
+  default Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure,
+      LeaderboardMode mode, List<String> adjustments) {
+    if (!adjustments.isEmpty()) throw new IllegalArgumentException("unknown leaderboard adjustment " + adjustments + "; none are available");
+    return leaderboard(viewer, filter, measure, mode);
+  }
+
+  /** The adjustments {@link #leaderboard(Viewer, AnalyticsFilter, LeaderboardMeasure, LeaderboardMode, List)} knows. */
+  default List<LeaderboardAdjustment> leaderboardAdjustments() {
+    return List.of();
+  }
 
   /**
    * One person's page.

@@ -29,6 +29,7 @@ public final class AnalyticsService implements Analytics {
   final CachePrices prices;
   final Clock clock;
   final List<LeaderboardContextProvider> contextProviders;
+  final List<LeaderboardAdjustment> adjustments;
   final java.util.concurrent.Executor executor;
 
   private AnalyticsService(Builder b) {
@@ -40,6 +41,7 @@ public final class AnalyticsService implements Analytics {
     this.prices = b.prices;
     this.clock = b.clock;
     this.contextProviders = List.copyOf(b.contextProviders);
+    this.adjustments = List.copyOf(b.adjustments);
     this.executor = b.executor != null ? b.executor : java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   }
 
@@ -65,6 +67,7 @@ public final class AnalyticsService implements Analytics {
     private CachePrices prices = CachePrices.NONE;
     private Clock clock = Clock.systemUTC();
     private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
+    private final List<LeaderboardAdjustment> adjustments = new ArrayList<>();
     private java.util.concurrent.Executor executor;
 
     Builder() {}
@@ -90,6 +93,8 @@ public final class AnalyticsService implements Analytics {
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock"); return this; }
     /** Adds leaderboard context columns (check-in streaks, flags, ...). */
     public Builder contextProvider(LeaderboardContextProvider v) { contextProviders.add(Objects.requireNonNull(v)); return this; }
+    /** Adds a leaderboard adjustment requests may pick by key (exclude flagged, quality-adjusted, ...). */
+    public Builder adjustment(LeaderboardAdjustment v) { adjustments.add(Objects.requireNonNull(v)); return this; }
 
     public AnalyticsService build() {
       return new AnalyticsService(this);
@@ -108,8 +113,26 @@ public final class AnalyticsService implements Analytics {
 
   @Override
   public Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure, LeaderboardMode mode) {
+    return leaderboard(viewer, filter, measure, mode, List.of());
+  }
+
+  @Override
+  public Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure, LeaderboardMode mode,
+      List<String> adjustmentKeys) {
+    List<LeaderboardAdjustment> picked = new ArrayList<>();
+    for (String key : adjustmentKeys) {
+      LeaderboardAdjustment a = adjustments.stream().filter(x -> x.key().equals(key)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown leaderboard adjustment '" + key + "', expected one of "
+              + adjustments.stream().map(LeaderboardAdjustment::key).toList()));
+      if (!picked.contains(a)) picked.add(a);
+    }
     return LeaderboardPages.build(new Request(this, viewer, filter), Objects.requireNonNull(measure, "measure"),
-        Objects.requireNonNull(mode, "mode"));
+        Objects.requireNonNull(mode, "mode"), picked);
+  }
+
+  @Override
+  public List<LeaderboardAdjustment> leaderboardAdjustments() {
+    return adjustments;
   }
 
   @Override

@@ -19,15 +19,18 @@ final class LeaderboardPages {
   private static final double[] BAND_EDGES = {0.10, 0.25, 0.50, 0.75, 1.0};
   private static final String[] BAND_LABELS = {"top 10 %", "10-25 %", "25-50 %", "50-75 %", "bottom 25 %"};
 
-  static Leaderboard build(Request q, LeaderboardMeasure measure, LeaderboardMode mode) {
+  static Leaderboard build(Request q, LeaderboardMeasure measure, LeaderboardMode mode,
+      List<LeaderboardAdjustment> adjustments) {
     List<PersonStats> ranked = q.service.store.people(q.scope.onlyKnownPeople(), measure);
+    for (LeaderboardAdjustment a : adjustments) ranked = LeaderboardAdjustment.rerank(a.adjust(ranked, q.period));
+    List<String> applied = adjustments.stream().map(LeaderboardAdjustment::key).toList();
     List<String> ids = ranked.stream().map(PersonStats::person).toList();
     boolean suppressed = q.privacy.hideGroup(ids) || q.hidePopulation(q.population(q.filter.to()));
     var columns = new ArrayList<ContextColumn>();
     for (LeaderboardContextProvider p : q.service.contextProviders) columns.addAll(p.columns());
     if (suppressed) {
       return new Leaderboard(q.period, measure.label(), mode.label(), true, ranked.size(), columns, List.of(),
-          List.of(), null);
+          List.of(), null, applied);
     }
     double[] ascending = ranked.stream().mapToDouble(s -> s.value().doubleValue()).sorted().toArray();
 
@@ -57,7 +60,7 @@ final class LeaderboardPages {
           + " people named, " + q.describe());
     }
     return new Leaderboard(q.period, measure.label(), mode.label(), false, ranked.size(), columns, rows,
-        bands(q, ranked), self);
+        bands(q, ranked), self, applied);
   }
 
   /** Share of ranked people with a value at or below v. */

@@ -100,6 +100,19 @@ public final class DemoActivity {
             burnWeeks.add(day.week());
           }
         }
+        case BURNER_JITTER -> {
+          if (burning && day.rnd.nextDouble() < 0.9) {
+            day.jitteredScript();
+            burnWeeks.add(day.week());
+          } else {
+            day.ordinary(0.65, 1, 3, 5, 30);
+          }
+        }
+        case RESEARCHER -> day.research();
+        case ON_CALL -> {
+          day.ordinary(0.65, 1, 3, 5, 30);
+          if (day.onCallWeek()) day.paged(1 + day.rnd.nextInt(3));
+        }
       }
       day.finishDay();
     }
@@ -234,6 +247,58 @@ public final class DemoActivity {
       for (int s = 0; s < sessions; s++) {
         session(ToolProfile.CLAUDE_CODE, at(9 + rnd.nextDouble() * 8),
             scaled(100 + rnd.nextInt(150)), 20, 0.5, hashes, false);
+      }
+    }
+
+    /**
+     * A script disguised as a person: random human-like gaps, a new prompt hash per request,
+     * ordinary output sizes, from about 07:00 to 23:00 every day. Nothing comes of it.
+     */
+    void jitteredScript() {
+      String sessionId = sessionId();
+      Instant t = at(6.5 + rnd.nextDouble());
+      Instant end = at(22.5 + rnd.nextDouble());
+      while (t.isBefore(end)) {
+        long output = around(rnd, 260);
+        emit(ToolProfile.CLAUDE_CODE, "claude-sonnet-4-6", sessionId, t, around(rnd, 900),
+            around(rnd, 42_000), around(rnd, 600), output, 0, HEX.formatHex(longBytes(rnd.nextLong())),
+            400 + output * 12 + rnd.nextInt(800));
+        t = t.plusMillis((long) (45_000 * Math.exp(0.9 * ToolProfile.gaussian(rnd))) + 2_000);
+      }
+      agentSeconds += java.time.Duration.between(at(7), end).getSeconds() / 3;
+    }
+
+    /** Research and analysis: long documents in, summaries out, through the API and chat. */
+    void research() {
+      double chance = workday() ? 0.85 : 0.1;
+      if (rnd.nextDouble() >= chance) return;
+      int sessions = 2 + rnd.nextInt(4);
+      for (int s = 0; s < sessions; s++) {
+        ToolProfile tool = rnd.nextDouble() < 0.6 ? ToolProfile.API : ToolProfile.CHAT;
+        String sessionId = sessionId();
+        String model = tool.model(rnd, false);
+        Instant t = at(8.5 + rnd.nextDouble() * 9);
+        int n = scaled(10 + rnd.nextInt(40));
+        for (int i = 0; i < n; i++) {
+          long output = around(rnd, 1_400);
+          emit(tool, model, sessionId, t, around(rnd, 60_000), around(rnd, 20_000), 0, output,
+              around(rnd, 600), HEX.formatHex(longBytes(rnd.nextLong())), 600 + output * 10 + rnd.nextInt(900));
+          t = t.plusMillis((long) (120_000 * Math.exp(0.9 * ToolProfile.gaussian(rnd))) + 5_000);
+        }
+      }
+    }
+
+    /** About one week in four is an on-call week (the same for every day of that week). */
+    boolean onCallWeek() {
+      long w = week().toEpochDay() / 7;
+      return new SplittableRandom(spec.seed() ^ (p.index() * 7_919L + w)).nextInt(4) == 0;
+    }
+
+    /** Pages at any hour: a short, attended agent session each that ends in a fix. */
+    void paged(int pages) {
+      for (int i = 0; i < pages; i++) {
+        ToolProfile tool = rnd.nextDouble() < 0.7 ? ToolProfile.CLAUDE_CODE : ToolProfile.CODEX;
+        session(tool, at(rnd.nextDouble() * 24), scaled(10 + rnd.nextInt(40)), 35, 0.9, null, false);
       }
     }
 

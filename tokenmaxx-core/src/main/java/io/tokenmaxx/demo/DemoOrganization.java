@@ -59,6 +59,20 @@ public final class DemoOrganization {
     return people;
   }
 
+  /**
+   * The same organization with people replaced by index (e.g. with other personas, to build a
+   * labelled evaluation organization); the list must keep everyone's position.
+   */
+  public DemoOrganization withPeople(List<DemoPerson> replaced) {
+    if (replaced.size() != people.size()) {
+      throw new IllegalArgumentException("expected " + people.size() + " people, got " + replaced.size());
+    }
+    for (int i = 0; i < replaced.size(); i++) {
+      if (replaced.get(i).index() != i) throw new IllegalArgumentException("person at " + i + " has index " + replaced.get(i).index());
+    }
+    return new DemoOrganization(spec, replaced);
+  }
+
   public List<Person> directory() {
     return people.stream().map(DemoPerson::person).toList();
   }

@@ -21,7 +21,23 @@ public enum Persona {
   /** Unattended overnight volume with nothing to show for it. */
   BURNER_OVERNIGHT(true),
   /** Ordinary use plus a burst right before the weekly leaderboard snapshot. */
-  BURNER_SPIKE(true);
+  BURNER_SPIKE(true),
+  /**
+   * A script that hides its cadence: human-like random gaps, a fresh prompt each time and normal
+   * output sizes, from early morning to late evening every day. Not assigned by
+   * {@link DemoOrganization#generate}; evaluation organizations assign it.
+   */
+  BURNER_JITTER(true),
+  /**
+   * Heavy use with no code outcomes: long documents read through the API and chat for research and
+   * analysis, described in weekly check-ins. Assigned by evaluation organizations only.
+   */
+  RESEARCHER(false),
+  /**
+   * On-call weeks: agent sessions at any hour of day or night when paged, on top of ordinary use.
+   * Assigned by evaluation organizations only.
+   */
+  ON_CALL(false);
 
   private final boolean burner;
 

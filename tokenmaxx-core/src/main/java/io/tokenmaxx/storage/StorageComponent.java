@@ -1,8 +1,11 @@
 package io.tokenmaxx.storage;
 
+import io.tokenmaxx.checkin.CheckinStore;
 import io.tokenmaxx.account.AccountStore;
 import io.tokenmaxx.account.SessionStore;
 import io.tokenmaxx.component.Component;
+import io.tokenmaxx.guard.FeatureSource;
+import io.tokenmaxx.guard.FlagStore;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.TokenStore;
 
@@ -43,6 +46,21 @@ public interface StorageComponent extends Component {
   /** Ingest, read and admin tokens (hashes only). Backends without one throw {@link UnsupportedOperationException}. */
   default TokenStore tokens() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no tokens");
+  }
+
+  /** Weekly check-ins. Backends without them throw {@link UnsupportedOperationException}. */
+  default CheckinStore checkins() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no check-ins");
+  }
+
+  /** Goodhart-guard flags and their reviews. Backends without them throw {@link UnsupportedOperationException}. */
+  default FlagStore flags() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no flags");
+  }
+
+  /** Per person-week guard features computed over the stored records. */
+  default FeatureSource guardFeatures() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " computes no guard features");
   }
 
   /** Dashboard accounts. Backends without them throw {@link UnsupportedOperationException}. */

@@ -6,11 +6,11 @@ import io.tokenmaxx.component.Component;
 import io.tokenmaxx.pipeline.Enricher;
 import io.tokenmaxx.pipeline.IngestQueue;
 import io.tokenmaxx.pipeline.Pipeline;
+import io.tokenmaxx.pricing.PriceCatalog;
+import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.analyze.AnalyticsService;
 import io.tokenmaxx.analyze.CachePrices;
 import io.tokenmaxx.analyze.LeaderboardContextProvider;
-import io.tokenmaxx.pricing.PriceCatalog;
-import io.tokenmaxx.pricing.PricingEnricher;
 import io.tokenmaxx.server.admin.DirectoryService;
 import io.tokenmaxx.server.api.AnalyticsApi;
 import io.tokenmaxx.server.api.OpenApiService;
@@ -21,6 +21,7 @@ import io.tokenmaxx.server.admin.TokenService;
 import io.tokenmaxx.server.auth.AdminBootstrap;
 import io.tokenmaxx.server.auth.RequestAuth;
 import io.tokenmaxx.server.auth.TokenAuthenticator;
+import io.tokenmaxx.server.checkin.CheckinFeature;
 import io.tokenmaxx.server.config.ServerConfig;
 import io.tokenmaxx.server.ingest.Acknowledger;
 import io.tokenmaxx.server.ingest.IdentityEnricher;
@@ -68,6 +69,7 @@ public final class ServerAssembly {
   private CachePrices cachePrices;
   private AnalyticsService analytics;
   private ViewerResolver viewers;
+  private CheckinFeature checkins;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -117,6 +119,12 @@ public final class ServerAssembly {
   public ViewerResolver viewers() {
     if (viewers == null) throw new IllegalStateException("build() first");
     return viewers;
+  }
+
+  /** Check-ins and the Goodhart guard (after {@link #build()}). */
+  public CheckinFeature checkins() {
+    if (checkins == null) throw new IllegalStateException("build() first");
+    return checkins;
   }
 
   /** The store the built server uses (after {@link #build()}). */
@@ -201,7 +209,8 @@ public final class ServerAssembly {
         .sessionIndex(StoredSessionIndex.load(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
-    List<Component> components = List.of(store, queue, decoder);
+    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
+    List<Component> components = List.of(store, queue, decoder, checkins);
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
@@ -218,6 +227,8 @@ public final class ServerAssembly {
         .audit(store.auditLog()).prices(cachePrices != null ? cachePrices : CachePrices.of(catalog))
         .clock(clock);
     contextProviders.forEach(ab::contextProvider);
+    ab.contextProvider(checkins.leaderboardContext());
+    checkins.leaderboardAdjustments().forEach(ab::adjustment);
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);
@@ -230,8 +241,11 @@ public final class ServerAssembly {
     PlanService plans = PlanService.of(store, config.dataDir(), clock);
     services.add(new PlanApi(auth, plans, config.minGroupSize()));
     services.add(new OpenApiService(api, PlanApi.operations(), version()));
+    services.addAll(checkins.services(auth, viewers));
+    checkins.start();
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
+    pages.addAll(checkins.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }

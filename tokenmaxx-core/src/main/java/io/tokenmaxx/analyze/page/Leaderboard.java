@@ -16,6 +16,8 @@ import java.util.List;
  * @param rows           ranked rows (empty in bands mode)
  * @param bands          percentile bands (bands mode; also given in the other modes)
  * @param self           the viewer's own row, wherever it ranks (null when they have no usage)
+ * @param adjustments    keys of the {@code LeaderboardAdjustment}s applied, in order (exclude flagged,
+ *                       quality-adjusted, ...); empty for the plain ranking
  */
 public record Leaderboard(
     Period period,
@@ -26,7 +28,18 @@ public record Leaderboard(
     List<ContextColumn> contextColumns,
     List<LeaderboardRow> rows,
     List<Band> bands,
-    LeaderboardRow self) {
+    LeaderboardRow self,
+    List<String> adjustments) {
+
+  public Leaderboard {
+    adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+  }
+
+  /** A plain ranking (no adjustments). */
+  public Leaderboard(Period period, String measure, String mode, boolean suppressed, int people,
+      List<ContextColumn> contextColumns, List<LeaderboardRow> rows, List<Band> bands, LeaderboardRow self) {
+    this(period, measure, mode, suppressed, people, contextColumns, rows, bands, self, List.of());
+  }
 
   /**
    * People whose value falls in a percentile band.

@@ -80,15 +80,19 @@ final class Endpoints {
             new Param(QueryParams.MODE, "How people appear (default pseudonymous).", "string", null,
                 Arrays.stream(LeaderboardMode.values()).map(LeaderboardMode::label).toList(), false),
             new Param(QueryParams.LIMIT, "Most rows returned (default 100, at most 10000); the caller's row is always in `self`.",
-                "integer", null, List.of(), false)),
+                "integer", null, List.of(), false),
+            new Param(QueryParams.ADJUST, "Ranking adjustments, applied in order (repeatable or comma-separated): "
+                + a.leaderboardAdjustments().stream().map(x -> "`" + x.key() + "`: " + x.description()).toList()
+                + ". The applied ones are listed in `adjustments`.", "string", null,
+                a.leaderboardAdjustments().stream().map(x -> x.key()).toList(), false)),
         true, Leaderboard.class,
         new Tables<>(Leaderboard.class).add("rows", Leaderboard::rows).add("bands", Leaderboard::bands).build(),
         Set.of("rows"), (v, q, id) -> {
-          Leaderboard lb = a.leaderboard(v, q.filter(), q.measure(), q.mode());
+          Leaderboard lb = a.leaderboard(v, q.filter(), q.measure(), q.mode(), q.adjustments());
           int limit = q.limit(100, 10_000);
           if (lb.rows().size() <= limit) return lb;
           return new Leaderboard(lb.period(), lb.measure(), lb.mode(), lb.suppressed(), lb.people(), lb.contextColumns(),
-              lb.rows().subList(0, limit), lb.bands(), lb.self());
+              lb.rows().subList(0, limit), lb.bands(), lb.self(), lb.adjustments());
         }));
     out.add(new Endpoint(BASE + "/people/{id}", "person", "One person's usage, sessions, outcomes and spend",
         "Only for people the caller may see individually (403 otherwise). Peer medians (same team, same role) "

@@ -27,6 +27,7 @@ final class QueryParams {
   static final String MODEL = "model";
   static final String MEASURE = "measure";
   static final String MODE = "mode";
+  static final String ADJUST = "adjust";
   static final String LIMIT = "limit";
   static final String FORMAT = "format";
   static final String TABLE = "table";
@@ -107,6 +108,16 @@ final class QueryParams {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(MODE, e.getMessage());
     }
+  }
+
+  /** Leaderboard adjustments by key: repeatable and/or comma-separated ({@code adjust=exclude-flagged}). */
+  List<String> adjustments() {
+    List<String> out = new java.util.ArrayList<>();
+    if (!query.contains(ADJUST)) return out;
+    for (String v : query.all(ADJUST)) {
+      for (String k : v.split(",")) if (!k.isBlank()) out.add(k.strip());
+    }
+    return out;
   }
 
   int limit(int fallback, int max) {

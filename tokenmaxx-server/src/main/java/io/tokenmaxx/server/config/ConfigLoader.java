@@ -48,6 +48,18 @@ public final class ConfigLoader {
     d.put("web.cookie-secure", "auto");
     d.put("web.session-idle", "60m");
     d.put("web.session-max", "12h");
+    d.put("checkins.edit-grace", "P1D");
+    d.put("checkins.webhook-url", "");
+    d.put("checkins.webhook-secret", "");
+    d.put("checkins.digest-day", "monday");
+    d.put("checkins.digest-hour", "9");
+    d.put("checkins.reminder-day", "friday");
+    d.put("checkins.reminder-hour", "14");
+    d.put("guard.interval", "1h");
+    d.put("guard.lookback-weeks", "4");
+    io.tokenmaxx.guard.GuardConfig.defaults().asMap().forEach((k, v) -> {
+      if (!k.equals("zone")) d.put("guard." + k, v);
+    });
     return Map.copyOf(d);
   }
 
@@ -154,7 +166,60 @@ public final class ConfigLoader {
     boolean storePrompts = bool("privacy.store-prompts");
     int minGroup = intIn("privacy.min-group-size", 1, 1000);
     return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, maxBody, queue,
-        batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies());
+        batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies(), checkins());
+  }
+
+  private io.tokenmaxx.server.checkin.CheckinSettings checkins() {
+    Duration grace = durationOrZero("checkins.edit-grace");
+    String url = str("checkins.webhook-url");
+    java.net.URI webhook = null;
+    if (!url.isEmpty()) {
+      try {
+        webhook = new java.net.URI(url);
+      } catch (java.net.URISyntaxException e) {
+        throw bad("checkins.webhook-url", "is not a URL: " + e.getReason());
+      }
+      String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || webhook.getHost() == null) {
+        throw bad("checkins.webhook-url", "must be an http(s) URL, was '" + url + "'");
+      }
+    }
+    String secret = str("checkins.webhook-secret");
+    if (webhook != null && secret.length() < 16) {
+      throw bad("checkins.webhook-secret", "must be set (16 characters or more) when checkins.webhook-url is: "
+          + "receivers check the X-Tokenmaxx-Signature HMAC with it");
+    }
+    java.util.Map<String, String> guard = new java.util.LinkedHashMap<>();
+    for (String key : values.keySet()) {
+      if (key.startsWith("guard.") && !key.equals("guard.interval") && !key.equals("guard.lookback-weeks")) {
+        guard.put(key.substring("guard.".length()), str(key));
+      }
+    }
+    io.tokenmaxx.guard.GuardConfig guardConfig;
+    try {
+      guardConfig = io.tokenmaxx.guard.GuardConfig.defaults().with(guard);
+    } catch (IllegalArgumentException e) {
+      String key = guard.keySet().stream().filter(k -> e.getMessage().contains(k)).findFirst().orElse("");
+      throw bad("guard." + key, e.getMessage());
+    }
+    return new io.tokenmaxx.server.checkin.CheckinSettings(grace, webhook, secret.isEmpty() ? null : secret,
+        day("checkins.digest-day"), intIn("checkins.digest-hour", 0, 23), day("checkins.reminder-day"),
+        intIn("checkins.reminder-hour", 0, 23), guardConfig, duration("guard.interval"),
+        intIn("guard.lookback-weeks", 1, 52));
+  }
+
+  private java.time.DayOfWeek day(String key) {
+    try {
+      return java.time.DayOfWeek.valueOf(str(key).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(key, "must be a day of the week such as monday, was '" + str(key) + "'");
+    }
+  }
+
+  private Duration durationOrZero(String key) {
+    String v = str(key);
+    if (v.equals("0") || v.equals("0s") || v.equals("PT0S")) return Duration.ZERO;
+    return duration(key);
   }
 
   private io.tokenmaxx.analyze.AnalyticsSettings analytics(int minGroup) {

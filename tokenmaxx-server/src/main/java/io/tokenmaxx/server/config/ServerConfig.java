@@ -29,6 +29,7 @@ import java.time.Duration;
  * @param cookies            dashboard sign-in cookies: Secure attribute ({@code web.cookie-secure}: auto,
  *                           always, never), idle and absolute session lifetime ({@code web.session-idle},
  *                           {@code web.session-max})
+ * @param checkins           check-ins, digest, reminders, webhook and the Goodhart guard ({@code checkins.*}, {@code guard.*})
  */
 public record ServerConfig(
     String host,
@@ -44,7 +45,8 @@ public record ServerConfig(
     boolean storePrompts,
     int minGroupSize,
     io.tokenmaxx.analyze.AnalyticsSettings analytics,
-    CookieSettings cookies) {
+    CookieSettings cookies,
+    io.tokenmaxx.server.checkin.CheckinSettings checkins) {
 
   public static final int DEFAULT_PORT = 8420;
 

@@ -52,6 +52,20 @@ public final class DemoLoader {
     this.threads = Math.max(1, threads);
   }
 
+  /** The organization's weekly check-ins, with the directory's team and department ids. */
+  private void checkins(DemoOrganization org, DemoSpec spec, DemoDirectory dir) {
+    java.util.Map<String, io.tokenmaxx.identity.Person> people = new java.util.HashMap<>();
+    dir.people().forEach(p -> people.put(p.id(), p));
+    List<io.tokenmaxx.checkin.CheckIn> all = new ArrayList<>();
+    for (io.tokenmaxx.checkin.CheckIn c : io.tokenmaxx.demo.DemoCheckins.generate(org, spec)) {
+      io.tokenmaxx.identity.Person p = people.get(c.person());
+      all.add(new io.tokenmaxx.checkin.CheckIn(c.id(), c.person(), c.week(), c.tried(), c.worked(), c.failed(),
+          c.learned(), c.tags(), c.tools(), c.minutesSaved(), c.links(), c.visibility(), p == null ? null : p.team(),
+          p == null ? null : p.department(), c.created(), c.updated()));
+    }
+    for (int i = 0; i < all.size(); i += BATCH) store.checkins().saveAll(all.subList(i, Math.min(all.size(), i + BATCH)));
+  }
+
   public Loaded load(DemoSpec spec) {
     long start = System.nanoTime();
     DemoOrganization org = DemoOrganization.generate(spec);
@@ -97,6 +111,7 @@ public final class DemoLoader {
     } finally {
       pool.shutdownNow();
     }
+    checkins(org, spec, dir);
     List<DemoAccount> accounts = accounts(org);
     return new Loaded(org, accounts, usage.get(), outcomes.get(), Duration.ofNanos(System.nanoTime() - start));
   }

@@ -13,6 +13,10 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.checkin.CheckinStore;
+import io.tokenmaxx.guard.FeatureSource;
+import io.tokenmaxx.guard.FlagStore;
+import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcRetractions;
@@ -155,7 +159,7 @@ public final class DuckDbStorage implements StorageComponent {
       JdbcUsageStore store, Directory directory, TokenStore tokens, JdbcAnalyticsStore analytics,
       AuditLog audit, Rollups usageRollups, Rollups outcomeRollups, Transactions tx, AccountStore accounts,
       SessionStore sessions,
-      UsageRetractions retractions, StateStore state) {}
+      UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private DuckDbStorage(Builder b) {
     this.path = b.path;
@@ -211,6 +215,21 @@ public final class DuckDbStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public CheckinStore checkins() {
+    return open().checkins().checkins();
+  }
+
+  @Override
+  public FlagStore flags() {
+    return open().checkins().flags();
+  }
+
+  @Override
+  public FeatureSource guardFeatures() {
+    return open().checkins().features();
   }
 
   @Override
@@ -320,7 +339,8 @@ public final class DuckDbStorage implements StorageComponent {
           new JdbcAnalyticsStore(database::duplicate, DuckDbDialect.INSTANCE, description),
           new JdbcAuditLog(tx, DuckDbDialect.INSTANCE), usageRollups, outcomeRollups, tx,
           new JdbcAccountStore(tx, DuckDbDialect.INSTANCE, clock), new JdbcSessionStore(tx, DuckDbDialect.INSTANCE),
-          new JdbcRetractions(tx, usageHook), new JdbcStateStore(tx, clock));
+          new JdbcRetractions(tx, usageHook), new JdbcStateStore(tx, clock),
+          new CheckinTables(tx, DuckDbDialect.INSTANCE, database::duplicate, description));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(usageWriter);
       closeQuietly(outcomeWriter);

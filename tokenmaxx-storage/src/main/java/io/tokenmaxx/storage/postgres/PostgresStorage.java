@@ -15,6 +15,10 @@ import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.StorageException;
 import io.tokenmaxx.storage.UsageConsumer;
 import io.tokenmaxx.storage.UsageStore;
+import io.tokenmaxx.checkin.CheckinStore;
+import io.tokenmaxx.guard.FeatureSource;
+import io.tokenmaxx.guard.FlagStore;
+import io.tokenmaxx.storage.jdbc.CheckinTables;
 import io.tokenmaxx.storage.jdbc.GroupCommitWriter;
 import io.tokenmaxx.storage.jdbc.JdbcAccountStore;
 import io.tokenmaxx.storage.jdbc.JdbcRetractions;
@@ -152,7 +156,7 @@ public final class PostgresStorage implements StorageComponent {
       PostgresUpsert<OutcomeRecord> outcomeUpsert, GroupCommitWriter<UsageRecord> usage,
       GroupCommitWriter<OutcomeRecord> outcomes, JdbcUsageStore store, JdbcAnalyticsStore analytics, AuditLog audit,
       Rollups usageRollups, Rollups outcomeRollups, Transactions tx, Directory directory,
-      TokenStore tokens, AccountStore accounts, SessionStore sessions, UsageRetractions retractions, StateStore state) {}
+      TokenStore tokens, AccountStore accounts, SessionStore sessions, UsageRetractions retractions, StateStore state, CheckinTables checkins) {}
 
   private PostgresStorage(Builder b) {
     this.url = b.url;
@@ -208,6 +212,21 @@ public final class PostgresStorage implements StorageComponent {
   @Override
   public TokenStore tokens() {
     return open().tokens();
+  }
+
+  @Override
+  public CheckinStore checkins() {
+    return open().checkins().checkins();
+  }
+
+  @Override
+  public FlagStore flags() {
+    return open().checkins().flags();
+  }
+
+  @Override
+  public FeatureSource guardFeatures() {
+    return open().checkins().features();
   }
 
   @Override
@@ -326,7 +345,8 @@ public final class PostgresStorage implements StorageComponent {
         new JdbcAuditLog(tx, PostgresDialect.INSTANCE), usageRollups, outcomeRollups, tx,
         new JdbcDirectory(tx, clock), new JdbcTokenStore(tx, PostgresDialect.INSTANCE, clock),
         new JdbcAccountStore(tx, PostgresDialect.INSTANCE, clock), new JdbcSessionStore(tx, PostgresDialect.INSTANCE),
-        new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock));
+        new JdbcRetractions(tx, usageRollups), new JdbcStateStore(tx, clock),
+          new CheckinTables(tx, PostgresDialect.INSTANCE, pool::getConnection, description));
   }
 
   private StorageException failed(String what, SQLException e) {

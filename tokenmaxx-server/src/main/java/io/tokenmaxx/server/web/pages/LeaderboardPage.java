@@ -42,7 +42,7 @@ public final class LeaderboardPage implements Page {
    */
   public record Model(Leaderboard board, List<Choice> measures, List<Choice> modes, List<LeaderboardRow> rows,
       int pageNo, int pages, String prev, String next, String findMe, LeaderboardMeasure measure, Names names,
-      String csv) {}
+      String csv, List<Choice> adjustments) {}
 
   private final WebContext ctx;
 
@@ -64,7 +64,14 @@ public final class LeaderboardPage implements Page {
     LeaderboardMeasure measure = parse(w, "measure", LeaderboardMeasure.ACTIVE_DAYS);
     LeaderboardMode mode = parseMode(w);
     if (mode == LeaderboardMode.NAMED && !w.viewer().isAdmin()) mode = LeaderboardMode.PSEUDONYMOUS;
-    Leaderboard board = ctx.analytics().leaderboard(w.viewer(), w.filter(), measure, mode);
+    List<String> adjust = w.param("adjust").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+        .filter(k -> !k.isEmpty()).distinct().toList()).orElse(List.of());
+    Leaderboard board;
+    try {
+      board = ctx.analytics().leaderboard(w.viewer(), w.filter(), measure, mode, adjust);
+    } catch (IllegalArgumentException e) {
+      throw WebError.badParameter("adjust", e.getMessage());
+    }
     QueryString q = w.query().without("page");
     List<Choice> measures = new ArrayList<>();
     for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
@@ -78,6 +85,13 @@ public final class LeaderboardPage implements Page {
         case PSEUDONYMOUS -> "Pseudonymous";
         case BANDS -> "Bands";
       }, q.with("mode", m.label()).on("/leaderboard"), m == mode, null));
+    }
+    List<Choice> adjustments = new ArrayList<>();
+    for (io.tokenmaxx.analyze.LeaderboardAdjustment a : ctx.analytics().leaderboardAdjustments()) {
+      List<String> toggled = new ArrayList<>(adjust);
+      if (!toggled.remove(a.key())) toggled.add(a.key());
+      QueryString t = toggled.isEmpty() ? q.without("adjust") : q.with("adjust", String.join(",", toggled));
+      adjustments.add(new Choice(a.label(), t.on("/leaderboard"), adjust.contains(a.key()), a.description()));
     }
     List<LeaderboardRow> all = board.rows();
     int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -100,10 +114,12 @@ public final class LeaderboardPage implements Page {
     if (findMe == null && board.self() != null) findMe = "#me";
     String prev = pageNo > 1 ? q.with("page", Integer.toString(pageNo - 1)).on("/leaderboard") : null;
     String next = pageNo < pages ? q.with("page", Integer.toString(pageNo + 1)).on("/leaderboard") : null;
-    String csv = io.tokenmaxx.server.web.Exports.csv("leaderboard", "rows",
-        w.filters().query().with("measure", measure.label()).with("mode", mode.label()));
+    QueryString csvQuery = w.filters().query().with("measure", measure.label()).with("mode", mode.label());
+    if (!adjust.isEmpty()) csvQuery = csvQuery.with("adjust", String.join(",", adjust));
+    String csv = io.tokenmaxx.server.web.Exports.csv("leaderboard", "rows", csvQuery);
     return Result.view("pages/leaderboard.jte", "Leaderboard", "leaderboard",
-        new Model(board, measures, modes, rows, pageNo, pages, prev, next, findMe, measure, Pages.names(ctx), csv));
+        new Model(board, measures, modes, rows, pageNo, pages, prev, next, findMe, measure, Pages.names(ctx), csv,
+            adjustments));
   }
 
   private static LeaderboardMeasure parse(WebRequest w, String name, LeaderboardMeasure dflt) {

@@ -1,0 +1,62 @@
+package io.tokenmaxx.checkin;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The weekly digest as one reader may see it: participation by team (counts only), then the
+ * learnings, failures, new use cases and first tries taken from the check-ins that reader may read.
+ *
+ * @param week          Monday of the week
+ * @param checkins      check-ins submitted that week (all, counted, not read)
+ * @param people        people expected to check in
+ * @param minutesSaved  time saved that the readable check-ins report
+ * @param teams         participation per team, lowest rate first
+ * @param learnings     top "what I learned" / "what worked" items
+ * @param failures      what failed and why
+ * @param newUseCases   tags seen for the first time in the organization this week
+ * @param firstTries    people who used tools for the first time this week, with the tools
+ */
+public record Digest(
+    LocalDate week,
+    int checkins,
+    int people,
+    long minutesSaved,
+    List<TeamParticipation> teams,
+    List<Item> learnings,
+    List<Item> failures,
+    List<UseCase> newUseCases,
+    List<FirstTry> firstTries) {
+
+  public Digest {
+    teams = List.copyOf(teams);
+    learnings = List.copyOf(learnings);
+    failures = List.copyOf(failures);
+    newUseCases = List.copyOf(newUseCases);
+    firstTries = List.copyOf(firstTries);
+  }
+
+  public double participation() {
+    return people == 0 ? 0 : (double) checkins / people;
+  }
+
+  /** @param rate checked in / members */
+  public record TeamParticipation(String team, String department, int checkedIn, int members, double rate) {}
+
+  /**
+   * A quoted line from a check-in.
+   *
+   * @param kind "learned", "worked" or "failed"
+   */
+  public record Item(String checkinId, String person, String name, String team, String kind, String text,
+      List<String> tags, Integer minutesSaved) {}
+
+  public record UseCase(String tag, int checkins) {}
+
+  /** Someone who used tools for the first time that week. */
+  public record FirstTry(String person, String name, String team, List<String> tools) {
+    public FirstTry {
+      tools = List.copyOf(tools);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.tokenmaxx.guard;
+
+import io.tokenmaxx.model.OutcomeRecord;
+import io.tokenmaxx.model.UsageRecord;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pure-Java reference for {@link WeekFeatures}: feed it records (any order), then read the
+ * features of every person-week that has usage. Stores compute the same in SQL and are tested
+ * against this. Records outside {@code [from, to)} or without a person are ignored.
+ */
+public final class FeatureExtractor {
+  private final GuardConfig config;
+  private final Instant from;
+  private final Instant to;
+  private final Map<String, List<long[]>> usageByPerson = new HashMap<>();
+  private final Map<String, Map<Long, String>> hashes = new HashMap<>();
+  private final Map<String, double[]> outcomes = new HashMap<>();
+  private long seq;
+
+  /** Usage fields kept per record: micros, requests, total, generated, cache read, seq. */
+  private static final int MICROS = 0, REQUESTS = 1, TOTAL = 2, GENERATED = 3, CACHE_READ = 4, SEQ = 5;
+
+  public FeatureExtractor(GuardConfig config, Instant from, Instant to) {
+    this.config = config;
+    this.from = from;
+    this.to = to;
+  }
+
+  private boolean inRange(Instant t) {
+    return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+  }
+
+  public void accept(UsageRecord r) {
+    if (r.person() == null || !inRange(r.timestamp())) return;
+    long id = seq++;
+    usageByPerson.computeIfAbsent(r.person(), k -> new ArrayList<>()).add(new long[] {
+        micros(r.timestamp()), r.requests(), r.totalTokens(), r.generatedTokens(), r.cacheReadTokens(), id});
+    if (r.promptHash() != null) hashes.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.promptHash());
+  }
+
+  public void accept(OutcomeRecord o) {
+    if (o.person() == null || !inRange(o.timestamp())) return;
+    int k = switch (o.kind()) {
+      case COMMIT -> 0;
+      case PULL_REQUEST -> 1;
+      case LINES_ADDED -> 2;
+      case EDIT_ACCEPTED -> 3;
+      case ACTIVE_SECONDS_USER -> 4;
+      case ACTIVE_SECONDS_CLI -> 5;
+      default -> -1;
+    };
+    if (k < 0) return;
+    LocalDate week = GuardWeeks.weekOf(o.timestamp(), config.zone());
+    outcomes.computeIfAbsent(o.person() + "\u0000" + week, x -> new double[6])[k] += o.value();
+  }
+
+  static long micros(Instant t) {
+    return Math.multiplyExact(t.getEpochSecond(), 1_000_000L) + t.getNano() / 1000;
+  }
+
+  /** Features of every person-week with usage, ordered by person then week. */
+  public List<WeekFeatures> features() {
+    List<WeekFeatures> out = new ArrayList<>();
+    List<String> people = new ArrayList<>(usageByPerson.keySet());
+    people.sort(Comparator.naturalOrder());
+    for (String person : people) out.addAll(personFeatures(person));
+    return out;
+  }
+
+  private final class Week {
+    long records, requests, total, generated, cacheRead, tiny, night, gapCount, preSnapshot;
+    double gapSum, gapSquares;
+    final BitSet hours = new BitSet(7 * 24);
+    final long[] dayTokens = new long[7];
+    final Map<String, Integer> hashCounts = new HashMap<>();
+    long hashed;
+  }
+
+  private List<WeekFeatures> personFeatures(String person) {
+    List<long[]> rows = usageByPerson.get(person);
+    rows.sort(Comparator.comparingLong((long[] a) -> a[MICROS]));
+    Map<Long, String> hs = hashes.getOrDefault(person, Map.of());
+    TreeMap<LocalDate, Week> weeks = new TreeMap<>();
+    long prev = Long.MIN_VALUE;
+    for (long[] r : rows) {
+      Instant t = Instant.ofEpochSecond(Math.floorDiv(r[MICROS], 1_000_000L), Math.floorMod(r[MICROS], 1_000_000L) * 1000);
+      LocalDateTime local = LocalDateTime.ofInstant(t, config.zone());
+      LocalDate week = GuardWeeks.mondayOf(local.toLocalDate());
+      Week w = weeks.computeIfAbsent(week, k -> new Week());
+      w.records++;
+      w.requests += r[REQUESTS];
+      w.total += r[TOTAL];
+      w.generated += r[GENERATED];
+      w.cacheRead += r[CACHE_READ];
+      if (r[GENERATED] <= config.tinyOutputTokens()) w.tiny++;
+      int day = local.getDayOfWeek().getValue() - 1;
+      w.hours.set(day * 24 + local.getHour());
+      w.dayTokens[day] += r[TOTAL];
+      if (config.isNight(local.getHour())) w.night++;
+      if (GuardWeeks.beforeSnapshot(local, config.snapshotDay(), config.snapshotWindowHours())) {
+        w.preSnapshot += r[TOTAL];
+      }
+      if (prev != Long.MIN_VALUE) {
+        double gap = (r[MICROS] - prev) / 1e6;
+        if (gap <= config.maxGapSeconds()) {
+          w.gapCount++;
+          w.gapSum += gap;
+          w.gapSquares += gap * gap;
+        }
+      }
+      prev = r[MICROS];
+      String h = hs.get(r[SEQ]);
+      if (h != null) {
+        w.hashed++;
+        w.hashCounts.merge(h, 1, Integer::sum);
+      }
+    }
+    List<WeekFeatures> out = new ArrayList<>();
+    weeks.forEach((week, w) -> out.add(build(person, week, w)));
+    return out;
+  }
+
+  private WeekFeatures build(String person, LocalDate week, Week w) {
+    int maxInDay = 0;
+    for (int d = 0; d < 7; d++) maxInDay = Math.max(maxInDay, w.hours.get(d * 24, d * 24 + 24).cardinality());
+    long repeated = 0;
+    double sumClnC = 0;
+    for (int c : w.hashCounts.values()) {
+      if (c >= config.repeatMinCount()) repeated += c;
+      sumClnC += c * Math.log(c);
+    }
+    double entropy = w.hashed == 0 ? 0 : (Math.log(w.hashed) - sumClnC / w.hashed) / Math.log(2);
+    double[] o = outcomes.getOrDefault(person + "\u0000" + week, new double[6]);
+    return new WeekFeatures(person, week, w.records, w.requests, w.total, w.generated, w.cacheRead,
+        w.tiny, w.hours.cardinality(), maxInDay, w.night, w.gapCount, w.gapSum, w.gapSquares, w.hashed,
+        w.hashCounts.size(), repeated, Math.max(0, entropy), Arrays.copyOf(w.dayTokens, 7), w.preSnapshot,
+        o[0], o[1], o[2], o[3], o[4], o[5]);
+  }
+}

@@ -1,0 +1,14 @@
+package io.tokenmaxx.guard;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Computes {@link WeekFeatures} over stored records, where the records are (SQL in the store).
+ * {@link FeatureExtractor} is the reference it must agree with.
+ */
+public interface FeatureSource {
+
+  /** Features of every person-week with usage in {@code [fromWeek, toWeek)} (weeks in the config's zone). */
+  List<WeekFeatures> weekFeatures(LocalDate fromWeek, LocalDate toWeek, GuardConfig config);
+}
