@@ -31,13 +31,13 @@ final class OverviewPages {
     Scope known = q.scope.onlyKnownPeople();
     Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
     Scope window = known.withRange(to.minusDays(27), to);
-    var active7 = q.later(() -> store.usage(known.withRange(to.minusDays(6), to), List.of()));
-    var active28 = q.later(() -> store.usage(window, List.of()));
-    var activeNow = q.later(() -> store.usage(known, List.of()));
-    var activeBefore = q.later(() -> store.usage(prev.onlyKnownPeople(), List.of()));
-    var nowRows = q.later(() -> store.usage(q.scope, List.of()));
-    var beforeRows = q.later(() -> store.usage(prev, List.of()));
-    var byDept = q.later(() -> store.usage(window, List.of(GroupKey.DEPARTMENT)));
+    var active7 = q.later(() -> store.sums(known.withRange(to.minusDays(6), to), List.of()));
+    var active28 = q.later(() -> store.sums(window, List.of()));
+    var activeNow = q.later(() -> store.sums(known, List.of()));
+    var activeBefore = q.later(() -> store.sums(prev.onlyKnownPeople(), List.of()));
+    var nowRows = q.later(() -> store.sums(q.scope, List.of()));
+    var beforeRows = q.later(() -> store.sums(prev, List.of()));
+    var byDept = q.later(() -> store.sums(window, List.of(GroupKey.DEPARTMENT)));
     var first = q.later(() -> store.firstUse(known));
     var unattributed = laterUnattributed(q);
 

@@ -37,13 +37,13 @@ final class PersonPages {
     Scope me = q.scope.withoutPeopleFilters().withPersons(Set.of(personId));
     Scope before = me.withRange(q.period.previousFrom(), q.period.previousTo());
     var nowRows = q.later(() -> store.usage(me, List.of()));
-    var prevRows = q.later(() -> store.usage(before, List.of()));
+    var prevRows = q.later(() -> store.sums(before, List.of()));
     var shapes = q.later(() -> store.sessionShapes(me));
     var outcomeSums = q.later(() -> store.outcomes(me));
     var first = q.later(() -> store.firstUse(me));
-    var daily = q.later(() -> store.usage(me, List.of(GroupKey.DAY, GroupKey.TOOL)));
-    var tools = q.later(() -> store.usage(me, List.of(GroupKey.TOOL)));
-    var models = q.later(() -> store.usage(me, List.of(GroupKey.MODEL)));
+    var daily = q.later(() -> store.sums(me, List.of(GroupKey.DAY, GroupKey.TOOL)));
+    var tools = q.later(() -> store.sums(me, List.of(GroupKey.TOOL)));
+    var models = q.later(() -> store.sums(me, List.of(GroupKey.MODEL)));
     var sessions = q.later(() -> store.sessions(me, RECENT_SESSIONS));
     Set<String> team = p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()));
     Set<String> role = p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()));

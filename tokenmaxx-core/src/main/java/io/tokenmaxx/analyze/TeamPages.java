@@ -38,12 +38,12 @@ final class TeamPages {
     boolean hide = q.privacy.hideGroup(members);
     Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
     var nowRows = hide ? null : q.later(() -> store.usage(scope, List.of()));
-    var prevRows = hide ? null : q.later(() -> store.usage(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
+    var prevRows = hide ? null : q.later(() -> store.sums(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
     var shapes = hide ? null : q.later(() -> store.sessionShapes(scope));
     var outcomeSums = hide ? null : q.later(() -> store.outcomes(scope));
-    var daily = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.DAY, GroupKey.TOOL)));
-    var tools = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.TOOL)));
-    var models = hide ? null : q.later(() -> store.usage(scope, List.of(GroupKey.MODEL)));
+    var daily = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.DAY, GroupKey.TOOL)));
+    var tools = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.TOOL)));
+    var models = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.MODEL)));
     String dept = department;
     var peers = q.later(() -> departmentPeers(q, dept, teamId, members));
 

@@ -17,13 +17,13 @@ final class UsagePages {
 
   static UsagePage build(Request q) {
     var store = q.service.store;
-    var totalRows = q.later(() -> store.usage(q.scope, List.of()));
+    var totalRows = q.later(() -> store.sums(q.scope, List.of()));
     var unattributedLater = OverviewPages.laterUnattributed(q);
     var shapes = q.later(() -> store.sessionShapes(q.scope));
-    var heatRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY)));
-    var categoryRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.TOOL_CATEGORY)));
-    var toolRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.TOOL)));
-    var modelRows = q.later(() -> store.usage(q.scope, List.of(GroupKey.MODEL)));
+    var heatRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY)));
+    var categoryRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.TOOL_CATEGORY)));
+    var toolRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.TOOL)));
+    var modelRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.MODEL)));
     Set<String> population = q.population(q.filter.to());
     UsageRow total = Mixes.only(totalRows.get());
     boolean hide = q.hidePopulation(population) || q.privacy.hideCount(total == null ? 0 : total.people());

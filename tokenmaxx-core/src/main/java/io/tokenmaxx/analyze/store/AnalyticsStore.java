@@ -19,6 +19,19 @@ public interface AnalyticsStore {
   List<UsageRow> usage(Scope scope, List<GroupKey> keys);
 
   /**
+   * {@link #usage} without {@link UsageRow#activeDays()} (always 0 here): one aggregation instead
+   * of two, for the many breakdowns that show sums and people only.
+   */
+  default List<UsageRow> sums(Scope scope, List<GroupKey> keys) {
+    List<UsageRow> out = new java.util.ArrayList<>();
+    for (UsageRow r : usage(scope, keys)) {
+      out.add(new UsageRow(r.key(), r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWriteTokens(),
+          r.reasoningTokens(), r.requests(), r.records(), r.cost(), r.unpriced(), r.people(), 0));
+    }
+    return out;
+  }
+
+  /**
    * The local day (in the scope's zone) of each person's first usage ever, under the scope's
    * tool, model and people filters but <b>not</b> its date range. Non-null persons only.
    */

@@ -159,6 +159,39 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     return out;
   }
 
+  @Override
+  public List<UsageRow> sums(Scope s, List<GroupKey> keys) {
+    LocalMinutes lm = clock(s);
+    List<Object> params = new ArrayList<>();
+    String rows = usageRows(s, lm, params);
+    boolean join = keys.contains(GroupKey.TEAM) || keys.contains(GroupKey.DEPARTMENT);
+    StringBuilder sql = new StringBuilder("SELECT ");
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      sql.append(keyExpr(keys.get(i), s)).append(" AS k").append(i).append(", ");
+      groups.add(Integer.toString(i + 1));
+    }
+    sql.append("CAST(SUM(t.input_tokens) AS BIGINT), CAST(SUM(t.output_tokens) AS BIGINT), ")
+        .append("CAST(SUM(t.cache_read_tokens) AS BIGINT), CAST(SUM(t.cache_write_tokens) AS BIGINT), ")
+        .append("CAST(SUM(t.reasoning_tokens) AS BIGINT), CAST(SUM(t.requests) AS BIGINT), CAST(SUM(t.records) AS BIGINT), ")
+        .append("SUM(t.cost), CAST(SUM(t.unpriced) AS BIGINT), COUNT(DISTINCT t.person) FROM ").append(rows).append(" t");
+    if (join) sql.append(" LEFT JOIN person p ON p.id = t.person");
+    if (!groups.isEmpty()) sql.append(" GROUP BY ").append(String.join(", ", groups));
+    List<UsageRow> out = new ArrayList<>();
+    query("sum usage by " + keys, sql.toString(), params, rs -> {
+      int n = keys.size();
+      long records = rs.getLong(n + 7);
+      if (records == 0) return;
+      String[] key = new String[n];
+      for (int i = 0; i < n; i++) key[i] = keyText(keys.get(i), rs, i + 1);
+      out.add(new UsageRow(Collections.unmodifiableList(Arrays.asList(key)), rs.getLong(n + 1), rs.getLong(n + 2),
+          rs.getLong(n + 3), rs.getLong(n + 4), rs.getLong(n + 5), rs.getLong(n + 6), records, money(rs.getBigDecimal(n + 8)),
+          rs.getLong(n + 9), rs.getLong(n + 10), 0));
+    });
+    out.sort(ReferenceAnalyticsStore.KEY_ORDER);
+    return out;
+  }
+
   // ---- first use ----
 
   @Override
@@ -325,7 +358,7 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
 
   private void stats(StringBuilder sql, String col, double[] edges) {
     sql.append(", AVG(").append(col).append(')');
-    for (double p : Histograms.PERCENTILES) sql.append(", ").append(d.percentileCont(col, p));
+    sql.append(", ").append(d.percentilesCont(col, Histograms.PERCENTILES));
     for (int i = 0; i <= edges.length; i++) {
       sql.append(", SUM(CASE WHEN ");
       if (i > 0) sql.append(col).append(" >= ").append(edges[i - 1]);
@@ -337,10 +370,12 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
 
   private static SessionShapeStats.Stats readStats(ResultSet rs, int[] col, long n, double[] edges) throws SQLException {
     double mean = rs.getDouble(col[0]++);
+    java.sql.Array array = rs.getArray(col[0]++);
+    Object[] values = array == null ? null : (Object[]) array.getArray();
     List<Double> ps = new ArrayList<>();
     for (int i = 0; i < Histograms.PERCENTILES.size(); i++) {
-      double v = rs.getDouble(col[0]++);
-      ps.add(rs.wasNull() || n == 0 ? null : v);
+      Object v = values == null || n == 0 ? null : values[i];
+      ps.add(v == null ? null : ((Number) v).doubleValue());
     }
     List<Long> hist = new ArrayList<>();
     for (int i = 0; i <= edges.length; i++) hist.add(rs.getLong(col[0]++));

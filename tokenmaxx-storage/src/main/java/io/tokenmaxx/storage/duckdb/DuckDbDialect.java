@@ -60,4 +60,9 @@ final class DuckDbDialect implements Dialect {
   public String percentileCont(String expr, double p) {
     return "quantile_cont(" + expr + ", " + p + ")";
   }
+
+  @Override
+  public String percentilesCont(String expr, java.util.List<Double> ps) {
+    return "quantile_cont(" + expr + ", [" + String.join(", ", ps.stream().map(String::valueOf).toList()) + "])";
+  }
 }

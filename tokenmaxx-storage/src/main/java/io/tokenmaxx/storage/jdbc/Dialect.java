@@ -52,6 +52,12 @@ public interface Dialect {
   /** The continuous (interpolated) percentile {@code p} of a DOUBLE expression, as an aggregate. */
   String percentileCont(String expr, double p);
 
+  /**
+   * Several continuous percentiles of a DOUBLE expression in one aggregate (one sort), as an
+   * array of DOUBLE in the order of {@code ps}.
+   */
+  String percentilesCont(String expr, java.util.List<Double> ps);
+
   /** A text column in ORDER BY sorting by code point whatever the collation. */
   default String textOrder(String column) {
     return column;

@@ -65,4 +65,10 @@ final class PostgresDialect implements Dialect {
   public String textOrder(String column) {
     return column + " COLLATE \"C\"";
   }
+
+  @Override
+  public String percentilesCont(String expr, java.util.List<Double> ps) {
+    return "percentile_cont(ARRAY[" + String.join(", ", ps.stream().map(String::valueOf).toList())
+        + "]::double precision[]) WITHIN GROUP (ORDER BY " + expr + ")";
+  }
 }

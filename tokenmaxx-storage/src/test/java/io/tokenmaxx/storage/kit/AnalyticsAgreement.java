@@ -85,6 +85,7 @@ public final class AnalyticsAgreement {
     String at = "scope " + s;
     for (List<GroupKey> keys : KEYS) {
       assertThat(norm(sql.usage(s, keys))).as("usage by %s, %s", keys, at).isEqualTo(norm(ref.usage(s, keys)));
+      assertThat(norm(sql.sums(s, keys))).as("sums by %s, %s", keys, at).isEqualTo(norm(ref.sums(s, keys)));
     }
     assertThat(sql.firstUse(s)).as("first use, %s", at).isEqualTo(ref.firstUse(s));
     for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
