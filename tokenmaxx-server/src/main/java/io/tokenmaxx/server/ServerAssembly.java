@@ -240,7 +240,13 @@ public final class ServerAssembly {
     services.add(api);
     PlanService plans = PlanService.of(store, config.dataDir(), clock);
     services.add(new PlanApi(auth, plans, config.minGroupSize()));
-    services.add(new OpenApiService(api, PlanApi.operations(), version()));
+    List<io.tokenmaxx.server.api.ApiOperation> documented = new ArrayList<>(PlanApi.operations());
+    documented.addAll(IngestService.operations());
+    documented.addAll(OtlpService.operations());
+    documented.addAll(RecordsService.operations());
+    documented.addAll(TokenService.operations());
+    documented.addAll(DirectoryService.operations());
+    services.add(new OpenApiService(api, documented, version()));
     services.addAll(checkins.services(auth, viewers));
     checkins.start();
     List<Page> pages = new ArrayList<>(extraPages);

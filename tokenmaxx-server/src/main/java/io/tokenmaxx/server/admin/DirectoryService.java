@@ -73,7 +73,7 @@ public final class DirectoryService implements HttpService {
   }
 
   /** Writes an import: departments, teams, people, then aliases (which re-attributes records). */
-  public static Map<String, Object> apply(Directory directory, DirectoryImport imported,
+  public static AdminSchema.ImportAnswer apply(Directory directory, DirectoryImport imported,
       IdentityEnricher identities) {
     Set<String> departments = new LinkedHashSet<>();
     Map<String, Team> teams = new LinkedHashMap<>();
@@ -86,26 +86,20 @@ public final class DirectoryService implements HttpService {
     directory.upsertPeople(imported.people());
     Directory.Reattribution r = directory.addAliases(imported.aliases());
     if (identities != null) identities.forget();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("people", imported.people().size());
-    out.put("teams", teams.size());
-    out.put("departments", departments.size());
-    out.put("aliases", r.aliases());
-    out.put("reattributed", Map.of("usage", r.usageRecords(), "outcomes", r.outcomeRecords()));
-    out.put("errors", imported.errors().stream().map(Object::toString).toList());
-    return out;
+    return new AdminSchema.ImportAnswer(imported.people().size(), teams.size(), departments.size(),
+        r.aliases(), new AdminSchema.Reattributed(r.usageRecords(), r.outcomeRecords()),
+        imported.errors().stream().map(Object::toString).toList());
   }
 
   private void people(ServerRequest req, ServerResponse res) {
     auth.require(req, Principal.Scope.READ);
-    Json.ok(res, Map.of("people", directory.people()));
+    Json.ok(res, new AdminSchema.PeopleList(directory.people()));
   }
 
   private void aliases(ServerRequest req, ServerResponse res) {
     auth.require(req, Principal.Scope.ADMIN);
-    List<Map<String, String>> out = directory.aliases().stream()
-        .map(a -> Map.of("identity", a.identity().toString(), "person", a.person())).toList();
-    Json.ok(res, Map.of("aliases", out));
+    Json.ok(res, new AdminSchema.AliasList(directory.aliases().stream()
+        .map(a -> new AdminSchema.AliasItem(a.identity().toString(), a.person())).toList()));
   }
 
   private void addAliases(ServerRequest req, ServerResponse res) throws IOException {
@@ -131,7 +125,29 @@ public final class DirectoryService implements HttpService {
     }
     Directory.Reattribution r = directory.addAliases(aliases);
     identities.forget();
-    Json.ok(res, Map.of("aliases", r.aliases(),
-        "reattributed", Map.of("usage", r.usageRecords(), "outcomes", r.outcomeRecords())));
+    Json.ok(res, new AdminSchema.AliasAnswer(r.aliases(),
+        new AdminSchema.Reattributed(r.usageRecords(), r.outcomeRecords())));
+  }
+
+  /** This service's operations for the OpenAPI document. */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    return List.of(
+        new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/directory/import", "importDirectory", "admin",
+            "Import people, teams, departments, managers, roles and loaded costs from an HRIS CSV export",
+            "Body: text/csv with a header row. Columns are matched by their usual names (Work Email, Employee ID, "
+                + "Name or First/Last Name, Team, Department, Manager Email or Manager ID, Job Title, Annual Loaded "
+                + "Cost, Start Date, Aliases as kind:value;kind:value). E-mail is required. A bad row is reported "
+                + "with its line and column and skipped; the others are imported. Aliases re-attribute earlier "
+                + "records. Needs an admin token.",
+            List.of(), null, AdminSchema.ImportAnswer.class),
+        new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/people", "listPeople", "admin",
+            "The directory's people", "Needs a read or admin token.", List.of(), null, AdminSchema.PeopleList.class),
+        new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/aliases", "addAliases", "admin",
+            "Map identities to people; records that arrived under them are re-attributed",
+            "Identities: kind:value (email, account_uuid, user_id, organization_id, api_key, git_email, host_user) "
+                + "or an e-mail. Needs an admin token.",
+            List.of(), AdminSchema.AliasRequest.class, AdminSchema.AliasAnswer.class),
+        new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/aliases", "listAliases", "admin",
+            "Every alias", "Needs an admin token.", List.of(), null, AdminSchema.AliasList.class));
   }
 }

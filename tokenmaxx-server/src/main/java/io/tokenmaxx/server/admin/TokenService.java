@@ -19,9 +19,7 @@ import io.tokenmaxx.server.http.ApiError;
 import io.tokenmaxx.server.http.Bodies;
 import io.tokenmaxx.server.http.Json;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Token administration (admin scope): {@code POST /api/v1/tokens} creates one and returns its
@@ -79,15 +77,15 @@ public final class TokenService implements HttpService {
       if (personId == null) throw ApiError.badRequest("person", "no person with id or e-mail '" + person + "'");
     }
     TokenStore.NewToken t = tokens.create(scope, personId, team, text(body, "description"));
-    Map<String, Object> out = view(t.token());
-    out.put("secret", t.secret());
-    if (createdPerson) out.put("note", "person " + person + " was not in the directory and was added");
-    Json.send(res, Status.CREATED_201, out);
+    ApiToken k = t.token();
+    Json.send(res, Status.CREATED_201, new AdminSchema.CreatedToken(k.id(), k.scope().label(), k.person(),
+        k.team(), k.description(), k.created(), t.secret(),
+        createdPerson ? "person " + person + " was not in the directory and was added" : null));
   }
 
   private void list(ServerRequest req, ServerResponse res) {
     auth.require(req, Principal.Scope.ADMIN);
-    Json.ok(res, Map.of("tokens", tokens.list().stream().map(TokenService::view).toList()));
+    Json.ok(res, new AdminSchema.TokenList(tokens.list().stream().map(AdminSchema.TokenView::of).toList()));
   }
 
   private void revoke(ServerRequest req, ServerResponse res) {
@@ -95,7 +93,24 @@ public final class TokenService implements HttpService {
     String id = req.path().pathParameters().get("id");
     if (!tokens.revoke(id)) throw ApiError.notFound("no active token with id " + id);
     authenticator.forget();
-    Json.ok(res, Map.of("revoked", id));
+    Json.ok(res, new AdminSchema.Revoked(id));
+  }
+
+  /** This service's operations for the OpenAPI document. */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    String admin = " Needs an admin token.";
+    return List.of(
+        new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/tokens", "createToken", "admin",
+            "Create an API token; its secret is in this answer only",
+            "Scopes: ingest (send records; for a person, who then owns everything sent with it, or a team), read "
+                + "(reports and the analytics API, as that person) and admin. A person may be given by e-mail; one "
+                + "not in the directory yet is added." + admin,
+            List.of(), AdminSchema.TokenRequest.class, AdminSchema.CreatedToken.class),
+        new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/tokens", "listTokens", "admin",
+            "Every token, active and revoked, never its secret", admin, List.of(), null, AdminSchema.TokenList.class),
+        new io.tokenmaxx.server.api.ApiOperation("delete", "/api/v1/tokens/{id}", "revokeToken", "admin",
+            "Revoke a token; it stops working at once", "404 when no active token has that id." + admin,
+            List.of(), null, AdminSchema.Revoked.class));
   }
 
   private static String text(JsonNode n, String f) {
@@ -103,15 +118,4 @@ public final class TokenService implements HttpService {
     return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
   }
 
-  static Map<String, Object> view(ApiToken t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", t.id());
-    m.put("scope", t.scope().label());
-    m.put("person", t.person());
-    m.put("team", t.team());
-    m.put("description", t.description());
-    m.put("created", t.created());
-    m.put("revoked", t.revoked());
-    return m;
-  }
 }

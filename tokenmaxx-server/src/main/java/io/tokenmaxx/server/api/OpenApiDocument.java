@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The OpenAPI 3.0 document of the analytics API, generated from the {@link Endpoint}s (paths,
+ * The OpenAPI 3.0 document of the server's API (analytics pages, plus the operations other services declare), generated from the {@link Endpoint}s (paths,
  * parameters, CSV tables) and, by reflection, from the page records they return (schemas) — so it
  * always lists exactly what the server serves.
  */
@@ -33,7 +33,7 @@ final class OpenApiDocument {
   private Map<String, Object> document(List<Endpoint> endpoints, List<ApiOperation> extra, String version) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
-    doc.put("info", map("title", "tokenmaxx analytics API", "version", version, "description",
+    doc.put("info", map("title", "tokenmaxx API", "version", version, "description",
         "Every number the tokenmaxx dashboard shows, as JSON, and each table as CSV (format=csv&table=...). "
             + "Authenticate with an API token: 'Authorization: Bearer <token>' (read or admin scope). What a caller "
             + "sees is scoped to them: admins see everyone; a person's read token sees that person individually "
@@ -101,6 +101,11 @@ final class OpenApiDocument {
     op.put("description", o.description());
     op.put("tags", List.of(o.tag()));
     List<Object> params = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(o.path());
+    while (m.find()) {
+      params.add(map("name", m.group(1), "in", "path", "required", true, "description", "The " + m.group(1) + ".",
+          "schema", map("type", "string")));
+    }
     for (ApiOperation.QueryParam p : o.query()) {
       params.add(map("name", p.name(), "in", "query", "required", false, "description", p.description(),
           "schema", map("type", p.type())));
@@ -110,7 +115,8 @@ final class OpenApiDocument {
       op.put("requestBody", map("required", false, "content", map("application/json", map("schema", ref(o.requestBody())))));
     }
     Map<String, Object> responses = new LinkedHashMap<>();
-    responses.put("200", map("description", "The answer", "content", map("application/json", map("schema", ref(o.response())))));
+    responses.put("200", map("description", "The answer", "content", map("application/json",
+        map("schema", o.response().isRecord() ? ref(o.response()) : schema(o.response())))));
     for (String[] r : new String[][] {{"400", "A field or parameter is invalid (the error names it)"},
         {"401", "No or unknown token"}, {"403", "The token lacks the read scope"}}) {
       responses.put(r[0], map("description", r[1], "content", map("application/json",

@@ -18,9 +18,7 @@ import io.tokenmaxx.wire.RecordJson;
 import io.tokenmaxx.wire.WireFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/ingest}: JSON or NDJSON batches of usage and outcome records (see
@@ -65,12 +63,24 @@ public final class IngestService implements HttpService {
     if (!parsed.errors().isEmpty()) metrics.rejected("ingest", "invalid", parsed.errors().size());
     RecordBatch batch = Attribution.apply(who, parsed.records());
     if (!batch.isEmpty()) ack.commit("ingest", batch, res);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("accepted", batch.size());
-    out.put("rejected", parsed.errors().size());
-    if (!parsed.errors().isEmpty()) out.put("errors", parsed.errors());
-    if (!parsed.warnings().isEmpty()) out.put("warnings", parsed.warnings());
+    IngestSchema.Answer out = new IngestSchema.Answer(batch.size(), parsed.errors().size(),
+        parsed.errors().isEmpty() ? null : parsed.errors(),
+        parsed.warnings().isEmpty() ? null : parsed.warnings());
     boolean nothingGood = batch.isEmpty() && !parsed.errors().isEmpty();
     Json.send(res, nothingGood ? Status.BAD_REQUEST_400 : Status.OK_200, out);
+  }
+
+  /** This service's operations for the OpenAPI document. */
+  public static java.util.List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    return java.util.List.of(new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/ingest", "ingest", "ingest",
+        "Store usage and outcome records (JSON or NDJSON)",
+        "Needs an ingest token. Content-Type application/json (this document, or an array of usage items) or "
+            + "application/x-ndjson (one item per line; \"type\": \"outcome\" marks outcomes); Content-Encoding gzip "
+            + "accepted. Idempotent on each item's id (a re-sent id replaces the stored record). Good items are "
+            + "stored even when others are refused; the answer names each refused item, field and reason (400 when "
+            + "nothing was usable). 413 over ingest.max-body-bytes; 429 with Retry-After when the queue is full; "
+            + "503 when the store failed (nothing of the batch kept; retry). Answered only once committed. A "
+            + "person's token attributes every item to that person.",
+        java.util.List.of(), IngestSchema.Batch.class, IngestSchema.Answer.class));
   }
 }

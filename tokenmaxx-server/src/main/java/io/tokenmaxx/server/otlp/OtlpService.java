@@ -108,6 +108,23 @@ public final class OtlpService implements HttpService {
     }
   }
 
+  /** The OTLP paths for the OpenAPI document (their bodies are OTLP's own protobuf or JSON). */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    List<io.tokenmaxx.server.api.ApiOperation> out = new ArrayList<>();
+    for (Signal s : Signal.values()) {
+      out.add(new io.tokenmaxx.server.api.ApiOperation("post", s.path(), "otlp" + s.name().charAt(0)
+          + s.name().substring(1).toLowerCase(java.util.Locale.ROOT), "otlp",
+          "OTLP/HTTP export of " + s.items(),
+          "The OpenTelemetry protocol's Export" + s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+              + "ServiceRequest, as application/x-protobuf or application/json, gzip or not; answered in the same "
+              + "encoding with partial success (rejected items counted and described). Needs an ingest token "
+              + "(Authorization: Bearer, or the header named by auth.otlp-header). 429/503 with Retry-After are "
+              + "retryable. What each agent's telemetry becomes is described in the collectors' README.",
+          List.of(), null, Object.class));
+    }
+    return out;
+  }
+
   private static void send(ServerResponse res, OtlpResponse r) {
     res.status(Status.create(r.status()));
     res.header(HeaderNames.CONTENT_TYPE, r.contentType());

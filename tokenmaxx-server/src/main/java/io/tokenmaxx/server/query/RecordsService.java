@@ -78,6 +78,20 @@ public final class RecordsService implements HttpService {
     }
   }
 
+  /** This service's operations for the OpenAPI document. */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    return List.of(new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/records", "exportRecords", "query",
+        "A person's stored usage records (NDJSON, one item per line)",
+        "What tokenmaxx report --server aggregates: the ingest fields plus source, person, computed cost and its "
+            + "provenance. A person's own token (ingest or read) reads that person; an admin token reads anyone "
+            + "(person=EMAIL or ID). Content-Type application/x-ndjson; the schema below is one line.",
+        List.of(new io.tokenmaxx.server.api.ApiOperation.QueryParam("person", "E-mail or person id (admin tokens)", "string"),
+            new io.tokenmaxx.server.api.ApiOperation.QueryParam("since", "First day, YYYY-MM-DD (widened by a day for time zones)", "string"),
+            new io.tokenmaxx.server.api.ApiOperation.QueryParam("until", "Last day, YYYY-MM-DD, inclusive", "string"),
+            new io.tokenmaxx.server.api.ApiOperation.QueryParam("tool", "Only this tool", "string")),
+        null, io.tokenmaxx.server.ingest.IngestSchema.ExportItem.class));
+  }
+
   private String resolve(String personOrEmail) {
     Optional<Person> byId = directory.person(personOrEmail);
     if (byId.isPresent()) return byId.get().id();
