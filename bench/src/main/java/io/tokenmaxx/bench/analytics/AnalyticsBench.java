@@ -82,6 +82,10 @@ public final class AnalyticsBench {
     }
     report.append(sizes(db, memory)).append('\n');
     System.err.print(report);
+    if (a.containsKey("load-only")) {
+      System.out.println(report);
+      return;
+    }
 
     try (DuckDbStorage s = DuckDbStorage.builder().path(db).memoryLimit(memory).threads(2).build()) {
       report.append(queries(s, org, runs));
@@ -96,7 +100,7 @@ public final class AnalyticsBench {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
       String k = args[i].substring(2);
-      if (java.util.Set.of("fresh", "skip-maintenance", "skip-ingest").contains(k)) out.put(k, "true");
+      if (java.util.Set.of("fresh", "load-only", "skip-maintenance", "skip-ingest").contains(k)) out.put(k, "true");
       else out.put(k, args[++i]);
     }
     return out;
