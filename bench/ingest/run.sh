@@ -2,10 +2,17 @@
 # Sustained ingest benchmark: starts `tokenmaxx serve` on a fresh data folder (DuckDB, durable:
 # every acknowledged batch is committed), then drives it over loopback with concurrent clients in
 # NDJSON and in OTLP/protobuf. Clients and server share this machine's cores.
-# Usage: bench/ingest/run.sh [SECONDS] [CLIENTS] [BATCH]
+#
+#   bench/ingest/run.sh [SECONDS] [CLIENTSxBATCH ...]
+#   bench/ingest/run.sh 30 4x1000 16x1000 8x5000     # what docs/BENCHMARKS.md records
+#
+# Each CLIENTSxBATCH runs for SECONDS (after 3 s of warm-up) in both encodings, one after another,
+# into the same server. Prints acknowledged records/s, request latencies and the server's CPU time
+# per record.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
-SECONDS_RUN="${1:-30}"; CLIENTS="${2:-4}"; BATCH="${3:-1000}"
+SECONDS_RUN="${1:-30}"; shift || true
+CONFIGS=("$@"); [[ ${#CONFIGS[@]} -gt 0 ]] || CONFIGS=(4x1000)
 bench_build
 (cd "$BENCH_ROOT" && ./tokenmaxx --version >/dev/null)
 WORK="$BENCH_ROOT/bench/work/ingest"; rm -rf "$WORK"; mkdir -p "$WORK"
@@ -17,9 +24,21 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null &&
 ADMIN="$(cat "$WORK/data/admin-token")"
 TOKEN="$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/tokens" -H "Authorization: Bearer $ADMIN" \
   -d '{"scope":"ingest","team":"bench"}' | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')"
+JAVA_PID="$(pgrep -P "$SERVER" java || echo "$SERVER")"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$JAVA_PID/stat"; }
+TICK="$(getconf CLK_TCK)"
 echo "server: tokenmaxx serve (DuckDB file, batches committed before each answer); $(nproc) cores shared with the clients"
-for MODE in ndjson otlp; do
-  "$JDK/bin/java" -Xmx2g -cp "$BENCH_ROOT/bench/target/classes:$(cat "$BENCH_ROOT/bench/target/classpath.txt")" \
-    io.tokenmaxx.bench.ingest.IngestBench "http://127.0.0.1:$PORT" "$TOKEN" "$MODE" "$CLIENTS" "$BATCH" "$SECONDS_RUN"
+for CONFIG in "${CONFIGS[@]}"; do
+  CLIENTS="${CONFIG%x*}"; BATCH="${CONFIG#*x}"
+  for MODE in ndjson otlp; do
+    before="$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^tokenmaxx_ingest_written_records_total/{print $2}')"
+    t0="$(cpu_ticks)"
+    "$JDK/bin/java" -Xmx2g -cp "$BENCH_ROOT/bench/target/classes:$(cat "$BENCH_ROOT/bench/target/classpath.txt")" \
+      io.tokenmaxx.bench.ingest.IngestBench "http://127.0.0.1:$PORT" "$TOKEN" "$MODE" "$CLIENTS" "$BATCH" "$SECONDS_RUN"
+    t1="$(cpu_ticks)"
+    after="$(curl -s "http://127.0.0.1:$PORT/metrics" | awk '/^tokenmaxx_ingest_written_records_total/{print $2}')"
+    awk -v b="$before" -v a="$after" -v c="$((t1 - t0))" -v hz="$TICK" 'BEGIN {
+      if (a > b) printf "  server CPU: %.1f s for %d records written, %.1f us per record\n", c / hz, a - b, c / hz * 1e6 / (a - b) }'
+  done
 done
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^tokenmaxx_ingest_(written|rejected|write_failed)' || true

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
@@ -151,7 +150,7 @@ final class ItemReader {
       t = Instant.ofEpochMilli(v.asLong());
     } else if (v.isTextual()) {
       try {
-        t = OffsetDateTime.parse(v.asText()).toInstant();
+        t = IsoInstant.parse(v.asText());
       } catch (DateTimeParseException e) {
         throw new BadItem(id, "timestamp", "'" + v.asText()
             + "' is not an ISO-8601 timestamp with offset (e.g. 2026-11-23T10:15:30Z)");

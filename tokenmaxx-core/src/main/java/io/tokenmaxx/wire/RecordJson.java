@@ -93,24 +93,44 @@ public final class RecordJson {
 
   /** Reads an NDJSON body: one JSON object per line; a bad line refuses that item only. */
   public ParsedBatch readNdjson(InputStream in) throws IOException {
+    return readNdjson(in.readAllBytes());
+  }
+
+  /**
+   * Reads an NDJSON body held in memory: each line is parsed straight from the bytes (no decoding
+   * to a String first); a bad line refuses that item only.
+   */
+  public ParsedBatch readNdjson(byte[] body) throws IOException {
     Collector c = new Collector();
-    try (var lines = new java.io.BufferedReader(
-        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        if (line.isBlank()) continue;
+    int start = 0;
+    while (start < body.length) {
+      int end = start;
+      while (end < body.length && body[end] != '\n') end++;
+      int next = end + 1;
+      if (end > start && body[end - 1] == '\r') end--;
+      if (!blank(body, start, end)) {
         JsonNode node;
         try {
-          node = MAPPER.readTree(line);
-        } catch (JsonParseException e) {
+          node = MAPPER.readTree(body, start, end - start);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
           c.errors.add(new ItemError(c.index++, null, null, "invalid JSON: " + e.getOriginalMessage()));
+          start = next;
           continue;
         }
         boolean outcome = node.isObject() && "outcome".equals(node.path("type").asText(null));
         c.add(node, outcome);
       }
+      start = next;
     }
     return c.result();
+  }
+
+  private static boolean blank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte x = b[i];
+      if (x != ' ' && x != '\t' && x != '\r' && x != 0x0b && x != '\f') return false;
+    }
+    return true;
   }
 
   private final class Collector {

@@ -159,7 +159,7 @@ public final class ServerAssembly {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create data directory " + config.dataDir(), e);
     }
-    return DuckDbStorage.builder().path(config.databaseFile()).build();
+    return DuckDbStorage.builder().path(config.databaseFile()).checkpointThreshold(config.checkpointThreshold()).build();
   }
 
   /** The bundled prices with the configured override file (setting prices.file) applied. */
@@ -192,9 +192,11 @@ public final class ServerAssembly {
     PrometheusIngestMetrics metrics = new PrometheusIngestMetrics(registry);
     IdentityEnricher identities = new IdentityEnricher(store.directory());
     PriceCatalog catalog = priceCatalog(config);
+    // Pricing needs nothing but the catalog: request threads do it before queueing. Attribution
+    // stays on the writer, where it cannot interleave with re-attribution of stored records.
+    Pipeline pricing = new Pipeline(List.of(new PricingEnricher(catalog)), store);
     List<Enricher> enrichers = new ArrayList<>();
     enrichers.add(identities);
-    enrichers.add(new PricingEnricher(catalog));
     enrichers.addAll(extraEnrichers);
     Consumer<io.tokenmaxx.pipeline.RecordBatch> pipeline = new Pipeline(enrichers, store);
     IngestQueue queue = new IngestQueue(pipeline, config.queueCapacity(), config.batchSize(),
@@ -202,7 +204,7 @@ public final class ServerAssembly {
 
     TokenAuthenticator authenticator = new TokenAuthenticator(store.tokens());
     RequestAuth auth = new RequestAuth(authenticator, config.otlpAuthHeader());
-    Acknowledger ack = new Acknowledger(queue);
+    Acknowledger ack = new Acknowledger(queue, pricing::enrich);
 
     StoredSeriesState series = StoredSeriesState.load(store.state(), clock);
     OtlpDecoder decoder = OtlpDecoder.builder().clock(clock).seriesState(series)

@@ -109,15 +109,24 @@ public final class IngestBench {
     return sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
   }
 
+  /** Models people use, one per person (a person's session keeps its model). */
+  static final String[] MODELS = {"claude-sonnet-4-6", "claude-opus-4-6", "claude-haiku-4-5"};
+
+  /**
+   * A batch as a collector or gateway in front of 50 people sends it: each person in one session
+   * at a time (a new one every 20 batches), with the person's model — the shape the rollups see in
+   * production (a session belongs to one person), unlike records with random people and sessions.
+   */
   static byte[] ndjson(long run, int client, long seq, int n) {
-    StringBuilder sb = new StringBuilder(n * 220);
+    StringBuilder sb = new StringBuilder(n * 260);
     String ts = Instant.ofEpochSecond(1_795_000_000L + seq).toString();
     for (int i = 0; i < n; i++) {
+      int person = client * 50 + i % 50;
       sb.append("{\"id\":\"b").append(run).append('-').append(client).append('-').append(seq)
           .append('-').append(i).append("\",\"timestamp\":\"").append(ts)
-          .append("\",\"tool\":\"claude-code\",\"provider\":\"anthropic\",\"model\":\"claude-sonnet-4-6\",")
-          .append("\"identity\":\"email:user").append(i % 500).append("@example.com\",\"sessionId\":\"s")
-          .append(client).append('-').append(seq % 50).append("\",\"inputTokens\":").append(100 + i % 900)
+          .append("\",\"tool\":\"claude-code\",\"provider\":\"anthropic\",\"model\":\"").append(MODELS[person % 3])
+          .append("\",\"identity\":\"email:user").append(person).append("@example.com\",\"sessionId\":\"s")
+          .append(run).append('-').append(person).append('-').append(seq / 20).append("\",\"inputTokens\":").append(100 + i % 900)
           .append(",\"outputTokens\":").append(50 + i % 400).append(",\"cacheReadTokens\":").append(20_000 + i)
           .append(",\"cacheWrite5mTokens\":").append(i % 3000).append(",\"latencyMs\":1200}\n");
     }
@@ -133,11 +142,11 @@ public final class IngestBench {
           .setTimeUnixNano(now + i)
           .setBody(AnyValue.newBuilder().setStringValue("claude_code.api_request"))
           .addAttributes(kv("event.name", "api_request"))
-          .addAttributes(kv("session.id", "bench-" + run + "-" + client + "-" + (seq % 50)))
+          .addAttributes(kv("session.id", "bench-" + run + "-" + (client * 50 + i % 50) + "-" + (seq / 20)))
           .addAttributes(kv("event.sequence", event))
           .addAttributes(kv("prompt.id", "p-" + run + "-" + client + "-" + event))
-          .addAttributes(kv("user.email", "user" + (i % 500) + "@example.com"))
-          .addAttributes(kv("model", "claude-sonnet-4-6"))
+          .addAttributes(kv("user.email", "user" + (client * 50 + i % 50) + "@example.com"))
+          .addAttributes(kv("model", MODELS[(client * 50 + i % 50) % 3]))
           .addAttributes(kv("input_tokens", 100 + i % 900))
           .addAttributes(kv("output_tokens", 50 + i % 400))
           .addAttributes(kv("cache_read_tokens", 20_000 + i))

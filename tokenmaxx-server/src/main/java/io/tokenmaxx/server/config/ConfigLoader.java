@@ -31,6 +31,7 @@ public final class ConfigLoader {
     d.put("port", Integer.toString(ServerConfig.DEFAULT_PORT));
     d.put("data", "tokenmaxx-data");
     d.put("storage.url", "");
+    d.put("storage.checkpoint-threshold", io.tokenmaxx.storage.duckdb.DuckDbStorage.DEFAULT_CHECKPOINT_THRESHOLD);
     d.put("ingest.max-body-bytes", Long.toString(32L << 20));
     d.put("ingest.queue-capacity", "500000");
     d.put("ingest.batch-size", "100000");
@@ -152,6 +153,12 @@ public final class ConfigLoader {
     if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
       throw bad("storage.url", "must be a jdbc:postgresql: URL (or empty for the embedded store), was '" + url + "'");
     }
+    String checkpoint = str("storage.checkpoint-threshold");
+    try {
+      io.tokenmaxx.storage.duckdb.DuckDbStorage.builder().checkpointThreshold(checkpoint);
+    } catch (IllegalArgumentException e) {
+      throw bad("storage.checkpoint-threshold", "must be a size such as 256MB, was '" + checkpoint + "'");
+    }
     long maxBody = longIn("ingest.max-body-bytes", 1024, 1L << 31);
     int queue = intIn("ingest.queue-capacity", 1, 50_000_000);
     int batch = intIn("ingest.batch-size", 1, 1_000_000);
@@ -165,7 +172,7 @@ public final class ConfigLoader {
     }
     boolean storePrompts = bool("privacy.store-prompts");
     int minGroup = intIn("privacy.min-group-size", 1, 1000);
-    return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, maxBody, queue,
+    return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, checkpoint, maxBody, queue,
         batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies(), checkins());
   }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param dataDir            where the embedded database, admin token and state live ({@code data})
  * @param storageUrl         JDBC URL of an external PostgreSQL store; null means embedded DuckDB
  *                           in {@code dataDir} ({@code storage.url})
+ * @param checkpointThreshold the embedded store's WAL size that triggers a checkpoint, e.g. 256MB
+ *                           ({@code storage.checkpoint-threshold})
  * @param maxBodyBytes       largest request body accepted; larger gets 413 ({@code ingest.max-body-bytes})
  * @param queueCapacity      records waiting to be written before ingest answers 429
  *                           ({@code ingest.queue-capacity})
@@ -36,6 +38,7 @@ public record ServerConfig(
     int port,
     Path dataDir,
     String storageUrl,
+    String checkpointThreshold,
     long maxBodyBytes,
     int queueCapacity,
     int batchSize,

@@ -12,22 +12,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Puts a batch on the ingest queue and waits until it is committed: the reply goes out only for
- * what is durable. A full queue is 429 (retry after a second); a failed or slow write is 503. Both
+ * Prepares a batch on the caller's thread (the enrichers that need no shared state, such as
+ * pricing, so that request threads do that work side by side rather than the single writer), puts
+ * it on the ingest queue and waits until it is committed: the reply goes out only for what is
+ * durable. A full queue is 429 (retry after a second); a failed or slow write is 503. Both
  * are retryable, and a retry is safe because records are idempotent on id.
  */
 public final class Acknowledger {
   private static final long COMMIT_TIMEOUT_SECONDS = 60;
   private final IngestQueue queue;
+  private final java.util.function.UnaryOperator<RecordBatch> prepare;
 
   public Acknowledger(IngestQueue queue) {
+    this(queue, java.util.function.UnaryOperator.identity());
+  }
+
+  /** @param prepare run on the request thread before queueing (must be thread-safe) */
+  public Acknowledger(IngestQueue queue, java.util.function.UnaryOperator<RecordBatch> prepare) {
     this.queue = queue;
+    this.prepare = prepare;
   }
 
   /** Returns normally once committed; throws an {@link ApiError} otherwise. */
   public void commit(String transport, RecordBatch batch, ServerResponse res) {
     try {
-      queue.submit(transport, batch).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      queue.submit(transport, prepare.apply(batch)).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (QueueFullException e) {
       res.header(HeaderNames.RETRY_AFTER, "1");
       throw new ApiError(Status.TOO_MANY_REQUESTS_429, null, e.getMessage());

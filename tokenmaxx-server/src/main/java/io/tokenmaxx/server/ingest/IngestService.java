@@ -54,7 +54,7 @@ public final class IngestService implements HttpService {
     ParsedBatch parsed;
     try {
       parsed = type.contains("ndjson") || type.contains("jsonl") || type.contains("json-seq")
-          ? json.readNdjson(new ByteArrayInputStream(body))
+          ? json.readNdjson(body)
           : json.readJson(new ByteArrayInputStream(body));
     } catch (WireFormatException e) {
       metrics.rejected("ingest", "invalid", 1);

@@ -46,6 +46,10 @@ class ConfigLoaderTest {
         .hasMessage("port: must be between 0 and 65535, was 70000 (from flag --port)");
     assertThatThrownBy(() -> new ConfigLoader().overrides(Map.of("storage.url", "mysql://x")).load())
         .hasMessageStartingWith("storage.url: must be a jdbc:postgresql: URL");
+    assertThatThrownBy(() -> new ConfigLoader().environment(Map.of("TOKENMAXX_STORAGE_CHECKPOINT_THRESHOLD", "big")).load())
+        .hasMessageStartingWith("storage.checkpoint-threshold: must be a size such as 256MB, was 'big'");
+    assertThat(new ConfigLoader().environment(Map.of("TOKENMAXX_STORAGE_CHECKPOINT_THRESHOLD", "1GB")).load()
+        .checkpointThreshold()).isEqualTo("1GB");
     assertThatThrownBy(() -> new ConfigLoader().overrides(Map.of("ingest.flush-interval", "soon")).load())
         .hasMessageContaining("ingest.flush-interval: must be a duration");
     Path file = dir.resolve("bad.yaml");

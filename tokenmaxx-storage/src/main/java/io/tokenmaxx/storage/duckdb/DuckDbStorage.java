@@ -63,11 +63,15 @@ public final class DuckDbStorage implements StorageComponent {
     return new Builder();
   }
 
+  /** WAL size that triggers a checkpoint unless {@link Builder#checkpointThreshold} says otherwise. */
+  public static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
+
   public static final class Builder {
     private Path path;
     private boolean inMemory;
     private int threads;
     private String memoryLimit;
+    private String checkpointThreshold = DEFAULT_CHECKPOINT_THRESHOLD;
     private int maxGroupRecords = 200_000;
     private boolean rollups = true;
     private int compactAfter = Rollups.COMPACT_AFTER;
@@ -109,6 +113,20 @@ public final class DuckDbStorage implements StorageComponent {
     }
 
     /**
+     * WAL size after which DuckDB checkpoints (writes the WAL into the database file), e.g.
+     * "256MB". DuckDB's own default (16 MB) makes a sustained ingest checkpoint every few seconds,
+     * which took about half of each commit's time (RATIONALE.md); a larger WAL costs a longer replay
+     * after a crash (seconds for 256 MB).
+     */
+    public Builder checkpointThreshold(String size) {
+      if (size == null || !size.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|kib|mib|gib)")) {
+        throw new IllegalArgumentException("checkpoint threshold must be a size such as 256MB, was '" + size + "'");
+      }
+      this.checkpointThreshold = size.strip();
+      return this;
+    }
+
+    /**
      * Off: the analytics rollups are not kept up at ingest — only to measure what keeping them
      * costs; analytics answers are then wrong until {@link DuckDbStorage#rebuildAnalytics()}.
      */
@@ -141,6 +159,7 @@ public final class DuckDbStorage implements StorageComponent {
 
   private final Path path;
   private final int threads;
+  private final String checkpointThreshold;
   private final String memoryLimit;
   private final int maxGroupRecords;
   private final boolean keepRollups;
@@ -164,6 +183,7 @@ public final class DuckDbStorage implements StorageComponent {
   private DuckDbStorage(Builder b) {
     this.path = b.path;
     this.threads = b.threads;
+    this.checkpointThreshold = b.checkpointThreshold;
     this.memoryLimit = b.memoryLimit;
     this.maxGroupRecords = b.maxGroupRecords;
     this.keepRollups = b.rollups;
@@ -310,6 +330,7 @@ public final class DuckDbStorage implements StorageComponent {
       Properties props = new Properties();
       if (threads > 0) props.setProperty("threads", Integer.toString(threads));
       if (memoryLimit != null) props.setProperty("memory_limit", memoryLimit);
+      props.setProperty("checkpoint_threshold", checkpointThreshold);
       String url = path == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + path.toAbsolutePath();
       database = (DuckDBConnection) DriverManager.getConnection(url, props);
     } catch (SQLException e) {
