@@ -37,15 +37,18 @@ final class AdoptionPages {
     Scope weeks = known.withRange(firstWeek, to);
     Scope window = known.withRange(to.minusDays(27), to);
     DepthThresholds t = settings.depth();
-    var deptRows = q.later(() -> store.sums(window, List.of(GroupKey.DEPARTMENT)));
-    var teamRows = q.later(() -> store.sums(window, List.of(GroupKey.TEAM)));
+    var groups = q.later(() -> store.sumsBy(window, List.of(List.of(GroupKey.DEPARTMENT), List.of(GroupKey.TEAM))));
+    var deptRows = groups.map(g -> g.get(0));
+    var teamRows = groups.map(g -> g.get(1));
     var depthRowsLater = q.later(() -> store.depth(weeks, t));
-    var dayRows = q.later(() -> store.sums(known, List.of(GroupKey.DAY)));
+    var knownSets = q.later(() -> store.sumsBy(known, List.of(List.of(GroupKey.DAY), List.of(GroupKey.TOOL),
+        List.of(GroupKey.MODEL))));
+    var dayRows = knownSets.map(k -> k.get(0));
     var weekRows = q.later(() -> store.sums(weeks, List.of(GroupKey.WEEK)));
     var retentionRows = q.later(() -> store.retention(weeks));
     var diversityPeople = q.later(() -> store.people(known, LeaderboardMeasure.TOOLS));
-    var toolRows = q.later(() -> store.sums(known, List.of(GroupKey.TOOL)));
-    var modelRows = q.later(() -> store.sums(known, List.of(GroupKey.MODEL)));
+    var toolRows = knownSets.map(k -> k.get(1));
+    var modelRows = knownSets.map(k -> k.get(2));
     Set<String> population = q.population(to);
     boolean hide = q.hidePopulation(population);
     List<String> joiners = joiners(q, population);

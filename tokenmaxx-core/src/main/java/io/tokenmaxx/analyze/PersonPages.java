@@ -41,9 +41,11 @@ final class PersonPages {
     var shapes = q.later(() -> store.sessionShapes(me));
     var outcomeSums = q.later(() -> store.outcomes(me));
     var first = q.later(() -> store.firstUse(me));
-    var daily = q.later(() -> store.sums(me, List.of(GroupKey.DAY, GroupKey.TOOL)));
-    var tools = q.later(() -> store.sums(me, List.of(GroupKey.TOOL)));
-    var models = q.later(() -> store.sums(me, List.of(GroupKey.MODEL)));
+    var mixes = q.later(() -> store.sumsBy(me, List.of(List.of(GroupKey.DAY, GroupKey.TOOL), List.of(GroupKey.TOOL),
+        List.of(GroupKey.MODEL))));
+    var daily = mixes.map(m -> m.get(0));
+    var tools = mixes.map(m -> m.get(1));
+    var models = mixes.map(m -> m.get(2));
     var sessions = q.later(() -> store.sessions(me, RECENT_SESSIONS));
     Set<String> team = p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()));
     Set<String> role = p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()));

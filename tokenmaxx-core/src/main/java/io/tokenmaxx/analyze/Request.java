@@ -135,6 +135,11 @@ final class Request {
       this.f = f;
     }
 
+    /** The part of this query's answer that {@code part} picks (several page parts from one query). */
+    <R> Later<R> map(java.util.function.Function<T, R> part) {
+      return new Later<>(f.thenApply(part));
+    }
+
     T get() {
       try {
         return f.join();

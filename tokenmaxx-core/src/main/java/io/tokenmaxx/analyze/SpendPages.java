@@ -38,14 +38,17 @@ final class SpendPages {
     var store = q.service.store;
     Scope prev = q.scope.withRange(q.period.previousFrom(), q.period.previousTo());
     LocalDate asOf = q.filter.to();
-    var nowRows = q.later(() -> store.sums(q.scope, List.of()));
+    // The breakdowns of the scope in one scan (GROUPING SETS in a SQL store).
+    var breakdowns = q.later(() -> store.sumsBy(q.scope, List.of(List.of(), List.of(GroupKey.DAY),
+        List.of(GroupKey.MODEL), List.of(GroupKey.PROVIDER), List.of(GroupKey.TOOL), List.of(GroupKey.MODEL, GroupKey.DAY))));
+    var nowRows = breakdowns.map(b -> b.get(0));
     var teamRows = q.later(() -> store.sums(q.scope.onlyKnownPeople(), List.of(GroupKey.TEAM)));
     var beforeRows = q.later(() -> store.sums(prev, List.of()));
-    var dayRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.DAY)));
-    var modelRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.MODEL)));
-    var providerRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.PROVIDER)));
-    var toolRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.TOOL)));
-    var savingsRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.MODEL, GroupKey.DAY)));
+    var dayRows = breakdowns.map(b -> b.get(1));
+    var modelRows = breakdowns.map(b -> b.get(2));
+    var providerRows = breakdowns.map(b -> b.get(3));
+    var toolRows = breakdowns.map(b -> b.get(4));
+    var savingsRows = breakdowns.map(b -> b.get(5));
     var personShares = q.later(() -> store.personSpendShares(q.scope));
     var teamShares = q.later(() -> store.teamSpendShares(q.scope));
     var mtdRows = q.later(() -> store.sums(q.scope.withRange(asOf.withDayOfMonth(1), asOf), List.of()));

@@ -41,9 +41,11 @@ final class TeamPages {
     var prevRows = hide ? null : q.later(() -> store.sums(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
     var shapes = hide ? null : q.later(() -> store.sessionShapes(scope));
     var outcomeSums = hide ? null : q.later(() -> store.outcomes(scope));
-    var daily = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.DAY, GroupKey.TOOL)));
-    var tools = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.TOOL)));
-    var models = hide ? null : q.later(() -> store.sums(scope, List.of(GroupKey.MODEL)));
+    var mixes = hide ? null : q.later(() -> store.sumsBy(scope, List.of(List.of(GroupKey.DAY, GroupKey.TOOL),
+        List.of(GroupKey.TOOL), List.of(GroupKey.MODEL))));
+    var daily = hide ? null : mixes.map(m -> m.get(0));
+    var tools = hide ? null : mixes.map(m -> m.get(1));
+    var models = hide ? null : mixes.map(m -> m.get(2));
     String dept = department;
     var peers = q.later(() -> departmentPeers(q, dept, teamId, members));
 

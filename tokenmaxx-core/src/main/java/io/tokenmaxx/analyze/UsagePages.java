@@ -17,13 +17,16 @@ final class UsagePages {
 
   static UsagePage build(Request q) {
     var store = q.service.store;
-    var totalRows = q.later(() -> store.sums(q.scope, List.of()));
+    var breakdowns = q.later(() -> store.sumsBy(q.scope, List.of(List.of(),
+        List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY), List.of(GroupKey.TOOL_CATEGORY), List.of(GroupKey.TOOL),
+        List.of(GroupKey.MODEL))));
+    var totalRows = breakdowns.map(b -> b.get(0));
     var unattributedLater = OverviewPages.laterUnattributed(q);
     var shapes = q.later(() -> store.sessionShapes(q.scope));
-    var heatRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.DAY_OF_WEEK, GroupKey.HOUR_OF_DAY)));
-    var categoryRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.TOOL_CATEGORY)));
-    var toolRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.TOOL)));
-    var modelRows = q.later(() -> store.sums(q.scope, List.of(GroupKey.MODEL)));
+    var heatRows = breakdowns.map(b -> b.get(1));
+    var categoryRows = breakdowns.map(b -> b.get(2));
+    var toolRows = breakdowns.map(b -> b.get(3));
+    var modelRows = breakdowns.map(b -> b.get(4));
     Set<String> population = q.population(q.filter.to());
     UsageRow total = Mixes.only(totalRows.get());
     boolean hide = q.hidePopulation(population) || q.privacy.hideCount(total == null ? 0 : total.people());

@@ -43,6 +43,17 @@ final class TimedStore implements AnalyticsStore {
   }
 
   @Override
+  public List<UsageRow> sums(Scope s, List<GroupKey> keys) {
+    return time("sums " + keys.stream().map(GroupKey::label).toList(), () -> d.sums(s, keys));
+  }
+
+  @Override
+  public List<List<UsageRow>> sumsBy(Scope s, List<List<GroupKey>> groupings) {
+    return time("sums by " + groupings.stream().map(k -> k.stream().map(GroupKey::label).toList()).toList(),
+        () -> d.sumsBy(s, groupings));
+  }
+
+  @Override
   public Map<String, LocalDate> firstUse(Scope s) {
     return time("firstUse", () -> d.firstUse(s));
   }

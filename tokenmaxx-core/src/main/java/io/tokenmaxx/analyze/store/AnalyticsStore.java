@@ -32,6 +32,17 @@ public interface AnalyticsStore {
   }
 
   /**
+   * {@link #sums} for several groupings of one scope at once, in the order asked (a SQL store
+   * answers them in one scan with GROUPING SETS). Each list is what {@code sums(scope, keys)}
+   * returns for that grouping.
+   */
+  default List<List<UsageRow>> sumsBy(Scope scope, List<List<GroupKey>> groupings) {
+    List<List<UsageRow>> out = new java.util.ArrayList<>();
+    for (List<GroupKey> keys : groupings) out.add(sums(scope, keys));
+    return out;
+  }
+
+  /**
    * The local day (in the scope's zone) of each person's first usage ever, under the scope's
    * tool, model and people filters but <b>not</b> its date range. Non-null persons only.
    */

@@ -192,6 +192,77 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     return out;
   }
 
+  /**
+   * Several groupings in one scan: the keys of every grouping are computed once in a subquery,
+   * then GROUPING SETS aggregates each grouping, and GROUPING() tells the rows apart.
+   */
+  @Override
+  public List<List<UsageRow>> sumsBy(Scope s, List<List<GroupKey>> groupings) {
+    List<GroupKey> all = new ArrayList<>();
+    for (List<GroupKey> keys : groupings) for (GroupKey k : keys) if (!all.contains(k)) all.add(k);
+    if (groupings.size() < 2 || all.isEmpty()) {
+      List<List<UsageRow>> out = new ArrayList<>();
+      for (List<GroupKey> keys : groupings) out.add(sums(s, keys));
+      return out;
+    }
+    LocalMinutes lm = clock(s);
+    List<Object> params = new ArrayList<>();
+    String rows = usageRows(s, lm, params);
+    boolean join = all.contains(GroupKey.TEAM) || all.contains(GroupKey.DEPARTMENT);
+    StringBuilder inner = new StringBuilder("SELECT ");
+    for (int i = 0; i < all.size(); i++) inner.append(keyExpr(all.get(i), s)).append(" AS k").append(i).append(", ");
+    inner.append("t.person, t.input_tokens, t.output_tokens, t.cache_read_tokens, t.cache_write_tokens, t.reasoning_tokens, ")
+        .append("t.requests, t.records, t.cost, t.unpriced FROM ").append(rows).append(" t");
+    if (join) inner.append(" LEFT JOIN person p ON p.id = t.person");
+    java.util.LinkedHashSet<String> sets = new java.util.LinkedHashSet<>(); // each set once
+    for (List<GroupKey> keys : groupings) {
+      List<String> cols = new ArrayList<>();
+      for (GroupKey k : all) if (keys.contains(k)) cols.add("k" + all.indexOf(k));
+      sets.add("(" + String.join(", ", cols) + ")");
+    }
+    List<String> allCols = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) allCols.add("k" + i);
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (String c : allCols) sql.append(c).append(", ");
+    sql.append("GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
+        .append("CAST(SUM(input_tokens) AS BIGINT), CAST(SUM(output_tokens) AS BIGINT), CAST(SUM(cache_read_tokens) AS BIGINT), ")
+        .append("CAST(SUM(cache_write_tokens) AS BIGINT), CAST(SUM(reasoning_tokens) AS BIGINT), CAST(SUM(requests) AS BIGINT), ")
+        .append("CAST(SUM(records) AS BIGINT), SUM(cost), CAST(SUM(unpriced) AS BIGINT), COUNT(DISTINCT person) FROM (")
+        .append(inner).append(") z GROUP BY GROUPING SETS (").append(String.join(", ", sets)).append(")");
+    // GROUPING(k0..kn): bit (n - 1 - i) is set when k_i is not grouped in the row's set.
+    Map<Long, List<Integer>> setsOf = new HashMap<>(); // one mask for [a, b] and [b, a]
+    for (int gi = 0; gi < groupings.size(); gi++) {
+      long mask = 0;
+      for (int i = 0; i < all.size(); i++) {
+        if (!groupings.get(gi).contains(all.get(i))) mask |= 1L << (all.size() - 1 - i);
+      }
+      setsOf.computeIfAbsent(mask, m -> new ArrayList<>()).add(gi);
+    }
+    List<List<UsageRow>> out = new ArrayList<>();
+    for (int gi = 0; gi < groupings.size(); gi++) out.add(new ArrayList<>());
+    int n = all.size();
+    query("sum usage by " + groupings, sql.toString(), params, rs -> {
+      List<Integer> matched = setsOf.get(rs.getLong(n + 1));
+      if (matched == null) return;
+      long records = rs.getLong(n + 8);
+      if (records == 0) return;
+      long[] v = new long[10];
+      for (int i = 0; i < 6; i++) v[i] = rs.getLong(n + 2 + i);
+      BigDecimal cost = money(rs.getBigDecimal(n + 9));
+      long unpriced = rs.getLong(n + 10);
+      long people = rs.getLong(n + 11);
+      for (int gi : matched) {
+        List<GroupKey> keys = groupings.get(gi);
+        String[] key = new String[keys.size()];
+        for (int i = 0; i < keys.size(); i++) key[i] = keyText(keys.get(i), rs, all.indexOf(keys.get(i)) + 1);
+        out.get(gi).add(new UsageRow(Collections.unmodifiableList(Arrays.asList(key)), v[0], v[1], v[2], v[3], v[4], v[5],
+            records, cost, unpriced, people, 0));
+      }
+    });
+    for (List<UsageRow> grouped : out) grouped.sort(ReferenceAnalyticsStore.KEY_ORDER);
+    return out;
+  }
+
   // ---- first use ----
 
   @Override

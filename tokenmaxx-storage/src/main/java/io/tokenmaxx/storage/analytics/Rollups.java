@@ -200,7 +200,7 @@ public final class Rollups implements RollupHook {
         ps.setLong(2, max);
         ps.executeUpdate();
       }
-      execute(c, "INSERT INTO " + r + " SELECT * FROM " + tmp);
+      execute(c, "INSERT INTO " + r + " SELECT * FROM " + tmp + " ORDER BY hour");
       execute(c, "DROP TABLE " + tmp);
     }
   }

@@ -87,6 +87,16 @@ public final class AnalyticsAgreement {
       assertThat(norm(sql.usage(s, keys))).as("usage by %s, %s", keys, at).isEqualTo(norm(ref.usage(s, keys)));
       assertThat(norm(sql.sums(s, keys))).as("sums by %s, %s", keys, at).isEqualTo(norm(ref.sums(s, keys)));
     }
+    // Every grouping in one call, with one asked twice and one with its keys the other way round.
+    List<List<GroupKey>> groupings = new java.util.ArrayList<>(KEYS);
+    groupings.add(List.of(GroupKey.TOOL));
+    groupings.add(List.of(GroupKey.DAY, GroupKey.MODEL));
+    List<List<UsageRow>> together = sql.sumsBy(s, groupings);
+    assertThat(together).hasSameSizeAs(groupings);
+    for (int i = 0; i < groupings.size(); i++) {
+      assertThat(norm(together.get(i))).as("sums by %s in one call, %s", groupings.get(i), at)
+          .isEqualTo(norm(ref.sums(s, groupings.get(i))));
+    }
     assertThat(sql.firstUse(s)).as("first use, %s", at).isEqualTo(ref.firstUse(s));
     for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
       assertThat(normPeople(sql.people(s, m))).as("people by %s, %s", m, at).isEqualTo(normPeople(ref.people(s, m)));
