@@ -46,8 +46,15 @@ final class TeamPages {
     var daily = hide ? null : mixes.map(m -> m.get(0));
     var tools = hide ? null : mixes.map(m -> m.get(1));
     var models = hide ? null : mixes.map(m -> m.get(2));
-    String dept = department;
-    var peers = q.later(() -> departmentPeers(q, dept, teamId, members));
+    // The department's people once: the peer medians need them, and the members' rows are theirs.
+    Set<String> dept = department == null ? Set.of()
+        : PersonPages.idsWhere(q, p -> department.equals(p.department()) && p.team() != null);
+    Map<String, Integer> heads = new HashMap<>();
+    for (String id : dept) heads.merge(q.people().get(id).team(), 1, Integer::sum);
+    boolean peersShown = department != null && !q.privacy.hideCount(dept.size() - members.size()) && heads.size() >= 2;
+    Scope deptScope = q.scope.withoutPeopleFilters().withPersons(dept);
+    var deptStats = peersShown ? q.later(() -> store.people(deptScope, LeaderboardMeasure.TOKENS)) : null;
+    var deptOutcomes = peersShown ? q.later(() -> store.outcomesByPerson(deptScope)) : null;
 
     Set<String> visible = new HashSet<>();
     for (String m : members) if (q.viewer.canSee(m)) visible.add(m);
@@ -56,10 +63,14 @@ final class TeamPages {
     if (!visible.isEmpty()) {
       Scope seen = scope.withPersons(visible);
       var seenSessions = q.later(() -> store.sessions(seen, PersonPages.RECENT_SESSIONS));
-      var seenOutcomes = q.later(() -> store.outcomesByPerson(seen));
+      // Same filters and range as the department's scope: a person's values are the same in both.
+      boolean fromDept = peersShown && dept.containsAll(visible);
+      var seenOutcomes = fromDept ? deptOutcomes : q.later(() -> store.outcomesByPerson(seen));
       Map<String, PersonStats> stats = new HashMap<>();
-      for (PersonStats s : store.people(seen, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
-      Map<String, Map<OutcomeKind, Double>> outcomes = seenOutcomes.get();
+      for (PersonStats s : fromDept ? deptStats.get() : store.people(seen, LeaderboardMeasure.TOKENS)) {
+        if (visible.contains(s.person())) stats.put(s.person(), s);
+      }
+      Map<String, Map<OutcomeKind, Double>> outcomes = seenOutcomes.get(); // read for visible members only
       for (String m : visible) {
         PersonStats s = stats.get(m);
         Map<OutcomeKind, Double> o = outcomes.getOrDefault(m, Map.of());
@@ -73,11 +84,12 @@ final class TeamPages {
       boolean onlySelf = visible.size() == 1 && q.viewer.isSelf(visible.iterator().next());
       if (!onlySelf) q.audit(AuditEntry.VIEW, "team", null, "team " + teamId + ", " + visible.size() + " members, " + q.describe());
     }
+    PeerComparison peers = departmentPeers(department, heads, peersShown, deptStats, deptOutcomes, q);
     String name = q.teamName(teamId);
     if (hide) {
       return new TeamPage(q.period, teamId, name, department, members.size(), true, null, MoneyTrend.SUPPRESSED,
           List.of(), List.of(), List.of(), sessions, null, PersonPages.share(q, BigDecimal.ZERO, null, true),
-          memberRows, peers.get());
+          memberRows, peers);
     }
     UsageRow now = Mixes.only(nowRows.get());
     UsageRow prev = Mixes.only(prevRows.get());
@@ -93,25 +105,21 @@ final class TeamPages {
         Mixes.daily(daily.get()),
         Mixes.mix(tools.get(), q.privacy.forVisibleGroup(members), k -> k, Mixes::toolCategory),
         Mixes.mix(models.get(), q.privacy.forVisibleGroup(members), k -> k, null),
-        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers.get());
+        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers);
   }
 
   /**
    * Median over the teams of the department of per-person values (tokens, cost, active days,
    * outcome units per head). Withheld unless the department's other teams have at least k people.
    */
-  private static PeerComparison departmentPeers(Request q, String department, String teamId, Set<String> members) {
+  private static PeerComparison departmentPeers(String department, Map<String, Integer> heads, boolean shown,
+      Request.Later<List<PersonStats>> deptStats, Request.Later<Map<String, Map<OutcomeKind, Double>>> deptOutcomes,
+      Request q) {
     if (department == null) return new PeerComparison("department", null, null, null, null, null, null, true);
-    Set<String> dept = PersonPages.idsWhere(q, p -> department.equals(p.department()) && p.team() != null);
-    Map<String, Integer> heads = new HashMap<>();
-    for (String id : dept) heads.merge(q.people().get(id).team(), 1, Integer::sum);
-    if (q.privacy.hideCount(dept.size() - members.size()) || heads.size() < 2) {
-      return new PeerComparison("department", department, heads.size(), null, null, null, null, true);
-    }
-    Scope scope = q.scope.withoutPeopleFilters().withPersons(dept);
+    if (!shown) return new PeerComparison("department", department, heads.size(), null, null, null, null, true);
     Map<String, double[]> perTeam = new HashMap<>();
     Map<String, BigDecimal> cost = new HashMap<>();
-    for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) {
+    for (PersonStats s : deptStats.get()) {
       String t = q.people().get(s.person()).team();
       double[] v = perTeam.computeIfAbsent(t, x -> new double[3]);
       v[0] += s.tokens();
@@ -119,7 +127,7 @@ final class TeamPages {
       cost.merge(t, s.cost(), BigDecimal::add);
     }
     Map<String, Double> units = new HashMap<>();
-    q.service.store.outcomesByPerson(scope).forEach((p, o) -> units.merge(q.people().get(p).team(),
+    deptOutcomes.get().forEach((p, o) -> units.merge(q.people().get(p).team(),
         o.getOrDefault(OutcomeKind.COMMIT, 0.0) + o.getOrDefault(OutcomeKind.PULL_REQUEST, 0.0), Double::sum));
     List<Double> tokens = new ArrayList<>();
     List<BigDecimal> costs = new ArrayList<>();
