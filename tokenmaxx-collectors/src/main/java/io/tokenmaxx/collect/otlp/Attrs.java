@@ -25,10 +25,10 @@ final class Attrs {
   private final List<KeyValue> own;
   private final Attrs fallback;
   private final int maxLength;
-  /** UTF-8 forms of the keys the mappers look up: keys are compared as bytes, never decoded. */
+  /** UTF-8 forms of keys, for the hasher (which orders attributes by their bytes). */
   private static final ConcurrentHashMap<String, ByteString> KEYS = new ConcurrentHashMap<>();
 
-  private HashMap<ByteString, AnyValue> index;
+  private HashMap<String, AnyValue> index;
 
   Attrs(List<KeyValue> own, Attrs fallback, int maxLength) {
     this.own = own;
@@ -40,24 +40,24 @@ final class Attrs {
     return own;
   }
 
-  /** The value of {@code key} on the item, else on its resource; null when absent. */
-  AnyValue raw(String key) {
-    return raw(keyBytes(key));
-  }
-
   static ByteString keyBytes(String key) {
     ByteString k = KEYS.get(key);
     return k != null ? k : KEYS.computeIfAbsent(key, ByteString::copyFromUtf8);
   }
 
-  private AnyValue raw(ByteString key) {
+  /**
+   * The value of {@code key} on the item, else on its resource; null when absent. Keys are
+   * compared as the Strings the protobuf parser (and the JSON reader) already made: asking a
+   * parsed KeyValue for its key's bytes would encode it again, once per attribute per item.
+   */
+  AnyValue raw(String key) {
     int n = own.size();
     if (n > SCAN_LIMIT) {
       if (index == null) {
         index = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
           KeyValue kv = own.get(i);
-          index.putIfAbsent(kv.getKeyBytes(), kv.getValue());
+          index.putIfAbsent(kv.getKey(), kv.getValue());
         }
       }
       AnyValue v = index.get(key);
@@ -65,7 +65,7 @@ final class Attrs {
     } else {
       for (int i = 0; i < n; i++) {
         KeyValue kv = own.get(i);
-        if (kv.getKeyBytes().equals(key)) return kv.getValue();
+        if (kv.getKey().equals(key)) return kv.getValue();
       }
     }
     return fallback == null ? null : fallback.raw(key);
