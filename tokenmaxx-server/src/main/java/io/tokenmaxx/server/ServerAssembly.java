@@ -248,6 +248,8 @@ public final class ServerAssembly {
     documented.addAll(RecordsService.operations());
     documented.addAll(TokenService.operations());
     documented.addAll(DirectoryService.operations());
+    documented.addAll(io.tokenmaxx.server.checkin.CheckinApi.operations());
+    documented.addAll(io.tokenmaxx.server.guard.GuardApi.operations());
     services.add(new OpenApiService(api, documented, version()));
     services.addAll(checkins.services(auth, viewers));
     checkins.start();

@@ -198,6 +198,7 @@ final class OpenApiDocument {
       return map("type", "string", "enum", values);
     }
     if (c == Object.class) return map();
+    if (Map.class.isAssignableFrom(c)) return map("type", "object"); // described in the operation's text
     throw new IllegalStateException("no OpenAPI schema for " + c);
   }
 

@@ -192,7 +192,7 @@ public final class CheckinApi implements HttpService {
     }
     List<CheckIn> list = service().feed(filter, r);
     Map<String, Person> people = People.of(f.directory(), list.stream().map(CheckIn::person).toList());
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<CheckinJson.View> out = new ArrayList<>();
     for (CheckIn c : list) out.add(CheckinJson.of(c, People.name(people, c.person()), null));
     Json.ok(res, Map.of("checkins", out, "limit", filter.limit(), "offset", filter.offset()));
   }
@@ -239,7 +239,7 @@ public final class CheckinApi implements HttpService {
     String name = f.directory().person(v.personId()).map(p -> p.name() == null ? p.id() : p.name()).orElse(v.personId());
     switch (format) {
       case "json" -> {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<CheckinJson.View> out = new ArrayList<>();
         for (CheckIn c : mine) out.add(CheckinJson.of(c, name, null));
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"checkins.json\"");
         Json.ok(res, Map.of("person", v.personId(), "name", name, "checkins", out));
@@ -314,5 +314,67 @@ public final class CheckinApi implements HttpService {
       out.add(m);
     }
     Json.ok(res, Map.of("currentWeek", current, "people", out));
+  }
+
+  /** The check-in operations for the OpenAPI document. */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    String read = " A person's read token (or a dashboard session) or an admin token; check-ins are shown as their "
+        + "visibility allows (team by default, private to the author and admins on request).";
+    String week = "Week: any day of it (YYYY-MM-DD), current or last; default this week";
+    var w = new io.tokenmaxx.server.api.ApiOperation.QueryParam("week", week, "string");
+    var from = new io.tokenmaxx.server.api.ApiOperation.QueryParam("from", "First week (any day of it, YYYY-MM-DD)", "string");
+    var to = new io.tokenmaxx.server.api.ApiOperation.QueryParam("to", "Last week, inclusive (any day of it)", "string");
+    var team = new io.tokenmaxx.server.api.ApiOperation.QueryParam("team", "Team id", "string");
+    var dept = new io.tokenmaxx.server.api.ApiOperation.QueryParam("department", "Department id", "string");
+    var person = new io.tokenmaxx.server.api.ApiOperation.QueryParam("person", "Person id or e-mail", "string");
+    var tag = new io.tokenmaxx.server.api.ApiOperation.QueryParam("tag", "Tag (use case)", "string");
+    var tool = new io.tokenmaxx.server.api.ApiOperation.QueryParam("tool", "Tool", "string");
+    var format = new io.tokenmaxx.server.api.ApiOperation.QueryParam("format", "json (default) or markdown", "string");
+    return List.of(
+        op("get", "/api/v1/checkins/me", "myCheckin", "The caller's check-in of a week, with the week at a glance",
+            "{week, open, closesAt, checkin (absent until submitted), glance: tools, models, sessions, tokens and outcomes "
+                + "of that week} for pre-filling the form." + read, List.of(w), null, Map.class),
+        op("put", "/api/v1/checkins/me", "submitCheckin", "Submit or edit the caller's check-in of a week",
+            "Creates (201) or edits (200) the check-in while its week is open (until the grace period after it ends). "
+                + "Absent fields keep their value on an edit; unknown fields are refused by name." + read,
+            List.of(w), CheckinJson.Body.class, CheckinJson.View.class),
+        op("get", "/api/v1/checkins", "checkinFeed", "Check-ins the caller may read, newest first",
+            "{checkins: [...], limit, offset}; filter by person, team, department, tag, tool and weeks." + read,
+            List.of(person, team, dept, tag, tool, from, to,
+                new io.tokenmaxx.server.api.ApiOperation.QueryParam("limit", "At most this many (default 50)", "integer"),
+                new io.tokenmaxx.server.api.ApiOperation.QueryParam("offset", "Skip this many", "integer")),
+            null, Map.class),
+        op("get", "/api/v1/checkins/{id}", "checkin", "One check-in", "404 when it does not exist or the caller may not "
+            + "read it." + read, List.of(), null, CheckinJson.View.class),
+        op("get", "/api/v1/checkins/search", "searchCheckins", "Full-text search over the check-ins the caller may read",
+            "{total, hits: [{id, person, name, week, score, highlights: {field: [fragments with <mark>]}, checkin}], "
+                + "facets: {tag, tool, department: {value: count}}}. q: words (all must match), \"phrases\", "
+                + "prefix*, -excluded, a | b; over tried, worked, failed, learned and tags." + read,
+            List.of(new io.tokenmaxx.server.api.ApiOperation.QueryParam("q", "Search text", "string"), tag, tool, dept, team,
+                person, from, to, new io.tokenmaxx.server.api.ApiOperation.QueryParam("limit", "At most this many hits (default 20)",
+                    "integer")), null, Map.class),
+        op("get", "/api/v1/checkins/export", "exportCheckins", "The caller's own check-ins, all weeks",
+            "{person, name, checkins: [...]} as JSON, or Markdown with format=markdown." + read, List.of(format), null,
+            Map.class),
+        op("get", "/api/v1/checkins/digest", "checkinDigest", "The weekly digest",
+            "Participation by team, top learnings, what failed and why, new use cases, first-timers; default last "
+                + "week; Markdown with format=markdown." + read, List.of(w, format), null, Map.class),
+        op("post", "/api/v1/checkins/digest/send", "sendCheckinDigest", "Post the weekly digest to the webhook now",
+            "Admin token. Posts to checkins.webhook-url, signed with X-Tokenmaxx-Signature (HMAC-SHA256 of the body).",
+            List.of(w), null, Map.class),
+        op("get", "/api/v1/checkins/missing", "missingCheckins", "Who has not checked in this week",
+            "{week, missing: [{person, name, team, email}]}: everyone for admins, the reporting subtree for managers."
+                + read, List.of(w), null, Map.class),
+        op("post", "/api/v1/checkins/reminders/send", "sendCheckinReminders", "Post reminders to the webhook now",
+            "Admin token. One webhook post listing who has not checked in this week.", List.of(w), null, Map.class),
+        op("get", "/api/v1/checkins/streaks", "checkinStreaks", "Check-in participation and streaks per person",
+            "{currentWeek, people: [{person, name, weeks, currentStreak, longestStreak, lastWeek}]}: what the "
+                + "leaderboard's check-in column shows." + read, List.of(), null, Map.class));
+  }
+
+  private static io.tokenmaxx.server.api.ApiOperation op(String method, String path, String id, String summary,
+      String description, List<io.tokenmaxx.server.api.ApiOperation.QueryParam> query, Class<?> body, Class<?> response) {
+    return new io.tokenmaxx.server.api.ApiOperation(method, path, id, "checkins", summary, description, query, body,
+        response);
   }
 }

@@ -14,10 +14,17 @@ import java.util.Set;
 
 /** Check-ins in and out of JSON; input errors name the field. */
 public final class CheckinJson {
-  static final Set<String> FIELDS = Set.of("tried", "worked", "failed", "learned", "tags", "tools", "minutesSaved",
+  public static final Set<String> FIELDS = Set.of("tried", "worked", "failed", "learned", "tags", "tools", "minutesSaved",
       "links", "visibility", "week");
 
   private CheckinJson() {}
+
+  /**
+   * The body of a submit or edit (every field optional; its names are exactly {@link #FIELDS}).
+   * visibility: team (default) or private; week: the week it is for when not given as a parameter.
+   */
+  public record Body(String tried, String worked, String failed, String learned, List<String> tags,
+      List<String> tools, Integer minutesSaved, List<String> links, String visibility, String week) {}
 
   /** A draft from a JSON object: absent fields are null (an edit keeps them). */
   public static CheckinDraft draft(JsonNode body) {
@@ -72,27 +79,18 @@ public final class CheckinJson {
     return out;
   }
 
-  /** A check-in as the API shows it, with its author's name and whether it can still be edited. */
-  public static Map<String, Object> of(CheckIn c, String authorName, Boolean editable) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put("person", c.person());
-    m.put("name", authorName);
-    m.put("week", c.week());
-    m.put("team", c.team());
-    m.put("department", c.department());
-    m.put("visibility", c.visibility().label());
-    m.put("tried", c.tried());
-    m.put("worked", c.worked());
-    m.put("failed", c.failed());
-    m.put("learned", c.learned());
-    m.put("tags", c.tags());
-    m.put("tools", c.tools());
-    m.put("minutesSaved", c.minutesSaved());
-    m.put("links", c.links());
-    m.put("created", c.created());
-    m.put("updated", c.updated());
-    if (editable != null) m.put("editable", editable);
-    return m;
+  /**
+   * A check-in as the API shows it, with its author's name and whether it can still be edited
+   * (only on the author's own views; omitted elsewhere). Fields without a value are omitted.
+   */
+  public record View(String id, String person, String name, java.time.LocalDate week, String team, String department,
+      String visibility, String tried, String worked, String failed, String learned, List<String> tags,
+      List<String> tools, Integer minutesSaved, List<String> links, java.time.Instant created,
+      java.time.Instant updated, Boolean editable) {}
+
+  public static View of(CheckIn c, String authorName, Boolean editable) {
+    return new View(c.id(), c.person(), authorName, c.week(), c.team(), c.department(), c.visibility().label(),
+        c.tried(), c.worked(), c.failed(), c.learned(), c.tags(), c.tools(), c.minutesSaved(), c.links(), c.created(),
+        c.updated(), editable);
   }
 }

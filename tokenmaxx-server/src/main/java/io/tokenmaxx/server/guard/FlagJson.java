@@ -4,40 +4,32 @@ import io.tokenmaxx.guard.GuardFlag;
 import io.tokenmaxx.guard.SignalHit;
 import io.tokenmaxx.identity.Person;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A flag as the API shows it: who, which week, the signals with their evidence, the review. */
-final class FlagJson {
+public final class FlagJson {
   private FlagJson() {}
 
-  static Map<String, Object> of(GuardFlag f, Person p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("person", f.person());
-    m.put("name", p == null ? null : p.name());
-    m.put("team", p == null ? null : p.team());
-    m.put("week", f.week());
-    m.put("score", f.score());
-    m.put("status", f.status().label());
-    List<Map<String, Object>> signals = new ArrayList<>();
+  /**
+   * A flagged person-week: the signals that raised it (each with what it means and the measured
+   * evidence), the week's measures, and the review when an admin dismissed or reopened it.
+   */
+  public record View(String person, String name, String team, java.time.LocalDate week, double score, String status,
+      List<Signal> signals, Map<String, Object> measures, java.time.Instant detectedAt, String reviewedBy,
+      java.time.Instant reviewedAt, String reason) {}
+
+  /** One signal of a flag: its name, weight in the score, meaning, this week's summary and evidence. */
+  public record Signal(String signal, double weight, String meaning, String summary, Map<String, Object> evidence) {}
+
+  static View of(GuardFlag f, Person p) {
+    List<Signal> signals = new ArrayList<>();
     for (SignalHit h : f.signals()) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("signal", h.signal().label());
-      s.put("weight", h.weight());
-      s.put("meaning", h.signal().meaning());
-      s.put("summary", h.summary());
-      s.put("evidence", h.evidence());
-      signals.add(s);
+      signals.add(new Signal(h.signal().label(), h.weight(), h.signal().meaning(), h.summary(), h.evidence()));
     }
-    m.put("signals", signals);
-    m.put("measures", f.measures());
-    m.put("detectedAt", f.detectedAt());
-    if (f.reviewedBy() != null) {
-      m.put("reviewedBy", f.reviewedBy());
-      m.put("reviewedAt", f.reviewedAt());
-      m.put("reason", f.reason());
-    }
-    return m;
+    boolean reviewed = f.reviewedBy() != null;
+    return new View(f.person(), p == null ? null : p.name(), p == null ? null : p.team(), f.week(), f.score(),
+        f.status().label(), signals, f.measures(), f.detectedAt(), reviewed ? f.reviewedBy() : null,
+        reviewed ? f.reviewedAt() : null, reviewed ? f.reason() : null);
   }
 }

@@ -103,7 +103,7 @@ public final class GuardApi implements HttpService {
     List<GuardFlag> found = flags.list(new FlagFilter(since, null, status, java.util.Set.copyOf(persons)))
         .stream().filter(f -> v.canSee(f.person())).toList();
     Map<String, Person> people = People.of(directory, found.stream().map(GuardFlag::person).toList());
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<FlagJson.View> out = new ArrayList<>();
     for (GuardFlag f : found) out.add(FlagJson.of(f, people.get(f.person())));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("flags", out);
@@ -179,5 +179,40 @@ public final class GuardApi implements HttpService {
     if (schedule.last() != null) m.put("lastRun", runJson(schedule.last()));
     if (schedule.lastError() != null) m.put("lastError", schedule.lastError());
     Json.ok(res, m);
+  }
+
+  /** The review body: why a flag is dismissed (required) or reopened (optional). */
+  public record Review(String reason) {}
+
+  /** The guard's operations for the OpenAPI document. */
+  public static List<io.tokenmaxx.server.api.ApiOperation> operations() {
+    String who = " Admins see every flag; managers their reporting subtree; a person's read token their own.";
+    var from = new io.tokenmaxx.server.api.ApiOperation.QueryParam("from", "First week (YYYY-MM-DD)", "string");
+    var to = new io.tokenmaxx.server.api.ApiOperation.QueryParam("to", "Last week (YYYY-MM-DD)", "string");
+    return List.of(
+        op("get", "/api/v1/flags", "listFlags", "Flagged person-weeks with the evidence for each",
+            "{flags: [...], count, lastRun}: newest week first." + who,
+            List.of(new io.tokenmaxx.server.api.ApiOperation.QueryParam("since", "From the week of this day (YYYY-MM-DD)", "string"),
+                new io.tokenmaxx.server.api.ApiOperation.QueryParam("status", "open, dismissed or all (default)", "string"),
+                new io.tokenmaxx.server.api.ApiOperation.QueryParam("person", "Person id or e-mail", "string")),
+            null, Map.class),
+        op("get", "/api/v1/flags/{person}/{week}", "flag", "One flagged person-week", "week: its Monday (YYYY-MM-DD)."
+            + who, List.of(), null, FlagJson.View.class),
+        op("post", "/api/v1/flags/{person}/{week}/dismiss", "dismissFlag", "Dismiss a flag, saying why",
+            "Admin token. The reason is kept with the flag, with who dismissed it and when; a later run of the "
+                + "guard keeps the review.", List.of(), Review.class, FlagJson.View.class),
+        op("post", "/api/v1/flags/{person}/{week}/reopen", "reopenFlag", "Reopen a dismissed flag",
+            "Admin token.", List.of(), Review.class, FlagJson.View.class),
+        op("post", "/api/v1/flags/run", "runGuard", "Run the Goodhart guard now",
+            "Admin token. Recomputes the flags of the recent weeks (guard.lookback-weeks) or of from..to: {fromWeek, "
+                + "toWeek, personWeeks, flagged, added, updated, removed, at, tookMs}.", List.of(from, to), null, Map.class),
+        op("get", "/api/v1/guard", "guardStatus", "The guard's thresholds and last run",
+            "{thresholds: {setting: value}, lastRun, lastError}.", List.of(), null, Map.class));
+  }
+
+  private static io.tokenmaxx.server.api.ApiOperation op(String method, String path, String id, String summary,
+      String description, List<io.tokenmaxx.server.api.ApiOperation.QueryParam> query, Class<?> body, Class<?> response) {
+    return new io.tokenmaxx.server.api.ApiOperation(method, path, id, "flags", summary, description, query, body,
+        response);
   }
 }

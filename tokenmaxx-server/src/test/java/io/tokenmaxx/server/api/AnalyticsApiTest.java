@@ -169,5 +169,15 @@ class AnalyticsApiTest {
       for (String t : e.tables().keySet()) assertThat(op.get("description").asText()).contains(t);
     }
     assertThat(doc.get("components").get("schemas").has("LeaderboardRow")).isTrue();
+    // Check-ins and flags are listed too, with their records as schemas.
+    assertThat(doc.get("paths").get("/api/v1/checkins/me").has("put")).isTrue();
+    assertThat(doc.get("paths").get("/api/v1/checkins/search").has("get")).isTrue();
+    assertThat(doc.get("paths").get("/api/v1/flags/{person}/{week}/dismiss").has("post")).isTrue();
+    assertThat(doc.get("components").get("schemas").has("CheckinJson.View")).isTrue();
+    assertThat(doc.get("components").get("schemas").has("FlagJson.View")).isTrue();
+    // The documented submit body has exactly the fields the reader accepts.
+    List<String> body = new ArrayList<>();
+    doc.get("components").get("schemas").get("CheckinJson.Body").get("properties").fieldNames().forEachRemaining(body::add);
+    assertThat(body).containsExactlyInAnyOrderElementsOf(io.tokenmaxx.server.checkin.CheckinJson.FIELDS);
   }
 }
