@@ -87,7 +87,7 @@ class DashboardScreenshots {
       shot(admin, base, "/usage", dir, "06-how-tokens-are-used");
       shot(admin, base, "/spend", dir, "07-spend");
       shot(admin, base, "/teams/" + team, dir, "09-team");
-      shot(admin, base, "/plan", dir, "17-capacity-and-tco");
+      shot(admin, base, "/plan", dir, "18-capacity-and-tco");
       shot(admin, base, "/admin/accounts", dir, "11-admin-accounts");
       shot(admin, base, "/admin/tokens", dir, "12-admin-api-tokens");
       shot(admin, base, "/admin/unattributed", dir, "17-admin-unattributed");
