@@ -15,7 +15,7 @@ SECONDS_RUN="${1:-30}"; shift || true
 CONFIGS=("$@"); [[ ${#CONFIGS[@]} -gt 0 ]] || CONFIGS=(4x1000)
 bench_build
 (cd "$BENCH_ROOT" && ./tokenmaxx --version >/dev/null)
-WORK="$BENCH_ROOT/bench/work/ingest"; rm -rf "$WORK"; mkdir -p "$WORK"
+WORK="$BENCH_ROOT/bench/out/ingest"; rm -rf "$WORK"; mkdir -p "$WORK"
 PORT=18499
 "$BENCH_ROOT/tokenmaxx" serve --port "$PORT" --host 127.0.0.1 --data "$WORK/data" >"$WORK/server.log" 2>&1 &
 SERVER=$!

@@ -4,15 +4,15 @@
 #   bench/local-logs/run.sh            # 512 MiB Claude Code + 256 MiB Codex logs, 5 rounds
 #   CLAUDE_MIB=1024 CODEX_MIB=512 ROUNDS=7 bench/local-logs/run.sh
 #
-# Installs the peers from npm into bench/work/peers, generates the corpus into
-# bench/work/local-logs (seeded: same sizes and seed, same bytes), checks that tokenmaxx's JSON
+# Installs the peers from npm into bench/out/peers, generates the corpus into
+# bench/out/local-logs (seeded: same sizes and seed, same bytes), checks that tokenmaxx's JSON
 # agrees with ccusage's (compare.py), then times all tools in interleaved rounds: cold (no cache:
 # ccusage always, tokscale and tokenmaxx with their caches removed) and warm (tokscale's and
-# tokenmaxx's caches filled, logs unchanged). Results go to bench/work/local-logs/results.*.
+# tokenmaxx's caches filled, logs unchanged). Results go to bench/out/local-logs/results.*.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$ROOT/bench/work/local-logs"
-PEERS="$ROOT/bench/work/peers"
+WORK="$ROOT/bench/out/local-logs"
+PEERS="$ROOT/bench/out/peers"
 CLAUDE_MIB="${CLAUDE_MIB:-512}"
 CODEX_MIB="${CODEX_MIB:-256}"
 SEED="${SEED:-42}"

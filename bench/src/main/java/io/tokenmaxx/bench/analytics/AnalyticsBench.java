@@ -54,7 +54,7 @@ public final class AnalyticsBench {
     double intensity = Double.parseDouble(a.getOrDefault("intensity", "2.4"));
     int runs = Integer.parseInt(a.getOrDefault("runs", "5"));
     String memory = a.getOrDefault("memory", "8GB");
-    Path dir = Path.of(a.getOrDefault("dir", "bench/work/analytics"));
+    Path dir = Path.of(a.getOrDefault("dir", "bench/out/analytics"));
     Files.createDirectories(dir);
     Path db = dir.resolve(String.format(Locale.ROOT, "analytics-%d-%d-%s.duckdb", people, weeks, a.getOrDefault("intensity", "2.4")));
     DemoSpec spec = new DemoSpec(2026, people, weeks, END, ZONE, intensity, 0.03, DayOfWeek.FRIDAY);
