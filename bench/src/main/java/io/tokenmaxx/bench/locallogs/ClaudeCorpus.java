@@ -59,7 +59,7 @@ final class ClaudeCorpus {
     long written = 0;
     int projects = 4 + random.nextInt(6);
     List<String> projectNames = new ArrayList<>();
-    for (int i = 0; i < projects; i++) projectNames.add("-home-dev-work-" + pick(PROJECT_WORDS) + "-" + i);
+    for (int i = 0; i < projects; i++) projectNames.add("-home-dev-src-" + pick(PROJECT_WORDS) + "-" + i);
     List<Path> mainFiles = new ArrayList<>();
     boolean big = true;
     while (written < targetBytes) {
@@ -119,7 +119,7 @@ final class ClaudeCorpus {
 
     Session(Path projectDir, String project) {
       this.projectDir = projectDir;
-      this.cwd = "/home/dev/work/" + project.substring(project.lastIndexOf("-work-") + 6);
+      this.cwd = "/home/dev/src/" + project.substring(project.lastIndexOf("-src-") + 5);
       this.v2 = version.startsWith("2.");
     }
 

@@ -86,7 +86,7 @@ final class CodexCorpus {
     if (legacy) stats.legacySessions++;
     if (noContext) stats.fallbackSessions++;
     String model = MODELS[random.nextInt(MODELS.length)];
-    String cwd = "/home/dev/work/" + new String[] {"api", "web", "infra", "cli"}[random.nextInt(4)];
+    String cwd = "/home/dev/src/" + new String[] {"api", "web", "infra", "cli"}[random.nextInt(4)];
     long in = 0, cached = 0, out = 0, reasoning = 0, context = 6000 + random.nextInt(6000);
     try (LineFile f = new LineFile(file)) {
       f.line(line(clock, "session_meta", "{\"id\":\"" + text.uuid() + "\",\"timestamp\":\"" + Timestamps.iso(clock)

@@ -239,7 +239,7 @@ final class TableBuilder {
     return projectName(fs.pool.get(fs.state.cwd));
   }
 
-  /** {@code /home/me/work/app} becomes {@code -home-me-work-app}, Claude Code's project folder name. */
+  /** {@code /home/me/src/app} becomes {@code -home-me-src-app}, Claude Code's project folder name. */
   static String projectName(String cwd) {
     StringBuilder sb = new StringBuilder(cwd.length());
     for (int i = 0; i < cwd.length(); i++) {
