@@ -7,6 +7,7 @@ import io.tokenmaxx.analyze.page.MixRow;
 import io.tokenmaxx.analyze.store.DepthRow;
 import io.tokenmaxx.analyze.store.GroupKey;
 import io.tokenmaxx.analyze.store.Histograms;
+import io.tokenmaxx.analyze.store.PersonStats;
 import io.tokenmaxx.analyze.store.RetentionRow;
 import io.tokenmaxx.analyze.store.Scope;
 import io.tokenmaxx.analyze.store.UsageRow;
@@ -40,14 +41,12 @@ final class AdoptionPages {
     var deptRows = groups.map(g -> g.get(0));
     var teamRows = groups.map(g -> g.get(1));
     var depthRowsLater = q.later(() -> store.depth(weeks, t));
-    // Days, tools and models, and per person the tools and models used (the diversity buckets), in one scan.
     var knownSets = q.later(() -> store.sumsBy(known, List.of(List.of(GroupKey.DAY), List.of(GroupKey.TOOL),
-        List.of(GroupKey.MODEL), List.of(GroupKey.PERSON, GroupKey.TOOL), List.of(GroupKey.PERSON, GroupKey.MODEL))));
+        List.of(GroupKey.MODEL))));
     var dayRows = knownSets.map(k -> k.get(0));
     var weekRows = q.later(() -> store.sums(weeks, List.of(GroupKey.WEEK)));
     var retentionRows = q.later(() -> store.retention(weeks));
-    var toolsPerPerson = knownSets.map(k -> distinctPerPerson(k.get(3)));
-    var modelsPerPerson = knownSets.map(k -> distinctPerPerson(k.get(4)));
+    var diversityPeople = q.later(() -> store.people(known, LeaderboardMeasure.TOOLS));
     var toolRows = knownSets.map(k -> k.get(1));
     var modelRows = knownSets.map(k -> k.get(2));
     Set<String> population = q.population(to);
@@ -100,7 +99,7 @@ final class AdoptionPages {
 
     return new AdoptionPage(q.period, pageSettings, breadth, depth, daily, weekly,
         retention(q, retentionRows.get(), lastWeek), timeToFirstUse(q, joiners, first == null ? Map.of() : first.get()),
-        diversity(q, toolsPerPerson.get(), modelsPerPerson.get(), toolRows.get(), modelRows.get(), hide));
+        diversity(q, diversityPeople.get(), toolRows.get(), modelRows.get(), hide));
   }
 
   private static Integer over(List<GroupAdoption> rows) {
@@ -178,27 +177,16 @@ final class AdoptionPages {
         Mixes.buckets(Histograms.DAYS_TO_FIRST_USE, counts, "days"), visible, false);
   }
 
-  /** Distinct non-null second keys per person, from rows keyed [person, x] (persons with usage only). */
-  static java.util.Map<String, Integer> distinctPerPerson(List<UsageRow> rows) {
-    java.util.Map<String, Integer> out = new java.util.HashMap<>();
-    for (UsageRow r : rows) {
-      String person = r.key().get(0);
-      if (person == null || r.records() == 0) continue;
-      out.merge(person, r.key().get(1) == null ? 0 : 1, Integer::sum);
-    }
-    return out;
-  }
-
-  private static AdoptionPage.Diversity diversity(Request q, java.util.Map<String, Integer> toolsPerPerson,
-      java.util.Map<String, Integer> modelsPerPerson, List<UsageRow> toolRows, List<UsageRow> modelRows, boolean hide) {
+  private static AdoptionPage.Diversity diversity(Request q, List<PersonStats> people, List<UsageRow> toolRows,
+      List<UsageRow> modelRows, boolean hide) {
     long[] tools = new long[4];
     long[] models = new long[4];
-    for (var e : toolsPerPerson.entrySet()) {
-      tools[Math.min(Math.max(e.getValue(), 1), 4) - 1]++;
-      int m = modelsPerPerson.getOrDefault(e.getKey(), 0);
+    for (PersonStats p : people) {
+      tools[Math.min(p.tools().size(), 4) - 1]++;
+      int m = p.models();
       models[m <= 1 ? 0 : m == 2 ? 1 : m <= 4 ? 2 : 3]++;
     }
-    boolean hideCounts = hide || q.privacy.hideCount(toolsPerPerson.size());
+    boolean hideCounts = hide || q.privacy.hideCount(people.size());
     List<Bucket> toolBuckets = List.of(
         new Bucket("1", 1.0, 2.0, hideCounts ? null : tools[0]), new Bucket("2", 2.0, 3.0, hideCounts ? null : tools[1]),
         new Bucket("3", 3.0, 4.0, hideCounts ? null : tools[2]), new Bucket("4+", 4.0, null, hideCounts ? null : tools[3]));
