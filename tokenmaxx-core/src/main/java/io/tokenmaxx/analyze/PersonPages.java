@@ -49,8 +49,16 @@ final class PersonPages {
     var sessions = q.later(() -> store.sessions(me, RECENT_SESSIONS));
     Set<String> team = p.team() == null ? Set.of() : idsWhere(q, x -> p.team().equals(x.team()));
     Set<String> role = p.role() == null ? Set.of() : idsWhere(q, x -> p.role().equals(x.role()));
-    var teamPeers = q.later(() -> peers(q, "team", p.team(), team));
-    var rolePeers = q.later(() -> peers(q, "role", p.role(), role));
+    // The team's and the role's people in one pair of queries (a person's values do not depend on
+    // who else is in the scope: same range and filters).
+    boolean teamShown = shown(q, p.team(), team);
+    boolean roleShown = shown(q, p.role(), role);
+    Set<String> peerIds = new java.util.HashSet<>();
+    if (teamShown) peerIds.addAll(team);
+    if (roleShown) peerIds.addAll(role);
+    Scope peerScope = q.scope.withoutPeopleFilters().withPersons(peerIds);
+    var peerStats = peerIds.isEmpty() ? null : q.later(() -> store.people(peerScope, LeaderboardMeasure.TOKENS));
+    var peerOutcomes = peerIds.isEmpty() ? null : q.later(() -> store.outcomesByPerson(peerScope));
 
     UsageRow now = Mixes.only(nowRows.get());
     UsageRow prev = Mixes.only(prevRows.get());
@@ -63,7 +71,9 @@ final class PersonPages {
         Mixes.daily(daily.get()),
         Mixes.mix(tools.get(), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
         Mixes.mix(models.get(), q.privacy.forVisiblePerson(personId), k -> k, null),
-        sessions(q, sessions.get()), outcomes, share, List.of(teamPeers.get(), rolePeers.get()));
+        sessions(q, sessions.get()), outcomes, share,
+        List.of(peers("team", p.team(), team, teamShown, peerStats, peerOutcomes),
+            peers("role", p.role(), role, roleShown, peerStats, peerOutcomes)));
   }
 
   static Set<String> idsWhere(Request q, java.util.function.Predicate<Person> test) {
@@ -105,16 +115,21 @@ final class PersonPages {
    * Medians of a peer group over the period (everyone in the group counts, with zeros for people
    * without usage); withheld when the group is smaller than k.
    */
-  static PeerComparison peers(Request q, String basis, String group, Set<String> members) {
-    if (group == null || members.isEmpty() || q.privacy.hideGroup(members)) {
+  /** Whether a peer group's medians may be shown: it exists, has people and is not below k. */
+  static boolean shown(Request q, String group, Set<String> members) {
+    return group != null && !members.isEmpty() && !q.privacy.hideGroup(members);
+  }
+
+  /** Medians of a peer group's per-person values, from stats and outcomes that cover its members. */
+  static PeerComparison peers(String basis, String group, Set<String> members, boolean shown,
+      Request.Later<List<PersonStats>> peerStats, Request.Later<Map<String, Map<OutcomeKind, Double>>> peerOutcomes) {
+    if (!shown) {
       return new PeerComparison(basis, group, group == null ? null : members.size(), null, null, null, null, true);
     }
-    Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
-    var byPerson = q.later(() -> q.service.store.outcomesByPerson(scope));
     Map<String, PersonStats> stats = new HashMap<>();
-    for (PersonStats s : q.service.store.people(scope, LeaderboardMeasure.TOKENS)) stats.put(s.person(), s);
+    for (PersonStats s : peerStats.get()) stats.put(s.person(), s);
     // Outcomes of peers without usage still count.
-    Map<String, Map<OutcomeKind, Double>> outcomes = byPerson.get();
+    Map<String, Map<OutcomeKind, Double>> outcomes = peerOutcomes.get();
     List<Double> tokens = new ArrayList<>();
     List<BigDecimal> cost = new ArrayList<>();
     List<Double> days = new ArrayList<>();
