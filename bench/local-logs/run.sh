@@ -34,14 +34,8 @@ TOKSCALE="$PEERS/node_modules/@tokscale/cli-linux-x64-gnu/bin/tokscale"
 
 # 2. tokenmaxx and the corpus generator
 "$ROOT/tokenmaxx" --version >&2
-(cd "$ROOT" && mvn -B -q -pl bench -am package -DskipTests >&2)
-JDK=""
-for c in "${TOKENMAXX_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  [[ -n "$c" && -x "$c/bin/java" ]] || continue
-  v=$("$c/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n1)
-  [[ -n "$v" && "$v" -ge 21 ]] && { JDK="$c"; break; }
-done
-[[ -n "$JDK" ]] || { echo "needs a JDK >= 21" >&2; exit 1; }
+source "$ROOT/bench/lib.sh"   # finds the JDK (>= 21) as the launcher does
+bench_build
 
 corpus() { # dir, extra generator args...
   local dir="$1"; shift
