@@ -219,7 +219,7 @@ public final class ServerAssembly {
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
-    services.add(new RecordsService(auth, store.usageStore(), store.directory()));
+    services.add(new RecordsService(auth, store.usageStore(), store.directory(), store.auditLog(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
 
