@@ -121,5 +121,12 @@
     resizeTimer = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 120);
   });
   document.addEventListener('DOMContentLoaded', function () { draw(document); });
+  // The admin menu (a <details>) closes on a click elsewhere or on Escape.
+  document.addEventListener('click', function (e) {
+    document.querySelectorAll('details.nav-admin[open]').forEach(function (d) { if (!d.contains(e.target)) d.open = false; });
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') document.querySelectorAll('details.nav-admin[open]').forEach(function (d) { d.open = false; });
+  });
   document.addEventListener('htmx:afterSettle', function (e) { prune(); draw(e.target); });
 })();

@@ -44,6 +44,12 @@ public record Layout(String title, String navKey, List<NavItem> nav, SignedIn us
     return filters.on(path);
   }
 
+  /** Whether the current page is one of the administration entries (their menu is marked). */
+  public boolean adminCurrent() {
+    for (NavItem item : nav) if (item.order() >= 900 && current(item)) return true;
+    return false;
+  }
+
   public boolean admin() {
     return user != null && user.admin();
   }

@@ -110,6 +110,8 @@ class DashboardScreenshots {
       laptop.navigate(base + "/overview");
       laptop.waitForLoadState(LoadState.NETWORKIDLE);
       shot(laptop, dir, "16-overview-1366x768-viewport", false);
+      laptop.click("nav .nav-admin summary");
+      shot(laptop, dir, "19-admin-menu-open-1366x768", false);
     }
   }
 

@@ -53,6 +53,18 @@ class RoleAccessBrowserTest extends BrowserTest {
       assertThat(page.locator(".error").count()).as(path).isZero();
     }
     assertThat(page.locator("nav .nav-admin").textContent()).contains("Accounts", "API tokens", "Audit log");
+    // On a 1366-px laptop the bar is one row: the admin entries sit in a menu at its end.
+    open(page, "/overview");
+    assertThat(page.locator("header.top").boundingBox().height).isLessThan(60);
+    assertThat(page.locator("nav .nav-admin a:has-text('Audit log')").isVisible()).isFalse();
+    page.click("nav .nav-admin summary");
+    assertThat(page.locator("nav .nav-admin a:has-text('Audit log')").isVisible()).isTrue();
+    page.click("main h1"); // a click elsewhere closes it
+    assertThat(page.locator("nav .nav-admin a:has-text('Audit log')").isVisible()).isFalse();
+    page.click("nav .nav-admin summary");
+    page.click("nav .nav-admin a:has-text('Audit log')");
+    page.waitForURL(u -> u.endsWith("/admin/audit"));
+    assertThat(page.locator("nav .nav-admin summary").getAttribute("aria-current")).isEqualTo("page");
     open(page, "/leaderboard?mode=named");
     assertThat(page.locator(".picker a[aria-current=true]").allTextContents()).contains("Named");
     assertThat(page.locator("table.leaderboard tbody").textContent()).contains(name(app.outsideSubtree));
