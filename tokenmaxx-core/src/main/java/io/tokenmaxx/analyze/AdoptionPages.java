@@ -7,7 +7,7 @@ import io.tokenmaxx.analyze.page.MixRow;
 import io.tokenmaxx.analyze.store.DepthRow;
 import io.tokenmaxx.analyze.store.GroupKey;
 import io.tokenmaxx.analyze.store.Histograms;
-import io.tokenmaxx.analyze.store.PersonStats;
+import io.tokenmaxx.analyze.store.PersonVariety;
 import io.tokenmaxx.analyze.store.RetentionRow;
 import io.tokenmaxx.analyze.store.Scope;
 import io.tokenmaxx.analyze.store.UsageRow;
@@ -44,9 +44,8 @@ final class AdoptionPages {
     var knownSets = q.later(() -> store.sumsBy(known, List.of(List.of(GroupKey.DAY), List.of(GroupKey.TOOL),
         List.of(GroupKey.MODEL))));
     var dayRows = knownSets.map(k -> k.get(0));
-    var weekRows = q.later(() -> store.sums(weeks, List.of(GroupKey.WEEK)));
     var retentionRows = q.later(() -> store.retention(weeks));
-    var diversityPeople = q.later(() -> store.people(known, LeaderboardMeasure.TOOLS));
+    var diversityPeople = q.later(() -> store.variety(known));
     var toolRows = knownSets.map(k -> k.get(1));
     var modelRows = knownSets.map(k -> k.get(2));
     Set<String> population = q.population(to);
@@ -90,8 +89,9 @@ final class AdoptionPages {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       daily.add(new AdoptionPage.ActiveCount(d, hide ? null : perDay.getOrDefault(d.toString(), 0L), hide));
     }
+    // A week's active people are its depth cohorts together (each counts people active that week).
     Map<String, Long> perWeek = new HashMap<>();
-    for (UsageRow r : weekRows.get()) perWeek.put(r.key(0), r.people());
+    for (DepthRow r : depthRows.values()) perWeek.put(r.week().toString(), r.light() + r.moderate() + r.heavy());
     List<AdoptionPage.ActiveCount> weekly = new ArrayList<>();
     for (LocalDate w = firstWeek; !w.isAfter(lastWeek); w = w.plusWeeks(1)) {
       weekly.add(new AdoptionPage.ActiveCount(w, hide ? null : perWeek.getOrDefault(w.toString(), 0L), hide));
@@ -177,12 +177,12 @@ final class AdoptionPages {
         Mixes.buckets(Histograms.DAYS_TO_FIRST_USE, counts, "days"), visible, false);
   }
 
-  private static AdoptionPage.Diversity diversity(Request q, List<PersonStats> people, List<UsageRow> toolRows,
+  private static AdoptionPage.Diversity diversity(Request q, List<PersonVariety> people, List<UsageRow> toolRows,
       List<UsageRow> modelRows, boolean hide) {
     long[] tools = new long[4];
     long[] models = new long[4];
-    for (PersonStats p : people) {
-      tools[Math.min(p.tools().size(), 4) - 1]++;
+    for (PersonVariety p : people) {
+      tools[Math.min(p.tools(), 4) - 1]++;
       int m = p.models();
       models[m <= 1 ? 0 : m == 2 ? 1 : m <= 4 ? 2 : 3]++;
     }

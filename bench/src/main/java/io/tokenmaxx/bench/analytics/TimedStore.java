@@ -64,6 +64,11 @@ final class TimedStore implements AnalyticsStore {
   }
 
   @Override
+  public List<io.tokenmaxx.analyze.store.PersonVariety> variety(Scope s) {
+    return time("variety (tools and models per person)", () -> d.variety(s));
+  }
+
+  @Override
   public List<DepthRow> depth(Scope s, DepthThresholds t) {
     return time("depth", () -> d.depth(s, t));
   }

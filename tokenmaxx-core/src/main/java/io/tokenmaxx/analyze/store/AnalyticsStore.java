@@ -54,6 +54,20 @@ public interface AnalyticsStore {
    */
   List<PersonStats> people(Scope scope, LeaderboardMeasure measure);
 
+  /**
+   * Per person with usage in the scope (non-null persons): the number of distinct tools and models,
+   * ordered by person id. What {@link #people} also says, without its totals, outcomes and ranks —
+   * stores answer it with a lighter query.
+   */
+  default List<PersonVariety> variety(Scope scope) {
+    List<PersonVariety> out = new java.util.ArrayList<>();
+    for (PersonStats p : people(scope, io.tokenmaxx.analyze.LeaderboardMeasure.TOOLS)) {
+      out.add(new PersonVariety(p.person(), p.tools().size(), p.models()));
+    }
+    out.sort(java.util.Comparator.comparing(PersonVariety::person));
+    return out;
+  }
+
   /** Per week of the range: people by active days that week (within the range), ordered by week. */
   List<DepthRow> depth(Scope scope, DepthThresholds thresholds);
 

@@ -101,6 +101,7 @@ public final class AnalyticsAgreement {
     for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
       assertThat(normPeople(sql.people(s, m))).as("people by %s, %s", m, at).isEqualTo(normPeople(ref.people(s, m)));
     }
+    assertThat(sql.variety(s)).as("tools and models per person, %s", at).isEqualTo(ref.variety(s));
     assertThat(sql.depth(s, DepthThresholds.DEFAULT)).as("depth, %s", at).isEqualTo(ref.depth(s, DepthThresholds.DEFAULT));
     assertThat(sql.depth(s, new DepthThresholds(3, 5))).as("depth 3/5, %s", at).isEqualTo(ref.depth(s, new DepthThresholds(3, 5)));
     assertThat(sql.retention(s)).as("retention, %s", at).isEqualTo(ref.retention(s));
