@@ -531,7 +531,7 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     LocalMinutes lm = clock(s);
     List<Object> params = new ArrayList<>();
     Where m = new Where().add("team IS NOT NULL");
-    Sources.people(s, m, "id");
+    sources.people(s, m, "id");
     String members = "SELECT id, team, annual_loaded_cost FROM person" + m.sql();
     List<Object> all = new ArrayList<>(m.params);
     String spend = "SELECT p.team, SUM(t.cost) AS spend FROM " + usageRows(s, lm, params)

@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.analytics;
 
 import io.tokenmaxx.analyze.store.Scope;
 import io.tokenmaxx.storage.jdbc.Dialect;
+import io.tokenmaxx.storage.jdbc.SqlArray;
 import io.tokenmaxx.storage.jdbc.Tables;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,9 +108,16 @@ final class Sources {
     }
   }
 
+  /** Sets of people larger than this are bound as one array rather than a placeholder each. */
+  static final int ARRAY_FROM = 32;
+
   /** The scope's people filters on a person-id column. */
-  static void people(Scope s, Where w, String column) {
-    if (s.persons() != null) w.in(column, s.persons());
+  void people(Scope s, Where w, String column) {
+    if (s.persons() != null && s.persons().size() > ARRAY_FROM) {
+      w.add(d.inTextArray(column), new SqlArray(d.textArrayType(), s.persons().stream().sorted().toList()));
+    } else if (s.persons() != null) {
+      w.in(column, s.persons());
+    }
     if (!s.departments().isEmpty() || !s.teams().isEmpty()) {
       Where p = new Where();
       if (!s.departments().isEmpty()) p.in("department", s.departments());

@@ -4,6 +4,17 @@ import io.tokenmaxx.storage.jdbc.Dialect;
 
 /** DuckDB's spelling of the time functions (ICU is built into the JDBC driver). */
 final class DuckDbDialect implements Dialect {
+
+  @Override
+  public String inTextArray(String column) {
+    return column + " IN (SELECT unnest(?))";
+  }
+
+  @Override
+  public String textArrayType() {
+    return "VARCHAR";
+  }
+
   static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
   @Override

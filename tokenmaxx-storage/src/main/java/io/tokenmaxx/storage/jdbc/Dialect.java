@@ -13,6 +13,20 @@ public interface Dialect {
   /** Backend name for messages: "DuckDB", "PostgreSQL". */
   String name();
 
+  /**
+   * {@code column} is one of the strings of a single array placeholder (bound as a {@link
+   * SqlArray}): for sets too large for a list of placeholders, which both backends compare one by
+   * one (2,000 ids cost DuckDB about 30 ms per 1M rows; the array is a hash semi-join).
+   */
+  default String inTextArray(String column) {
+    return column + " = ANY(?)";
+  }
+
+  /** The SQL name of the element type of a {@link SqlArray} of strings. */
+  default String textArrayType() {
+    return "text";
+  }
+
   /** A BIGINT expression: microseconds since the epoch of the TIMESTAMPTZ column. */
   String epochMicros(String tsColumn);
 

@@ -12,6 +12,12 @@ public record Sql(String text, List<Object> params) {
   }
 
   public void bind(PreparedStatement ps) throws SQLException {
-    for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i) instanceof SqlArray a) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf(a.type(), a.values().toArray()));
+      } else {
+        ps.setObject(i + 1, params.get(i));
+      }
+    }
   }
 }

@@ -59,6 +59,10 @@ public final class AnalyticsAgreement {
     List<Scope> out = new ArrayList<>();
     out.add(new Scope(end.minusDays(27), end, AnalyticsFixture.ZONE, DayOfWeek.MONDAY, null, null, null, null, null, false));
     out.add(new Scope(start, end, ZoneId.of("Asia/Kolkata"), DayOfWeek.SUNDAY, null, null, null, null, null, true));
+    // A set of people large enough to be bound as one array (up to 40 people, and an id nobody has).
+    Set<String> many = new TreeSet<>(Set.of("nobody-" + seed));
+    many.addAll(people.subList(0, Math.min(40, people.size())));
+    out.add(new Scope(end.minusDays(40), end, AnalyticsFixture.ZONE, DayOfWeek.MONDAY, null, null, null, null, many, false));
     for (int i = 0; i < n; i++) {
       ZoneId zone = ZONES.get(rnd.nextInt(ZONES.size()));
       LocalDate from = start.plusDays(rnd.nextInt(20));
