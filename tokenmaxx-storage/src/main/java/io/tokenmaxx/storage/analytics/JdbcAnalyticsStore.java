@@ -160,24 +160,51 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     return out;
   }
 
+  private static boolean ofPerson(GroupKey k) {
+    return k == GroupKey.TEAM || k == GroupKey.DEPARTMENT;
+  }
+
+  private static final String PER_PERSON_SUMS = "SUM(t.input_tokens) AS input_tokens, SUM(t.output_tokens) AS output_tokens, "
+      + "SUM(t.cache_read_tokens) AS cache_read_tokens, SUM(t.cache_write_tokens) AS cache_write_tokens, "
+      + "SUM(t.reasoning_tokens) AS reasoning_tokens, SUM(t.requests) AS requests, SUM(t.records) AS records, "
+      + "SUM(t.cost) AS cost, SUM(t.unpriced) AS unpriced";
+
+  private static final String TOTALS = "CAST(SUM(x.input_tokens) AS BIGINT), CAST(SUM(x.output_tokens) AS BIGINT), "
+      + "CAST(SUM(x.cache_read_tokens) AS BIGINT), CAST(SUM(x.cache_write_tokens) AS BIGINT), "
+      + "CAST(SUM(x.reasoning_tokens) AS BIGINT), CAST(SUM(x.requests) AS BIGINT), CAST(SUM(x.records) AS BIGINT), "
+      + "SUM(x.cost), CAST(SUM(x.unpriced) AS BIGINT)";
+
+  /**
+   * Sums per key and person first (people are then counted without a DISTINCT aggregate, and the
+   * keys of a person — team, department — are joined to those few rows instead of to every row).
+   */
   @Override
   public List<UsageRow> sums(Scope s, List<GroupKey> keys) {
     LocalMinutes lm = clock(s);
     List<Object> params = new ArrayList<>();
     String rows = usageRows(s, lm, params);
-    boolean join = keys.contains(GroupKey.TEAM) || keys.contains(GroupKey.DEPARTMENT);
-    StringBuilder sql = new StringBuilder("SELECT ");
-    List<String> groups = new ArrayList<>();
+    StringBuilder inner = new StringBuilder("SELECT ");
+    StringBuilder outer = new StringBuilder("SELECT ");
+    List<String> innerGroups = new ArrayList<>();
+    List<String> outerGroups = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      sql.append(keyExpr(keys.get(i), s)).append(" AS k").append(i).append(", ");
-      groups.add(Integer.toString(i + 1));
+      GroupKey k = keys.get(i);
+      if (ofPerson(k)) {
+        outer.append(keyExpr(k, s)).append(" AS k").append(i).append(", ");
+      } else {
+        inner.append(keyExpr(k, s)).append(" AS k").append(i).append(", ");
+        innerGroups.add(Integer.toString(innerGroups.size() + 1));
+        outer.append("x.k").append(i).append(", ");
+      }
+      outerGroups.add(Integer.toString(i + 1));
     }
-    sql.append("CAST(SUM(t.input_tokens) AS BIGINT), CAST(SUM(t.output_tokens) AS BIGINT), ")
-        .append("CAST(SUM(t.cache_read_tokens) AS BIGINT), CAST(SUM(t.cache_write_tokens) AS BIGINT), ")
-        .append("CAST(SUM(t.reasoning_tokens) AS BIGINT), CAST(SUM(t.requests) AS BIGINT), CAST(SUM(t.records) AS BIGINT), ")
-        .append("SUM(t.cost), CAST(SUM(t.unpriced) AS BIGINT), COUNT(DISTINCT t.person) FROM ").append(rows).append(" t");
-    if (join) sql.append(" LEFT JOIN person p ON p.id = t.person");
-    if (!groups.isEmpty()) sql.append(" GROUP BY ").append(String.join(", ", groups));
+    innerGroups.add(Integer.toString(innerGroups.size() + 1));
+    inner.append("t.person AS person, ").append(PER_PERSON_SUMS).append(" FROM ").append(rows).append(" t GROUP BY ")
+        .append(String.join(", ", innerGroups));
+    outer.append(TOTALS).append(", COUNT(x.person) FROM (").append(inner).append(") x");
+    if (keys.stream().anyMatch(JdbcAnalyticsStore::ofPerson)) outer.append(" LEFT JOIN person p ON p.id = x.person");
+    if (!outerGroups.isEmpty()) outer.append(" GROUP BY ").append(String.join(", ", outerGroups));
+    StringBuilder sql = outer;
     List<UsageRow> out = new ArrayList<>();
     query("sum usage by " + keys, sql.toString(), params, rs -> {
       int n = keys.size();
@@ -219,17 +246,22 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     for (List<GroupKey> keys : groupings) {
       List<String> cols = new ArrayList<>();
       for (GroupKey k : all) if (keys.contains(k)) cols.add("k" + all.indexOf(k));
+      cols.add("t.person");
       sets.add("(" + String.join(", ", cols) + ")");
     }
     List<String> allCols = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) allCols.add("k" + i);
+    // Each grouping set with the person added sums per person; the outer level adds those up and
+    // counts the persons (cheaper than a DISTINCT aggregate per set).
+    StringBuilder perPerson = new StringBuilder("SELECT ");
+    for (String c : allCols) perPerson.append(c).append(", ");
+    perPerson.append("t.person AS person, GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
+        .append(PER_PERSON_SUMS).append(" FROM (").append(inner).append(") t GROUP BY GROUPING SETS (")
+        .append(String.join(", ", sets)).append(")");
     StringBuilder sql = new StringBuilder("SELECT ");
-    for (String c : allCols) sql.append(c).append(", ");
-    sql.append("GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
-        .append("CAST(SUM(input_tokens) AS BIGINT), CAST(SUM(output_tokens) AS BIGINT), CAST(SUM(cache_read_tokens) AS BIGINT), ")
-        .append("CAST(SUM(cache_write_tokens) AS BIGINT), CAST(SUM(reasoning_tokens) AS BIGINT), CAST(SUM(requests) AS BIGINT), ")
-        .append("CAST(SUM(records) AS BIGINT), SUM(cost), CAST(SUM(unpriced) AS BIGINT), COUNT(DISTINCT person) FROM (")
-        .append(inner).append(") z GROUP BY GROUPING SETS (").append(String.join(", ", sets)).append(")");
+    for (String c : allCols) sql.append("x.").append(c).append(", ");
+    sql.append("x.g, ").append(TOTALS).append(", COUNT(x.person) FROM (").append(perPerson).append(") x GROUP BY x.g");
+    for (String c : allCols) sql.append(", x.").append(c);
     // GROUPING(k0..kn): bit (n - 1 - i) is set when k_i is not grouped in the row's set.
     Map<Long, List<Integer>> setsOf = new HashMap<>(); // one mask for [a, b] and [b, a]
     for (int gi = 0; gi < groupings.size(); gi++) {
