@@ -246,22 +246,17 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     for (List<GroupKey> keys : groupings) {
       List<String> cols = new ArrayList<>();
       for (GroupKey k : all) if (keys.contains(k)) cols.add("k" + all.indexOf(k));
-      cols.add("t.person");
       sets.add("(" + String.join(", ", cols) + ")");
     }
     List<String> allCols = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) allCols.add("k" + i);
-    // Each grouping set with the person added sums per person; the outer level adds those up and
-    // counts the persons (cheaper than a DISTINCT aggregate per set).
-    StringBuilder perPerson = new StringBuilder("SELECT ");
-    for (String c : allCols) perPerson.append(c).append(", ");
-    perPerson.append("t.person AS person, GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
-        .append(PER_PERSON_SUMS).append(" FROM (").append(inner).append(") t GROUP BY GROUPING SETS (")
-        .append(String.join(", ", sets)).append(")");
     StringBuilder sql = new StringBuilder("SELECT ");
-    for (String c : allCols) sql.append("x.").append(c).append(", ");
-    sql.append("x.g, ").append(TOTALS).append(", COUNT(x.person) FROM (").append(perPerson).append(") x GROUP BY x.g");
-    for (String c : allCols) sql.append(", x.").append(c);
+    for (String c : allCols) sql.append(c).append(", ");
+    sql.append("GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
+        .append("CAST(SUM(input_tokens) AS BIGINT), CAST(SUM(output_tokens) AS BIGINT), CAST(SUM(cache_read_tokens) AS BIGINT), ")
+        .append("CAST(SUM(cache_write_tokens) AS BIGINT), CAST(SUM(reasoning_tokens) AS BIGINT), CAST(SUM(requests) AS BIGINT), ")
+        .append("CAST(SUM(records) AS BIGINT), SUM(cost), CAST(SUM(unpriced) AS BIGINT), COUNT(DISTINCT person) FROM (")
+        .append(inner).append(") z GROUP BY GROUPING SETS (").append(String.join(", ", sets)).append(")");
     // GROUPING(k0..kn): bit (n - 1 - i) is set when k_i is not grouped in the row's set.
     Map<Long, List<Integer>> setsOf = new HashMap<>(); // one mask for [a, b] and [b, a]
     for (int gi = 0; gi < groupings.size(); gi++) {
