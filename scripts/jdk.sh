@@ -6,8 +6,12 @@ TOKENMAXX_MIN_JAVA=21
 
 java_feature() { # prints the feature version of the JDK at $1, or nothing
   local home="$1" v=""
+  local line
   if [[ -f "$home/release" ]]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$home/release" | head -n1)
+    # builtins only: the launcher runs this for every candidate JDK on every command
+    while IFS= read -r line; do
+      if [[ "$line" =~ ^JAVA_VERSION=\"([0-9]+) ]]; then v="${BASH_REMATCH[1]}"; break; fi
+    done < "$home/release"
   fi
   if [[ -z "$v" && -x "$home/bin/java" ]]; then
     v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n1)
@@ -24,7 +28,7 @@ find_jdk() {
     v=$(java_feature "$c"); [[ -n "$v" && "$v" -ge $TOKENMAXX_MIN_JAVA ]] && { JDK="$c"; return 0; }
   done
   if command -v java >/dev/null 2>&1; then
-    c=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+    c=$(readlink -f "$(command -v java)"); c="${c%/bin/java}"
     v=$(java_feature "$c"); [[ -n "$v" && "$v" -ge $TOKENMAXX_MIN_JAVA ]] && { JDK="$c"; return 0; }
   fi
   for c in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
