@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A byte pattern that marks the lines worth parsing (e.g. {@code "usage":{}). The search tests two
- * anchor bytes of the pattern at eight positions at a time and verifies the whole pattern only
- * where both match. Because JSON escapes every quote inside a string, a pattern starting with a
+ * anchor bytes of the pattern at eight positions at a time and verifies the whole pattern only at
+ * the positions where both match. Because JSON escapes every quote inside a string, a pattern starting with a
  * quote and ending with {@code :} or {@code :{} can only match a real key, never text inside a
  * string value.
  */
@@ -38,11 +38,12 @@ final class Marker {
     int last = to - pattern.length;
     int i = from;
     for (; i + b + 8 <= to; i += 8) {
-      long m = Bytes.zeroBytes(Bytes.word(buf, i + a) ^ anchorA) & Bytes.zeroBytes(Bytes.word(buf, i + b) ^ anchorB);
-      if (m != 0) {
-        for (int p = i, e = Math.min(i + 8, last + 1); p < e; p++) {
-          if (matchesAt(buf, p)) return p;
-        }
+      // Exactly the positions where both anchors match are flagged; only those are verified.
+      long m = Bytes.exactZeroBytes(Bytes.word(buf, i + a) ^ anchorA) & Bytes.exactZeroBytes(Bytes.word(buf, i + b) ^ anchorB);
+      while (m != 0) {
+        int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
+        if (p <= last && matchesAt(buf, p)) return p;
+        m &= m - 1;
       }
     }
     for (; i <= last; i++) if (matchesAt(buf, i)) return i;
