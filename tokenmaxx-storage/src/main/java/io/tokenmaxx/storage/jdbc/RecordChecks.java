@@ -28,25 +28,27 @@ public final class RecordChecks {
     for (int i = 0; i < records.size(); i++) {
       UsageRecord r = records.get(i);
       if (r == null) throw new IllegalArgumentException("usage record #" + i + " is null");
-      String where = "usage record #" + i + " (id '" + printable(r.id()) + "')";
-      checkId(where, r.id());
-      checkTime(where, r.timestamp());
-      checkText(where, "source", r.source());
-      checkText(where, "tool", r.tool());
-      checkText(where, "provider", r.provider());
-      checkText(where, "model", r.model());
-      checkText(where, "person", r.person());
-      checkIdentity(where, r.identity());
-      checkText(where, "sessionId", r.sessionId());
-      checkText(where, "project", r.project());
-      checkCost(where, "reportedCost", r.reportedCost());
-      checkCost(where, "computedCost", r.computedCost());
-      checkText(where, "priceRef", r.priceRef());
-      if (r.latencyMs() != null && r.latencyMs() < 0) {
-        throw new IllegalArgumentException(where + ": latencyMs must be >= 0, was " + r.latencyMs());
+      try {
+        id(r.id());
+        time(r.timestamp());
+        text("source", r.source());
+        text("tool", r.tool());
+        text("provider", r.provider());
+        text("model", r.model());
+        text("person", r.person());
+        if (r.identity() != null) text("identity", r.identity().value());
+        text("sessionId", r.sessionId());
+        text("project", r.project());
+        cost("reportedCost", r.reportedCost());
+        cost("computedCost", r.computedCost());
+        text("priceRef", r.priceRef());
+        if (r.latencyMs() != null && r.latencyMs() < 0) throw new Invalid("latencyMs must be >= 0, was " + r.latencyMs());
+        text("status", r.status());
+        text("promptHash", r.promptHash());
+      } catch (Invalid e) {
+        // The record is named only when something is wrong: this runs for every record written.
+        throw new IllegalArgumentException("usage record #" + i + " (id '" + printable(r.id()) + "'): " + e.getMessage());
       }
-      checkText(where, "status", r.status());
-      checkText(where, "promptHash", r.promptHash());
     }
   }
 
@@ -55,65 +57,83 @@ public final class RecordChecks {
     for (int i = 0; i < records.size(); i++) {
       OutcomeRecord r = records.get(i);
       if (r == null) throw new IllegalArgumentException("outcome record #" + i + " is null");
-      String where = "outcome record #" + i + " (id '" + printable(r.id()) + "')";
-      checkId(where, r.id());
-      checkTime(where, r.timestamp());
-      checkText(where, "source", r.source());
-      checkText(where, "tool", r.tool());
-      checkText(where, "person", r.person());
-      checkIdentity(where, r.identity());
-      checkText(where, "sessionId", r.sessionId());
-      checkText(where, "project", r.project());
-      checkText(where, "detail", r.detail());
+      try {
+        id(r.id());
+        time(r.timestamp());
+        text("source", r.source());
+        text("tool", r.tool());
+        text("person", r.person());
+        if (r.identity() != null) text("identity", r.identity().value());
+        text("sessionId", r.sessionId());
+        text("project", r.project());
+        text("detail", r.detail());
+      } catch (Invalid e) {
+        throw new IllegalArgumentException("outcome record #" + i + " (id '" + printable(r.id()) + "'): " + e.getMessage());
+      }
     }
   }
 
-  private static void checkId(String where, String id) {
-    if (id.isBlank()) throw new IllegalArgumentException(where + ": id must not be blank");
-    checkText(where, "id", id);
+  /** What is wrong with one field, before the record it belongs to is named. */
+  private static final class Invalid extends RuntimeException {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
   }
 
-  private static void checkTime(String where, Instant t) {
+  private static void id(String id) {
+    if (id.isBlank()) throw new Invalid("id must not be blank");
+    text("id", id);
+  }
+
+  private static void time(Instant t) {
     if (t.isBefore(MIN_TIME) || !t.isBefore(MAX_TIME)) {
-      throw new IllegalArgumentException(where + ": timestamp " + t + " is outside the stored range ["
-          + MIN_TIME + ", " + MAX_TIME + ")");
+      throw new Invalid("timestamp " + t + " is outside the stored range [" + MIN_TIME + ", " + MAX_TIME + ")");
     }
-  }
-
-  private static void checkIdentity(String where, RawIdentity identity) {
-    if (identity != null) checkText(where, "identity", identity.value());
   }
 
   /** Checks a cost fits DECIMAL(38, 18) exactly and is not negative. */
   public static void checkCost(String where, String field, BigDecimal cost) {
-    if (cost == null) return;
-    if (cost.signum() < 0) {
-      throw new IllegalArgumentException(where + ": " + field + " must be >= 0, was " + cost.toPlainString());
+    try {
+      cost(field, cost);
+    } catch (Invalid e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage());
     }
+  }
+
+  private static void cost(String field, BigDecimal cost) {
+    if (cost == null) return;
+    if (cost.signum() < 0) throw new Invalid(field + " must be >= 0, was " + cost.toPlainString());
     BigDecimal n = cost.stripTrailingZeros();
     if (n.scale() > Tables.COST_SCALE) {
-      throw new IllegalArgumentException(where + ": " + field + " " + cost.toPlainString() + " has "
-          + n.scale() + " decimal places; at most " + Tables.COST_SCALE + " are stored exactly");
+      throw new Invalid(field + " " + cost.toPlainString() + " has " + n.scale() + " decimal places; at most "
+          + Tables.COST_SCALE + " are stored exactly");
     }
     if (n.precision() - n.scale() > MAX_INTEGER_DIGITS) {
-      throw new IllegalArgumentException(where + ": " + field + " " + cost.toPlainString()
-          + " is too large; at most " + MAX_INTEGER_DIGITS + " integer digits are stored");
+      throw new Invalid(field + " " + cost.toPlainString() + " is too large; at most " + MAX_INTEGER_DIGITS
+          + " integer digits are stored");
     }
   }
 
   /** Text must be storable as UTF-8 in every backend: no NUL, no unpaired surrogate. */
   public static void checkText(String where, String field, String s) {
+    try {
+      text(field, s);
+    } catch (Invalid e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage());
+    }
+  }
+
+  private static void text(String field, String s) {
     if (s == null) return;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if (c == 0) {
-        throw new IllegalArgumentException(where + ": " + field + " contains a NUL character at index " + i);
-      }
+      if ((char) (c - 1) < 0xD7FF) continue; // one test for the common case: neither NUL nor >= U+D800
+      if (c == 0) throw new Invalid(field + " contains a NUL character at index " + i);
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         } else {
-          throw new IllegalArgumentException(where + ": " + field + " contains an unpaired surrogate at index " + i);
+          throw new Invalid(field + " contains an unpaired surrogate at index " + i);
         }
       }
     }
