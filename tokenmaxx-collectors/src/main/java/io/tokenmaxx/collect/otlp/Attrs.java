@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +19,7 @@ final class Attrs {
    */
   static final long MAX_COUNT = 1_000_000_000_000_000L;
 
-  /** Above this many attributes, lookups go through an index built on first use. */
+  /** Above this many attributes, lookups go through a hash map built on first use. */
   private static final int SCAN_LIMIT = 12;
 
   private final List<KeyValue> own;
@@ -27,12 +28,7 @@ final class Attrs {
   /** UTF-8 forms of keys, for the hasher (which orders attributes by their bytes). */
   private static final ConcurrentHashMap<String, ByteString> KEYS = new ConcurrentHashMap<>();
 
-  /**
-   * Open addressing over the attributes: slot holds index + 1 (0 = empty), placed by {@link #mix}.
-   * The parsed keys are new Strings on every item, so a HashMap would hash each one in full; this
-   * index looks at four characters and the length.
-   */
-  private int[] slots;
+  private HashMap<String, AnyValue> index;
 
   Attrs(List<KeyValue> own, Attrs fallback, int maxLength) {
     this.own = own;
@@ -57,12 +53,15 @@ final class Attrs {
   AnyValue raw(String key) {
     int n = own.size();
     if (n > SCAN_LIMIT) {
-      if (slots == null) slots = index(own);
-      int mask = slots.length - 1;
-      for (int h = mix(key) & mask, slot; (slot = slots[h]) != 0; h = (h + 1) & mask) {
-        KeyValue kv = own.get(slot - 1);
-        if (kv.getKey().equals(key)) return kv.getValue();
+      if (index == null) {
+        index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+          KeyValue kv = own.get(i);
+          index.putIfAbsent(kv.getKey(), kv.getValue());
+        }
       }
+      AnyValue v = index.get(key);
+      if (v != null) return v;
     } else {
       for (int i = 0; i < n; i++) {
         KeyValue kv = own.get(i);
@@ -70,31 +69,6 @@ final class Attrs {
       }
     }
     return fallback == null ? null : fallback.raw(key);
-  }
-
-  /** The slots of {@code list}'s keys; the first of repeated keys wins, as in the scan. */
-  private static int[] index(List<KeyValue> list) {
-    int[] slots = new int[Integer.highestOneBit(list.size() * 2 - 1) << 1];
-    int mask = slots.length - 1;
-    next:
-    for (int i = 0; i < list.size(); i++) {
-      String key = list.get(i).getKey();
-      int h = mix(key) & mask;
-      for (int slot; (slot = slots[h]) != 0; h = (h + 1) & mask) {
-        if (list.get(slot - 1).getKey().equals(key)) continue next;
-      }
-      slots[h] = i + 1;
-    }
-    return slots;
-  }
-
-  /** A cheap hash of a key: its length and four of its characters. */
-  static int mix(String key) {
-    int n = key.length();
-    if (n == 0) return 0;
-    int h = n * 0x9E3779B1 ^ key.charAt(0) * 29791 ^ key.charAt(n >> 1) * 961 ^ key.charAt(n - 1) * 31
-        ^ key.charAt(Math.max(0, n - 3)) * 7;
-    return h ^ (h >>> 15);
   }
 
   boolean has(String key) {

@@ -204,9 +204,8 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     outer.append(TOTALS).append(", COUNT(x.person) FROM (").append(inner).append(") x");
     if (keys.stream().anyMatch(JdbcAnalyticsStore::ofPerson)) outer.append(" LEFT JOIN person p ON p.id = x.person");
     if (!outerGroups.isEmpty()) outer.append(" GROUP BY ").append(String.join(", ", outerGroups));
-    StringBuilder sql = outer;
     List<UsageRow> out = new ArrayList<>();
-    query("sum usage by " + keys, sql.toString(), params, rs -> {
+    query("sum usage by " + keys, outer.toString(), params, rs -> {
       int n = keys.size();
       long records = rs.getLong(n + 7);
       if (records == 0) return;
@@ -252,11 +251,9 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
     for (int i = 0; i < all.size(); i++) allCols.add("k" + i);
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String c : allCols) sql.append(c).append(", ");
-    sql.append("GROUPING(").append(String.join(", ", allCols)).append(") AS g, ")
-        .append("CAST(SUM(input_tokens) AS BIGINT), CAST(SUM(output_tokens) AS BIGINT), CAST(SUM(cache_read_tokens) AS BIGINT), ")
-        .append("CAST(SUM(cache_write_tokens) AS BIGINT), CAST(SUM(reasoning_tokens) AS BIGINT), CAST(SUM(requests) AS BIGINT), ")
-        .append("CAST(SUM(records) AS BIGINT), SUM(cost), CAST(SUM(unpriced) AS BIGINT), COUNT(DISTINCT person) FROM (")
-        .append(inner).append(") z GROUP BY GROUPING SETS (").append(String.join(", ", sets)).append(")");
+    sql.append("GROUPING(").append(String.join(", ", allCols)).append(") AS g, ").append(TOTALS)
+        .append(", COUNT(DISTINCT x.person) FROM (").append(inner).append(") x GROUP BY GROUPING SETS (")
+        .append(String.join(", ", sets)).append(")");
     // GROUPING(k0..kn): bit (n - 1 - i) is set when k_i is not grouped in the row's set.
     Map<Long, List<Integer>> setsOf = new HashMap<>(); // one mask for [a, b] and [b, a]
     for (int gi = 0; gi < groupings.size(); gi++) {
@@ -274,7 +271,7 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
       if (matched == null) return;
       long records = rs.getLong(n + 8);
       if (records == 0) return;
-      long[] v = new long[10];
+      long[] v = new long[6];
       for (int i = 0; i < 6; i++) v[i] = rs.getLong(n + 2 + i);
       BigDecimal cost = money(rs.getBigDecimal(n + 9));
       long unpriced = rs.getLong(n + 10);

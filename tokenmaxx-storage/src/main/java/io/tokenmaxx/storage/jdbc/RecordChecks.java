@@ -6,6 +6,8 @@ import io.tokenmaxx.model.UsageRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Checks a batch before any of it is written, so that bad input is refused whole with an error
@@ -24,51 +26,53 @@ public final class RecordChecks {
   private RecordChecks() {}
 
   public static void checkUsage(List<UsageRecord> records) {
-    if (records == null) throw new IllegalArgumentException("usage records: the batch is null");
-    for (int i = 0; i < records.size(); i++) {
-      UsageRecord r = records.get(i);
-      if (r == null) throw new IllegalArgumentException("usage record #" + i + " is null");
-      try {
-        id(r.id());
-        time(r.timestamp());
-        text("source", r.source());
-        text("tool", r.tool());
-        text("provider", r.provider());
-        text("model", r.model());
-        text("person", r.person());
-        if (r.identity() != null) text("identity", r.identity().value());
-        text("sessionId", r.sessionId());
-        text("project", r.project());
-        cost("reportedCost", r.reportedCost());
-        cost("computedCost", r.computedCost());
-        text("priceRef", r.priceRef());
-        if (r.latencyMs() != null && r.latencyMs() < 0) throw new Invalid("latencyMs must be >= 0, was " + r.latencyMs());
-        text("status", r.status());
-        text("promptHash", r.promptHash());
-      } catch (Invalid e) {
-        // The record is named only when something is wrong: this runs for every record written.
-        throw new IllegalArgumentException("usage record #" + i + " (id '" + printable(r.id()) + "'): " + e.getMessage());
-      }
-    }
+    each(records, "usage", UsageRecord::id, r -> {
+      id(r.id());
+      time(r.timestamp());
+      text("source", r.source());
+      text("tool", r.tool());
+      text("provider", r.provider());
+      text("model", r.model());
+      text("person", r.person());
+      if (r.identity() != null) text("identity", r.identity().value());
+      text("sessionId", r.sessionId());
+      text("project", r.project());
+      cost("reportedCost", r.reportedCost());
+      cost("computedCost", r.computedCost());
+      text("priceRef", r.priceRef());
+      if (r.latencyMs() != null && r.latencyMs() < 0) throw new Invalid("latencyMs must be >= 0, was " + r.latencyMs());
+      text("status", r.status());
+      text("promptHash", r.promptHash());
+    });
   }
 
   public static void checkOutcomes(List<OutcomeRecord> records) {
-    if (records == null) throw new IllegalArgumentException("outcome records: the batch is null");
+    each(records, "outcome", OutcomeRecord::id, r -> {
+      id(r.id());
+      time(r.timestamp());
+      text("source", r.source());
+      text("tool", r.tool());
+      text("person", r.person());
+      if (r.identity() != null) text("identity", r.identity().value());
+      text("sessionId", r.sessionId());
+      text("project", r.project());
+      text("detail", r.detail());
+    });
+  }
+
+  /**
+   * Runs {@code checks} on every record; the record is named (kind, position, id) only when
+   * something is wrong, since this runs for every record written.
+   */
+  private static <T> void each(List<T> records, String kind, Function<T, String> id, Consumer<T> checks) {
+    if (records == null) throw new IllegalArgumentException(kind + " records: the batch is null");
     for (int i = 0; i < records.size(); i++) {
-      OutcomeRecord r = records.get(i);
-      if (r == null) throw new IllegalArgumentException("outcome record #" + i + " is null");
+      T r = records.get(i);
+      if (r == null) throw new IllegalArgumentException(kind + " record #" + i + " is null");
       try {
-        id(r.id());
-        time(r.timestamp());
-        text("source", r.source());
-        text("tool", r.tool());
-        text("person", r.person());
-        if (r.identity() != null) text("identity", r.identity().value());
-        text("sessionId", r.sessionId());
-        text("project", r.project());
-        text("detail", r.detail());
+        checks.accept(r);
       } catch (Invalid e) {
-        throw new IllegalArgumentException("outcome record #" + i + " (id '" + printable(r.id()) + "'): " + e.getMessage());
+        throw new IllegalArgumentException(kind + " record #" + i + " (id '" + printable(id.apply(r)) + "'): " + e.getMessage());
       }
     }
   }
