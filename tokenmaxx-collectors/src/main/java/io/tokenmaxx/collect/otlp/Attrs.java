@@ -22,22 +22,130 @@ final class Attrs {
   /** Above this many attributes, lookups go through a hash map built on first use. */
   private static final int SCAN_LIMIT = 12;
 
-  private final List<KeyValue> own;
-  private final Attrs fallback;
-  private final int maxLength;
+  /** What an attribute holds: the scalar kinds are kept unboxed, the others as their message. */
+  enum Kind { EMPTY, STRING, BOOL, INT, DOUBLE, OTHER }
+
+  private static final Kind[] KINDS = Kind.values();
+
   /** UTF-8 forms of keys, for the hasher (which orders attributes by their bytes). */
   private static final ConcurrentHashMap<String, ByteString> KEYS = new ConcurrentHashMap<>();
 
-  private HashMap<String, AnyValue> index;
+  private final int maxLength;
+  private Attrs fallback;
+  private String[] keys;
+  /** The keys' hash codes (cached by each String), compared before the keys themselves. */
+  private int[] hashes;
+  /** One bit per key hash modulo 64: most absent keys are answered without a scan. */
+  private long bloom;
+  private byte[] kinds;
+  /** INT: the value; DOUBLE: its raw bits; BOOL: 1 or 0. */
+  private long[] bits;
+  /** STRING: the String; OTHER: the AnyValue (for messages); otherwise null. */
+  private Object[] refs;
+  private int size;
+  private HashMap<String, Integer> index;
 
+  /** Attributes of a parsed message (a data point, span, resource or log record). */
   Attrs(List<KeyValue> own, Attrs fallback, int maxLength) {
-    this.own = own;
+    this(own.size(), fallback, maxLength);
+    for (int i = 0, n = own.size(); i < n; i++) {
+      KeyValue kv = own.get(i);
+      add(kv.getKey(), kv.getValue());
+    }
+  }
+
+  /** Empty attributes with room for {@code capacity}, to be filled with the {@code add} methods. */
+  Attrs(int capacity, Attrs fallback, int maxLength) {
+    int c = Math.max(4, capacity);
+    this.keys = new String[c];
+    this.hashes = new int[c];
+    this.kinds = new byte[c];
+    this.bits = new long[c];
+    this.refs = new Object[c];
     this.fallback = fallback;
     this.maxLength = maxLength;
   }
 
-  List<KeyValue> list() {
-    return own;
+  /** Forgets every attribute (keeping the arrays) and sets the resource to fall back to. */
+  void reset(Attrs fallback) {
+    java.util.Arrays.fill(refs, 0, size, null);
+    size = 0;
+    bloom = 0;
+    index = null;
+    this.fallback = fallback;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The key of this item's attribute {@code i} (in arrival order). */
+  String key(int i) {
+    return keys[i];
+  }
+
+  /** Attribute {@code i}'s value when it is a string; null for any other kind. */
+  String textAt(int i) {
+    return kinds[i] == Kind.STRING.ordinal() ? (String) refs[i] : null;
+  }
+
+  private int slot(String key, Kind kind) {
+    if (size == keys.length) {
+      int c = size * 2;
+      keys = java.util.Arrays.copyOf(keys, c);
+      hashes = java.util.Arrays.copyOf(hashes, c);
+      kinds = java.util.Arrays.copyOf(kinds, c);
+      bits = java.util.Arrays.copyOf(bits, c);
+      refs = java.util.Arrays.copyOf(refs, c);
+    }
+    index = null;
+    int h = key.hashCode();
+    bloom |= 1L << h;
+    hashes[size] = h;
+    keys[size] = key;
+    kinds[size] = (byte) kind.ordinal();
+    return size++;
+  }
+
+  void addString(String key, String value) {
+    int i = slot(key, Kind.STRING); // grows the arrays: index them after
+    refs[i] = value;
+  }
+
+  void addBool(String key, boolean value) {
+    int i = slot(key, Kind.BOOL); // grows the arrays: index them after
+    bits[i] = value ? 1 : 0;
+  }
+
+  void addInt(String key, long value) {
+    int i = slot(key, Kind.INT); // grows the arrays: index them after
+    bits[i] = value;
+  }
+
+  void addDouble(String key, double value) {
+    int i = slot(key, Kind.DOUBLE); // grows the arrays: index them after
+    bits[i] = Double.doubleToRawLongBits(value);
+  }
+
+  void addEmpty(String key) {
+    slot(key, Kind.EMPTY);
+  }
+
+  /** An array, key-value list, bytes or string-table value: only ever described, never read. */
+  void addOther(String key, AnyValue value) {
+    int i = slot(key, Kind.OTHER); // grows the arrays: index them after
+    refs[i] = value;
+  }
+
+  void add(String key, AnyValue v) {
+    switch (v.getValueCase()) {
+      case STRING_VALUE -> addString(key, v.getStringValue());
+      case BOOL_VALUE -> addBool(key, v.getBoolValue());
+      case INT_VALUE -> addInt(key, v.getIntValue());
+      case DOUBLE_VALUE -> addDouble(key, v.getDoubleValue());
+      case VALUE_NOT_SET -> addEmpty(key);
+      default -> addOther(key, v);
+    }
   }
 
   static ByteString keyBytes(String key) {
@@ -45,35 +153,50 @@ final class Attrs {
     return k != null ? k : KEYS.computeIfAbsent(key, ByteString::copyFromUtf8);
   }
 
-  /**
-   * The value of {@code key} on the item, else on its resource; null when absent. Keys are
-   * compared as the Strings the protobuf parser (and the JSON reader) already made: asking a
-   * parsed KeyValue for its key's bytes would encode it again, once per attribute per item.
-   */
-  AnyValue raw(String key) {
-    int n = own.size();
+  /** Where {@code key} is among this item's own attributes (the first one), or -1. */
+  private int find(String key) {
+    int h = key.hashCode();
+    if ((bloom & (1L << h)) == 0) return -1;
+    int n = size;
     if (n > SCAN_LIMIT) {
       if (index == null) {
         index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-          KeyValue kv = own.get(i);
-          index.putIfAbsent(kv.getKey(), kv.getValue());
-        }
+        for (int i = 0; i < n; i++) index.putIfAbsent(keys[i], i);
       }
-      AnyValue v = index.get(key);
-      if (v != null) return v;
-    } else {
-      for (int i = 0; i < n; i++) {
-        KeyValue kv = own.get(i);
-        if (kv.getKey().equals(key)) return kv.getValue();
-      }
+      Integer i = index.get(key);
+      return i == null ? -1 : i;
     }
-    return fallback == null ? null : fallback.raw(key);
+    int[] hs = hashes;
+    for (int i = 0; i < n; i++) {
+      if (hs[i] == h && keys[i].equals(key)) return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The kind of {@code key}'s value on the item, else on its resource; null when absent. Keys
+   * are compared as Strings (the parsers decode each key once).
+   */
+  Kind kind(String key) {
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return KINDS[a.kinds[i]];
+    }
+    return null;
   }
 
   boolean has(String key) {
-    AnyValue v = raw(key);
-    return v != null && v.getValueCase() != AnyValue.ValueCase.VALUE_NOT_SET;
+    Kind k = kind(key);
+    return k != null && k != Kind.EMPTY;
+  }
+
+  /** The value of {@code key} when it is a string attribute (no other kind); null otherwise. */
+  String stringValue(String key) {
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return a.kinds[i] == Kind.STRING.ordinal() ? (String) a.refs[i] : null;
+    }
+    return null;
   }
 
   /**
@@ -81,16 +204,22 @@ final class Attrs {
    * Longer than the limit is rejected: these values are stored.
    */
   String string(String key) {
-    AnyValue v = raw(key);
-    if (v == null) return null;
-    String s = switch (v.getValueCase()) {
-      case STRING_VALUE -> v.getStringValue();
-      case INT_VALUE -> Long.toString(v.getIntValue());
-      case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
-      case BOOL_VALUE -> Boolean.toString(v.getBoolValue());
-      case VALUE_NOT_SET -> null;
-      default -> throw new Rejected("attribute '" + key + "' must be a string, was "
-          + describe(v));
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return a.stringAt(key, i);
+    }
+    return null;
+  }
+
+  private String stringAt(String key, int i) {
+    String s = switch (KINDS[kinds[i]]) {
+      case STRING -> (String) refs[i];
+      case INT -> Long.toString(bits[i]);
+      case DOUBLE -> Double.toString(Double.longBitsToDouble(bits[i]));
+      case BOOL -> Boolean.toString(bits[i] != 0);
+      case EMPTY -> null;
+      case OTHER -> throw new Rejected("attribute '" + key + "' must be a string, was "
+          + describe(i));
     };
     if (s == null || s.isBlank()) return null;
     if (s.length() > maxLength) {
@@ -102,9 +231,7 @@ final class Attrs {
 
   /** Like {@link #string} but without the length limit: for values only hashed, never stored. */
   String unboundedString(String key) {
-    AnyValue v = raw(key);
-    if (v == null || v.getValueCase() != AnyValue.ValueCase.STRING_VALUE) return null;
-    return v.getStringValue();
+    return stringValue(key);
   }
 
   String requiredString(String key) {
@@ -115,15 +242,21 @@ final class Attrs {
 
   /** A non-negative integer count; -1 when absent. Numeric strings are accepted. */
   long count(String key) {
-    AnyValue v = raw(key);
-    if (v == null) return -1;
-    return switch (v.getValueCase()) {
-      case VALUE_NOT_SET -> -1;
-      case INT_VALUE -> nonNegative(key, v.getIntValue());
-      case DOUBLE_VALUE -> countOf("attribute '" + key + "'", v.getDoubleValue());
-      case STRING_VALUE -> parseCount(key, v.getStringValue());
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return a.countAt(key, i);
+    }
+    return -1;
+  }
+
+  private long countAt(String key, int i) {
+    return switch (KINDS[kinds[i]]) {
+      case EMPTY -> -1;
+      case INT -> nonNegative(key, bits[i]);
+      case DOUBLE -> countOf("attribute '" + key + "'", Double.longBitsToDouble(bits[i]));
+      case STRING -> parseCount(key, (String) refs[i]);
       default -> throw new Rejected("attribute '" + key
-          + "' must be a non-negative integer, was " + describe(v));
+          + "' must be a non-negative integer, was " + describe(i));
     };
   }
 
@@ -140,28 +273,35 @@ final class Attrs {
 
   /** A non-negative decimal (money, durations); null when absent. */
   BigDecimal decimal(String key) {
-    AnyValue v = raw(key);
-    if (v == null) return null;
-    BigDecimal d = switch (v.getValueCase()) {
-      case VALUE_NOT_SET -> null;
-      case INT_VALUE -> BigDecimal.valueOf(v.getIntValue());
-      case DOUBLE_VALUE -> {
-        double x = v.getDoubleValue();
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return a.decimalAt(key, i);
+    }
+    return null;
+  }
+
+  private BigDecimal decimalAt(String key, int i) {
+    BigDecimal d = switch (KINDS[kinds[i]]) {
+      case EMPTY -> null;
+      case INT -> BigDecimal.valueOf(bits[i]);
+      case DOUBLE -> {
+        double x = Double.longBitsToDouble(bits[i]);
         if (!Double.isFinite(x)) {
           throw new Rejected("attribute '" + key + "' is not a finite number (" + x + ")");
         }
         yield BigDecimal.valueOf(x);
       }
-      case STRING_VALUE -> {
+      case STRING -> {
+        String text = (String) refs[i];
         try {
-          yield new BigDecimal(v.getStringValue().trim());
+          yield new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
           throw new Rejected("attribute '" + key + "' must be a number, was string '"
-              + clip(v.getStringValue()) + "'");
+              + clip(text) + "'");
         }
       }
       default -> throw new Rejected("attribute '" + key + "' must be a number, was "
-          + describe(v));
+          + describe(i));
     };
     if (d != null && d.signum() < 0) {
       throw new Rejected("attribute '" + key + "' must not be negative, was " + d);
@@ -171,12 +311,40 @@ final class Attrs {
 
   /** A non-negative whole number of milliseconds (fractions are rounded); null when absent. */
   Long millis(String key) {
-    BigDecimal d = decimal(key);
+    for (Attrs a = this; a != null; a = a.fallback) {
+      int i = a.find(key);
+      if (i >= 0) return a.millisAt(key, i);
+    }
+    return null;
+  }
+
+  private Long millisAt(String key, int i) {
+    Attrs a = this;
+    byte kind = a.kinds[i];
+    if (kind == Kind.INT.ordinal() && a.bits[i] >= 0 && a.bits[i] <= MAX_COUNT) return a.bits[i];
+    if (kind == Kind.STRING.ordinal()) {
+      long plain = plainDigits((String) a.refs[i]);
+      if (plain >= 0) return plain;
+    }
+    BigDecimal d = a.decimalAt(key, i);
     if (d == null) return null;
     if (d.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
       throw tooLarge("attribute '" + key + "'", d.toPlainString());
     }
     return d.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+  }
+
+  /** The value of 1-15 ASCII digits and nothing else (always below MAX_COUNT), else -1. */
+  private static long plainDigits(String s) {
+    int n = s.length();
+    if (n == 0 || n > 15) return -1;
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
   }
 
   private static long nonNegative(String key, long v) {
@@ -217,6 +385,17 @@ final class Attrs {
       }
       return d.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
     }
+  }
+
+  private String describe(int i) {
+    return switch (KINDS[kinds[i]]) {
+      case STRING -> "string '" + clip((String) refs[i]) + "'";
+      case INT -> "integer " + bits[i];
+      case DOUBLE -> "double " + Double.longBitsToDouble(bits[i]);
+      case BOOL -> "boolean " + (bits[i] != 0);
+      case EMPTY -> "empty";
+      case OTHER -> describe((AnyValue) refs[i]);
+    };
   }
 
   static String describe(AnyValue v) {

@@ -79,6 +79,10 @@ final class BatchBuilder {
     newlyMarked.add(scope);
   }
 
+  List<Scope> newlyMarkedScopes() {
+    return newlyMarked;
+  }
+
   void metricScope(Scope scope) {
     metricScopes.add(scope);
   }

@@ -85,7 +85,7 @@ final class Bodies {
     }
   }
 
-  private static OtlpDecodeException invalidProtobuf(Signal signal,
+  static OtlpDecodeException invalidProtobuf(Signal signal,
       InvalidProtocolBufferException e) {
     String kind = switch (signal) {
       case METRICS -> "ExportMetricsServiceRequest";

@@ -1,8 +1,6 @@
 package io.tokenmaxx.collect.otlp;
 
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.tokenmaxx.collect.otlp.EventCatalog.Event;
@@ -46,20 +44,24 @@ final class LogMapper {
             out.reject(error);
             continue;
           }
-          LogRecord record = sl.getLogRecords(l);
-          Attrs attrs = new Attrs(record.getAttributesList(), rc.attrs, settings.maxValueLength());
-          Event event = EventCatalog.get(eventName(record, attrs, rc, scopeName));
-          if (event == null || event.kind() == EventCatalog.Kind.KNOWN) {
-            out.ignore(1);
-            continue;
-          }
-          try {
-            mapEvent(event, record, attrs, rc);
-          } catch (Rejected e) {
-            out.reject("log record " + l + " (" + event.name() + "): " + e.getMessage());
-          }
+          map(l, LogItem.of(sl.getLogRecords(l), rc.attrs, settings.maxValueLength()), rc,
+              scopeName);
         }
       }
+    }
+  }
+
+  /** Maps record {@code index} of a scope whose resource is {@code rc}. */
+  void map(int index, LogItem item, ResourceContext rc, String scopeName) {
+    Event event = EventCatalog.get(eventName(item, rc, scopeName));
+    if (event == null || event.kind() == EventCatalog.Kind.KNOWN) {
+      out.ignore(1);
+      return;
+    }
+    try {
+      mapEvent(event, item, rc);
+    } catch (Rejected e) {
+      out.reject("log record " + index + " (" + event.name() + "): " + e.getMessage());
     }
   }
 
@@ -67,18 +69,14 @@ final class LogMapper {
    * The full event name: the record's event_name, its {@code event.name} attribute or its body
    * (Claude Code puts the full name in the body and the short one in {@code event.name}).
    */
-  static String eventName(LogRecord record, Attrs attrs, ResourceContext rc, String scopeName) {
-    String name = record.getEventName();
+  static String eventName(LogItem item, ResourceContext rc, String scopeName) {
+    String name = item.eventName;
     if (name.isEmpty()) {
-      AnyValue v = attrs.raw("event.name");
-      if (v != null) name = v.getStringValue();
+      String v = item.attrs.stringValue("event.name");
+      if (v != null) name = v;
     }
     if (EventCatalog.get(name) != null) return name;
-    AnyValue body = record.getBody();
-    if (body.getValueCase() == AnyValue.ValueCase.STRING_VALUE
-        && EventCatalog.get(body.getStringValue()) != null) {
-      return body.getStringValue();
-    }
+    if (item.body != null && EventCatalog.get(item.body) != null) return item.body;
     if (!name.isEmpty() && name.indexOf('.') < 0) {
       String prefix = EventCatalog.prefixOf(rc.agentTool);
       if (prefix == null && scopeName.contains("claude_code")) prefix = "claude_code.";
@@ -87,8 +85,9 @@ final class LogMapper {
     return name;
   }
 
-  private void mapEvent(Event event, LogRecord record, Attrs a, ResourceContext rc) {
-    Instant time = timestamp(record, a);
+  private void mapEvent(Event event, LogItem item, ResourceContext rc) {
+    Attrs a = item.attrs;
+    Instant time = timestamp(item, a);
     String session = a.string(Tools.CODEX.equals(event.tool()) ? "conversation.id" : "session.id");
     if (session == null) session = a.string("session.id");
     String model = a.string("model");
@@ -213,14 +212,14 @@ final class LogMapper {
   }
 
   /** The record's time, else its {@code event.timestamp} attribute, else when it was observed. */
-  private Instant timestamp(LogRecord record, Attrs a) {
-    if (record.getTimeUnixNano() > 0) {
-      return Times.fromNanos(record.getTimeUnixNano(), "time_unix_nano", settings.clock());
+  private Instant timestamp(LogItem item, Attrs a) {
+    if (item.timeUnixNano > 0) {
+      return Times.fromNanos(item.timeUnixNano, "time_unix_nano", settings.clock());
     }
     Instant iso = Times.parseIso(a.string("event.timestamp"));
     if (iso != null) return Times.check(iso, "event.timestamp", settings.clock());
-    if (record.getObservedTimeUnixNano() > 0) {
-      return Times.fromNanos(record.getObservedTimeUnixNano(), "observed_time_unix_nano",
+    if (item.observedTimeUnixNano > 0) {
+      return Times.fromNanos(item.observedTimeUnixNano, "observed_time_unix_nano",
           settings.clock());
     }
     throw new Rejected("no timestamp: event.timestamp, time_unix_nano and"

@@ -75,8 +75,12 @@ public final class OtlpDecoder implements Component {
         new MetricMapper(settings, out).map(d.request(), d.itemErrors());
       }
       case LOGS -> {
-        var d = Bodies.logs(bytes, type);
-        new LogMapper(settings, out).map(d.request(), d.itemErrors());
+        if (type == ContentType.PROTOBUF) {
+          readLogs(bytes, out);
+        } else {
+          var d = Bodies.logs(bytes, type);
+          new LogMapper(settings, out).map(d.request(), d.itemErrors());
+        }
       }
       case TRACES -> {
         var d = Bodies.traces(bytes, type);
@@ -84,6 +88,25 @@ public final class OtlpDecoder implements Component {
       }
     }
     return out.build();
+  }
+
+  /**
+   * Protobuf logs are mapped while they are read ({@link LogsWire}); when the body turns out to be
+   * broken part-way, the sessions its earlier records marked as logged are unmarked again, since
+   * none of its records will be stored.
+   */
+  private void readLogs(byte[] bytes, BatchBuilder out) throws OtlpDecodeException {
+    try {
+      LogsWire.read(bytes, new LogMapper(settings, out), settings.maxValueLength());
+    } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+      for (Scope scope : out.newlyMarkedScopes()) {
+        settings.sessions().unmark(scope.tool(), scope.indexKey());
+      }
+      if (e instanceof com.google.protobuf.InvalidProtocolBufferException invalid) {
+        throw Bodies.invalidProtobuf(Signal.LOGS, invalid);
+      }
+      throw (RuntimeException) e;
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.tokenmaxx.collect.otlp;
 
-import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.tokenmaxx.model.Tools;
@@ -25,17 +24,29 @@ final class ResourceContext {
   private Hasher digest;
 
   ResourceContext(Resource resource, int maxLength) {
-    this.list = resource.getAttributesList();
-    this.attrs = new Attrs(list, null, maxLength);
+    this(new Attrs(resource.getAttributesList(), null, maxLength), resource.getAttributesList(),
+        maxLength);
+  }
+
+  /**
+   * A resource read straight from protobuf bytes ({@link LogsWire}): it has no message, so it has
+   * no {@link #digest()} (which only metric series need).
+   */
+  ResourceContext(Attrs attrs, int maxLength) {
+    this(attrs, null, maxLength);
+  }
+
+  private ResourceContext(Attrs attrs, List<KeyValue> list, int maxLength) {
+    this.list = list;
+    this.attrs = attrs;
     String service = null;
     Map<String, String> org = new TreeMap<>();
-    for (KeyValue kv : list) {
-      String key = kv.getKey();
-      AnyValue v = kv.getValue();
-      if (v.getValueCase() != AnyValue.ValueCase.STRING_VALUE) continue;
-      if (key.equals("service.name")) service = v.getStringValue();
+    for (int i = 0, n = attrs.size(); i < n; i++) {
+      String key = attrs.key(i);
+      String s = attrs.textAt(i);
+      if (s == null) continue;
+      if (key.equals("service.name")) service = s;
       if (isNoise(key) || org.size() >= MAX_ORG_ATTRIBUTES) continue;
-      String s = v.getStringValue();
       if (!s.isBlank() && s.length() <= MAX_ORG_VALUE_LENGTH) org.put(key, s);
     }
     this.serviceName = service == null || service.length() > maxLength ? null : service;
@@ -60,6 +71,7 @@ final class ResourceContext {
 
   /** A hasher that has already taken the resource attributes (copy it before use). */
   Hasher digest() {
+    if (list == null) throw new IllegalStateException("a resource read from bytes has no digest");
     if (digest == null) digest = new Hasher().putAttributes(list, null);
     return digest;
   }

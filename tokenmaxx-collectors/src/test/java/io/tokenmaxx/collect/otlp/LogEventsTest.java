@@ -159,17 +159,17 @@ class LogEventsTest {
         "claude-code")), 1024);
     LogRecord withField = LogRecord.newBuilder().setEventName("codex.sse_event").build();
     LogRecord shortName = Otlp.event(null, T0, kv("event.name", "api_request"));
-    assertThat(LogMapper.eventName(withField, attrs(withField), rc, "x"))
+    assertThat(LogMapper.eventName(item(withField), rc, "x"))
         .isEqualTo("codex.sse_event");
-    assertThat(LogMapper.eventName(shortName, attrs(shortName), claude, "x"))
+    assertThat(LogMapper.eventName(item(shortName), claude, "x"))
         .isEqualTo("claude_code.api_request");
-    assertThat(LogMapper.eventName(shortName, attrs(shortName), rc,
+    assertThat(LogMapper.eventName(item(shortName), rc,
         "com.anthropic.claude_code.events")).isEqualTo("claude_code.api_request");
-    assertThat(LogMapper.eventName(shortName, attrs(shortName), rc, "x"))
+    assertThat(LogMapper.eventName(item(shortName), rc, "x"))
         .isEqualTo("api_request");
   }
 
-  static Attrs attrs(LogRecord record) {
-    return new Attrs(record.getAttributesList(), null, 1024);
+  static LogItem item(LogRecord record) {
+    return LogItem.of(record, null, 1024);
   }
 }

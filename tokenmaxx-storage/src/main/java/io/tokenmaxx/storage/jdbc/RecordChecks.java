@@ -107,6 +107,10 @@ public final class RecordChecks {
   private static void cost(String field, BigDecimal cost) {
     if (cost == null) return;
     if (cost.signum() < 0) throw new Invalid(field + " must be >= 0, was " + cost.toPlainString());
+    int scale = cost.scale();
+    if (scale >= 0 && scale <= Tables.COST_SCALE && cost.precision() - scale <= MAX_INTEGER_DIGITS) {
+      return; // fits as it is: no need to strip zeros (which divides, digit by digit)
+    }
     BigDecimal n = cost.stripTrailingZeros();
     if (n.scale() > Tables.COST_SCALE) {
       throw new Invalid(field + " " + cost.toPlainString() + " has " + n.scale() + " decimal places; at most "
