@@ -9,6 +9,12 @@ import io.tokenmaxx.model.UsageRecord;
  * nothing to add.
  */
 public interface Enricher {
+  /**
+   * Called once per batch before its records are enriched one by one: a step that looks things up
+   * can fetch what the whole batch needs at once here.
+   */
+  default void prepare(RecordBatch batch) {}
+
   UsageRecord enrich(UsageRecord record);
 
   default OutcomeRecord enrich(OutcomeRecord record) {

@@ -31,6 +31,7 @@ public final class Pipeline implements Consumer<RecordBatch> {
   /** Applies the enrichers only (used by reports over local logs, which have no store). */
   public RecordBatch enrich(RecordBatch batch) {
     if (enrichers.isEmpty()) return batch;
+    for (Enricher e : enrichers) e.prepare(batch);
     List<UsageRecord> usage = new ArrayList<>(batch.usage().size());
     for (UsageRecord r : batch.usage()) {
       for (Enricher e : enrichers) r = e.enrich(r);

@@ -133,7 +133,9 @@ final class LogMapper {
     out.observe(ids, rc.orgAttributes);
     if (usage && session != null && EventCatalog.supersedesMetrics(event.tool())) {
       Scope scope = new Scope(event.tool(), session, null);
-      if (settings.sessions().markLogged(scope.tool(), scope.indexKey())) {
+      // Once per session and request: a request carries many events of each session.
+      if (out.firstMarkInBatch(scope)
+          && settings.sessions().markLogged(scope.tool(), scope.indexKey())) {
         out.newlyMarked(scope);
         out.retract(scope.retraction());
       }
