@@ -14,4 +14,12 @@ public interface UsageRetractions {
    * the search to recent data.
    */
   long retract(String tool, String idPrefix, String sessionId, String project, java.time.Instant since);
+
+  /**
+   * Whether a {@link #retract} with the same arguments would find anything, read without holding
+   * up the writers. {@code tool} null matches any tool, and {@code sessionId} and {@code project}
+   * both null match any session and project. Lets a caller skip retractions that would delete
+   * nothing (a retraction pauses ingest while it runs).
+   */
+  boolean exists(String tool, String idPrefix, String sessionId, String project, java.time.Instant since);
 }

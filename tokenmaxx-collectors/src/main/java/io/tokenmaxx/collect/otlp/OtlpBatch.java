@@ -125,6 +125,17 @@ public final class OtlpBatch {
     return b.toString();
   }
 
+  /**
+   * The retraction each scope whose metric-derived records this batch stores would need: a
+   * transport that remembers them can skip log-side {@link #retractions()} that would delete
+   * nothing.
+   */
+  public List<Retraction> metricScopes() {
+    List<Retraction> out = new java.util.ArrayList<>(undo.metricScopes().size());
+    for (Scope scope : undo.metricScopes()) out.add(scope.retraction());
+    return out;
+  }
+
   @Override
   public String toString() {
     return "OtlpBatch{" + signal + ", usage=" + usage.size() + ", outcomes=" + outcomes.size()

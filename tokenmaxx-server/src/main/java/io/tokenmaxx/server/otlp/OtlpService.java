@@ -50,6 +50,7 @@ public final class OtlpService implements HttpService {
   private final IngestMetrics metrics;
   private final long maxBody;
   private final Clock clock;
+  private final RetractionGate gate;
 
   public OtlpService(RequestAuth auth, OtlpDecoder decoder, Acknowledger ack,
       UsageRetractions retractions, StoredSeriesState seriesState, IdentityLearner learner,
@@ -63,6 +64,7 @@ public final class OtlpService implements HttpService {
     this.metrics = metrics;
     this.maxBody = maxBody;
     this.clock = clock;
+    this.gate = new RetractionGate(retractions, clock, RETRACTION_WINDOW);
   }
 
   @Override
@@ -79,15 +81,19 @@ public final class OtlpService implements HttpService {
       OtlpBatch batch = decoder.decode(signal, body, type, false);
       if (batch.rejected() > 0) metrics.rejected("otlp", "invalid", (int) Math.min(Integer.MAX_VALUE, batch.rejected()));
       RecordBatch records = Attribution.apply(who, batch.records());
+      gate.metricsStoring(batch.metricScopes());
       try {
         ack.commit("otlp", records, res);
       } catch (RuntimeException notStored) {
         decoder.rollback(batch);
         throw notStored;
       }
-      List<Retraction> retract = new ArrayList<>(batch.retractions());
-      retract.addAll(decoder.commit(batch));
       Instant since = clock.instant().minus(RETRACTION_WINDOW);
+      List<Retraction> retract = new ArrayList<>();
+      for (Retraction r : batch.retractions()) {
+        if (gate.worthRetracting(r, since)) retract.add(r);
+      }
+      retract.addAll(decoder.commit(batch)); // this batch's own metric records: always
       for (Retraction r : retract) {
         retractions.retract(r.tool(), r.idPrefix(), r.sessionId(), r.project(), since);
       }

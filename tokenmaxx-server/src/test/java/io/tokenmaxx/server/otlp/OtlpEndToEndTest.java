@@ -100,9 +100,17 @@ class OtlpEndToEndTest {
         claude.flushMetrics();
         claude.flushMetrics(); // a cumulative exporter re-sends every series unchanged
 
+        // D's metrics arrive before the restart, its log events only after: the metric records
+        // stored by the earlier process must still be retracted (counted once, from the events).
+        claude.sessionStarted("D", "cy@example.com");
+        outcomes[OutcomeKind.SESSION.ordinal()] += 1;
+        requests(claude, random, expected, "D", "cy@example.com", 2, true, true);
+        claude.flushMetrics();
+
         // The server restarts; a cumulative exporter then sends its running totals again.
         server.close();
         server = new TestServer(dir, settings);
+        claude.flushLogs();
         claude.flushMetrics();
         requests(claude, random, expected, "B", "bob@example.com", 2, true, false);
         outcomes(claude, random, outcomes, "B", "bob@example.com");

@@ -22,6 +22,35 @@ public final class JdbcRetractions implements UsageRetractions {
   }
 
   @Override
+  public boolean exists(String tool, String idPrefix, String sessionId, String project, Instant since) {
+    Objects.requireNonNull(idPrefix, "idPrefix");
+    Objects.requireNonNull(since, "since");
+    StringBuilder where = new StringBuilder("ts >= ? AND substr(id, 1, ?) = ?");
+    java.util.List<Object> params = new java.util.ArrayList<>(java.util.List.of(
+        java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC), idPrefix.length(), idPrefix));
+    if (tool != null) {
+      where.append(" AND tool = ?");
+      params.add(tool);
+    }
+    if (sessionId != null) {
+      where.append(" AND session_id = ?");
+      params.add(sessionId);
+    } else if (project != null) {
+      where.append(" AND project = ?");
+      params.add(project);
+    }
+    String sql = "SELECT 1 FROM " + Tables.USAGE + " WHERE " + where + " LIMIT 1";
+    return tx.read("look for usage records to retract", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
   public long retract(String tool, String idPrefix, String sessionId, String project, Instant since) {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(idPrefix, "idPrefix");

@@ -41,6 +41,28 @@ public abstract class ITRetractionsAndState extends StorageTest {
   }
 
   @Test
+  void existsAnswersWhatARetractionWouldFindWithoutDeleting() {
+    Instant since = Instant.parse("2026-11-01T00:00:00Z");
+    assertThat(storage.retractions().exists(null, "m:", null, null, since)).isFalse(); // empty store
+    storage.usageConsumer().accept(List.of(
+        rec("m:s1:1", "claude-code", "s1", null, "2026-11-20T10:00:00Z"),
+        rec("e:s2:1", "claude-code", "s2", null, "2026-11-20T10:01:00Z"),   // other prefix
+        rec("m:s3:0", "claude-code", "s3", null, "2026-10-01T10:00:00Z"),   // before 'since'
+        rec("m:p:1", "api", null, "svc-a", "2026-11-20T10:00:00Z")));
+    var r = storage.retractions();
+    assertThat(r.exists("claude-code", "m:", "s1", null, since)).isTrue();
+    assertThat(r.exists("codex", "m:", "s1", null, since)).isFalse();       // other tool
+    assertThat(r.exists("claude-code", "m:", "s2", null, since)).isFalse(); // only other prefixes
+    assertThat(r.exists("claude-code", "m:", "s3", null, since)).isFalse(); // only older records
+    assertThat(r.exists("claude-code", "m:", "s3", null, Instant.parse("2026-09-01T00:00:00Z"))).isTrue();
+    assertThat(r.exists("api", "m:", null, "svc-a", since)).isTrue();
+    assertThat(r.exists("api", "m:", null, "svc-b", since)).isFalse();
+    assertThat(r.exists(null, "m:", null, null, since)).isTrue();            // any tool, any scope
+    assertThat(r.exists(null, "x:", null, null, Instant.EPOCH)).isFalse();
+    assertThat(storage.usageStore().countUsage()).isEqualTo(4);             // nothing deleted
+  }
+
+  @Test
   void stateIsReplacedRemovedAndKeptPerNamespace() {
     storage.state().put("a", Map.of("k1", "v1", "k2", "v2"));
     storage.state().put("b", Map.of("k1", "other"));
