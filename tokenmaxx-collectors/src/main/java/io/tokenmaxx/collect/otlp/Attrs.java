@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +69,7 @@ final class Attrs {
 
   /** Forgets every attribute (keeping the arrays) and sets the resource to fall back to. */
   void reset(Attrs fallback) {
-    java.util.Arrays.fill(refs, 0, size, null);
+    Arrays.fill(refs, 0, size, null);
     size = 0;
     bloom = 0;
     index = null;
@@ -89,14 +90,18 @@ final class Attrs {
     return kinds[i] == Kind.STRING.ordinal() ? (String) refs[i] : null;
   }
 
+  /**
+   * Appends a key and returns its index. It may grow the arrays: callers index them after the call
+   * ({@code refs[slot(...)] = v} would store into the old array).
+   */
   private int slot(String key, Kind kind) {
     if (size == keys.length) {
       int c = size * 2;
-      keys = java.util.Arrays.copyOf(keys, c);
-      hashes = java.util.Arrays.copyOf(hashes, c);
-      kinds = java.util.Arrays.copyOf(kinds, c);
-      bits = java.util.Arrays.copyOf(bits, c);
-      refs = java.util.Arrays.copyOf(refs, c);
+      keys = Arrays.copyOf(keys, c);
+      hashes = Arrays.copyOf(hashes, c);
+      kinds = Arrays.copyOf(kinds, c);
+      bits = Arrays.copyOf(bits, c);
+      refs = Arrays.copyOf(refs, c);
     }
     index = null;
     int h = key.hashCode();
@@ -108,22 +113,22 @@ final class Attrs {
   }
 
   void addString(String key, String value) {
-    int i = slot(key, Kind.STRING); // grows the arrays: index them after
+    int i = slot(key, Kind.STRING);
     refs[i] = value;
   }
 
   void addBool(String key, boolean value) {
-    int i = slot(key, Kind.BOOL); // grows the arrays: index them after
+    int i = slot(key, Kind.BOOL);
     bits[i] = value ? 1 : 0;
   }
 
   void addInt(String key, long value) {
-    int i = slot(key, Kind.INT); // grows the arrays: index them after
+    int i = slot(key, Kind.INT);
     bits[i] = value;
   }
 
   void addDouble(String key, double value) {
-    int i = slot(key, Kind.DOUBLE); // grows the arrays: index them after
+    int i = slot(key, Kind.DOUBLE);
     bits[i] = Double.doubleToRawLongBits(value);
   }
 
@@ -133,7 +138,7 @@ final class Attrs {
 
   /** An array, key-value list, bytes or string-table value: only ever described, never read. */
   void addOther(String key, AnyValue value) {
-    int i = slot(key, Kind.OTHER); // grows the arrays: index them after
+    int i = slot(key, Kind.OTHER);
     refs[i] = value;
   }
 

@@ -20,16 +20,7 @@ final class BatchBuilder {
   final List<OutcomeRecord> outcomes = new ArrayList<>();
   private final Set<Retraction> retractions = new LinkedHashSet<>();
   private final List<ObservedIdentity> identities = new ArrayList<>();
-  /**
-   * Identity lists seen, per set of org attributes. Each resource has one org-attribute map, so
-   * maps are matched by instance, each instance resolved once to the first equal map.
-   */
-  private final Map<Map<String, String>, Set<List<RawIdentity>>> identitiesSeen =
-      new java.util.IdentityHashMap<>();
-  private final Map<Map<String, String>, Map<String, String>> orgByInstance =
-      new java.util.IdentityHashMap<>();
-  private final Map<Map<String, String>, Map<String, String>> orgByContent =
-      new java.util.HashMap<>();
+  private final Set<List<Object>> identitiesSeen = new java.util.HashSet<>();
   private final Set<Scope> markedInBatch = new java.util.HashSet<>();
   private final List<String> errors = new ArrayList<>();
   private final List<SeriesChange> seriesChanges = new ArrayList<>();
@@ -72,10 +63,7 @@ final class BatchBuilder {
   }
 
   void observe(List<RawIdentity> ids, Map<String, String> orgAttributes) {
-    if (ids.isEmpty()) return;
-    Map<String, String> org = orgByInstance.computeIfAbsent(orgAttributes,
-        m -> orgByContent.computeIfAbsent(m, same -> same));
-    if (identitiesSeen.computeIfAbsent(org, k -> new java.util.HashSet<>()).add(ids)) {
+    if (!ids.isEmpty() && identitiesSeen.add(List.of(ids, orgAttributes))) {
       identities.add(new ObservedIdentity(ids, orgAttributes));
     }
   }

@@ -36,8 +36,6 @@ import java.util.Arrays;
 final class LogsWire {
   private static final int LEN = WireFormat.WIRETYPE_LENGTH_DELIMITED;
   private static final int VARINT = WireFormat.WIRETYPE_VARINT;
-  private static final int I64 = WireFormat.WIRETYPE_FIXED64;
-  private static final int I32 = WireFormat.WIRETYPE_FIXED32;
   /** Depth left for the generated parser below a log record's attribute value. */
   private static final int NESTED_RECURSION_LIMIT = 100 - 6;
   private static final int KEY_SLOTS = 256;
@@ -105,21 +103,20 @@ final class LogsWire {
     }
   }
 
-  /** Reads a length prefix and returns the absolute offset of the bytes it announces. */
+  /** Where the stream is, as an offset into the request (the stream started at {@code base}). */
   private static int start(CodedInputStream in, int base) throws IOException {
     return base + in.getTotalBytesRead();
   }
 
   private void request() throws IOException {
     CodedInputStream in = stream(0, buf.length);
-    int resources = 0;
     int tag;
     while ((tag = in.readTag()) != 0) {
       if (tag == tag(1, LEN)) {
         int len = in.readRawVarint32();
         int off = start(in, 0);
         in.skipRawBytes(checkLength(len)); // checks it is all there
-        resourceLogs(off, len, resources++);
+        resourceLogs(off, len);
       } else {
         skip(in, tag);
       }
@@ -135,7 +132,7 @@ final class LogsWire {
     return len;
   }
 
-  private void resourceLogs(int offset, int length, int r) throws IOException {
+  private void resourceLogs(int offset, int length) throws IOException {
     // First the resource (it may come after its scopes), then the scopes.
     Attrs resource = new Attrs(8, null, maxLength);
     CodedInputStream in = stream(offset, length);

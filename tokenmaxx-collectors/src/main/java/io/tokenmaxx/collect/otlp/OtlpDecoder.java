@@ -1,5 +1,6 @@
 package io.tokenmaxx.collect.otlp;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.tokenmaxx.collect.otlp.OtlpBatch.Scope;
 import io.tokenmaxx.collect.otlp.OtlpBatch.SeriesChange;
 import io.tokenmaxx.component.CheckResult;
@@ -98,11 +99,11 @@ public final class OtlpDecoder implements Component {
   private void readLogs(byte[] bytes, BatchBuilder out) throws OtlpDecodeException {
     try {
       LogsWire.read(bytes, new LogMapper(settings, out), settings.maxValueLength());
-    } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
       for (Scope scope : out.newlyMarkedScopes()) {
         settings.sessions().unmark(scope.tool(), scope.indexKey());
       }
-      if (e instanceof com.google.protobuf.InvalidProtocolBufferException invalid) {
+      if (e instanceof InvalidProtocolBufferException invalid) {
         throw Bodies.invalidProtobuf(Signal.LOGS, invalid);
       }
       throw (RuntimeException) e;
