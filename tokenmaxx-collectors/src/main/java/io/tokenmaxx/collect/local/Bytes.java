@@ -11,8 +11,8 @@ import java.nio.ByteOrder;
 final class Bytes {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LO = 0x0101010101010101L;
-  private static final long HI = 0x8080808080808080L;
+  static final long LO = 0x0101010101010101L;
+  static final long HI = 0x8080808080808080L;
   static final long NEWLINES = broadcast('\n');
 
   private Bytes() {}

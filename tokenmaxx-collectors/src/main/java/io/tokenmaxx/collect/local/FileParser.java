@@ -13,9 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * per thread: it owns the read buffer and the line parsers.
  */
 final class FileParser {
-  static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 0, 8);
-  static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2, 6);
-  static final Marker QWEN_MARKER = new Marker("\"usageMetadata\":{", 0, 16);
+  static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 7);
+  static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2);
+  static final Marker QWEN_MARKER = new Marker("\"usageMetadata\":{", 15);
   /** Gemini chats are read whole; larger files are not chats. */
   static final int MAX_GEMINI_FILE = 256 << 20;
   static final int HEAD_BYTES = 4096;

@@ -43,99 +43,157 @@ final class MarkedLineReader {
   }
 
   private final Marker marker;
+  private final int maxBuffer;
   private byte[] buf;
 
   MarkedLineReader(Marker marker) {
-    this.marker = marker;
-    this.buf = new byte[INITIAL_BUFFER];
+    this(marker, INITIAL_BUFFER, MAX_BUFFER);
   }
 
-  /** Reads {@code [from, size)} of the channel. */
+  /** With other buffer sizes (tests use small ones to reach every path with small files). */
+  MarkedLineReader(Marker marker, int initialBuffer, int maxBuffer) {
+    if (initialBuffer < 64 || maxBuffer < initialBuffer) throw new IllegalArgumentException("bad buffer sizes");
+    this.marker = marker;
+    this.maxBuffer = maxBuffer;
+    this.buf = new byte[initialBuffer];
+  }
+
+  // Scan state of the current read: buf[0, len) holds file bytes from offset base; [0, pos) has been
+  // scanned; the line being scanned starts at lineStart, its first marker (if found) at mark; carry
+  // is the trigger flag of the byte before pos.
+  private long base;
+  private int len;
+  private int pos;
+  private int lineStart;
+  private int mark;
+  private long carry;
+
+  /**
+   * Reads {@code [from, size)} of the channel. Every byte is scanned once, as it arrives: a line
+   * that spans several reads is not searched again when the next bytes come in.
+   */
   Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
     Result r = new Result();
-    long base = from;
-    int len = 0;
-    boolean eof = from >= size;
+    base = from;
+    len = pos = lineStart = 0;
+    mark = -1;
+    carry = 0;
     r.committed = from;
-    while (!eof) {
+    // a trigger is only looked at once the whole pattern after it has been read
+    int margin = marker.length();
+    while (true) {
+      if (len == buf.length && !makeRoom()) {
+        // the line at buf[0] fills the largest buffer: stream past it on its own
+        long after = longLine(ch, base, size, handler, r);
+        if (lastLongLineTerminated) r.committed = after;
+        base = after;
+        len = pos = lineStart = 0;
+        mark = -1;
+        carry = 0;
+        if (after >= size) break;
+        continue;
+      }
       int want = (int) Math.min(buf.length - len, size - (base + len));
       int n = want <= 0 ? -1 : ch.read(ByteBuffer.wrap(buf, len, want), base + len);
       if (n > 0) {
         len += n;
         r.bytesRead += n;
       }
-      eof = n < 0 || base + len >= size;
-      int lastNl = Bytes.lastIndexOfNewline(buf, 0, len);
-      int end = eof ? len : lastNl + 1;
-      if (end == 0) {
-        if (len < buf.length) continue;
-        // no newline in a full buffer: the line is longer than the buffer
-        if (buf.length < MAX_BUFFER) {
-          grow(buf.length * 2);
-        } else {
-          long after = longLine(ch, base, size, handler, r);
-          if (lastLongLineTerminated) r.committed = after;
-          base = after;
-          len = 0;
-          eof = after >= size;
-        }
-        continue;
+      boolean eof = n < 0 || base + len >= size;
+      int limit = eof ? len : pos + (Math.max(0, len - margin - pos) & ~7);
+      scan(limit, eof, handler, r);
+      r.committed = base + lineStart;
+      if (eof) {
+        if (lineStart < len) line(handler, r, lineStart, len, mark, false);
+        break;
       }
-      scan(0, end, base, lastNl + 1 == end, handler, r);
-      if (lastNl >= 0) r.committed = base + lastNl + 1;
-      System.arraycopy(buf, end, buf, 0, len - end);
-      base += end;
-      len -= end;
     }
     return r;
   }
 
+  /** Makes room in a full buffer: drops the lines already handed over, else grows; false when neither can. */
+  private boolean makeRoom() {
+    if (lineStart > 0) {
+      System.arraycopy(buf, lineStart, buf, 0, len - lineStart);
+      base += lineStart;
+      len -= lineStart;
+      pos -= lineStart;
+      if (mark >= 0) mark -= lineStart;
+      lineStart = 0;
+      return true;
+    }
+    if (buf.length < maxBuffer) {
+      grow((int) Math.min((long) buf.length * 2, maxBuffer));
+      return true;
+    }
+    return false;
+  }
+
   /**
-   * Walks whole lines {@code [from, end)} once, eight bytes at a time, looking for newlines and
-   * marker anchors together: marked lines go to the handler when their end is reached, and every
-   * other line is only checked for being whole (a JSON line ends with a closing brace).
+   * Scans {@code [pos, limit)}, reading each eight-byte word once and testing it for newlines and
+   * for the marker's trigger together: marked lines go to the handler when their end is reached,
+   * and every other line is only checked for being whole (a JSON line ends with a closing brace).
+   * Unless {@code last}, {@code limit - pos} is a multiple of eight and leaves room for a whole
+   * pattern after every trigger it scans.
    */
-  private void scan(int from, int end, long base, boolean endsWithNewline, LineHandler h, Result r) {
+  private void scan(int limit, boolean last, LineHandler h, Result r) {
     byte[] buf = this.buf;
-    int a = marker.a;
-    int b = marker.b;
-    long anchorA = marker.anchorA;
-    long anchorB = marker.anchorB;
-    int len = marker.length();
-    int lineStart = from;
-    int mark = -1;
-    int i = from;
-    for (; i + b + 8 <= end; i += 8) {
+    Marker marker = this.marker;
+    int back = marker.back;
+    int patternLength = marker.length();
+    int lineStart = this.lineStart;
+    int mark = this.mark;
+    long first = marker.first;
+    long second = marker.second;
+    long carry = this.carry;
+    int i = pos;
+    for (; i + 8 <= limit; i += 8) {
+      // the quick JIT does not share subexpressions between inlined calls: the word tests are
+      // spelled out here (Bytes.zeroBytes and Marker.triggers say the same)
       long w = Bytes.word(buf, i);
       long x = w ^ Bytes.NEWLINES;
-      long nl = Bytes.zeroBytes(x); // cheap test first; exact positions only when there is one
-      long mm = Bytes.zeroBytes((a == 0 ? w : Bytes.word(buf, i + a)) ^ anchorA)
-          & Bytes.zeroBytes(Bytes.word(buf, i + b) ^ anchorB);
-      if ((nl | mm) == 0) continue;
+      long nl = (x - Bytes.LO) & ~x & Bytes.HI; // cheap tests first; exact positions only when there is a hit
+      long y = w ^ first;
+      long f = (y - Bytes.LO) & ~y & Bytes.HI;
+      long z = w ^ second;
+      long tr = ((f << 8) | carry) & (z - Bytes.LO) & ~z;
+      carry = f >>> 56;
+      if ((nl | tr) == 0) continue;
       if (nl != 0) nl = Bytes.exactZeroBytes(x);
-      for (int k = 0; k < 8; k++) {
-        int p = i + k;
+      long ev = nl | tr;
+      while (ev != 0) {
+        int k = Long.numberOfTrailingZeros(ev) >>> 3;
         long bit = 0x80L << (k << 3);
-        if (mark < 0 && (mm & bit) != 0 && p + len <= end && marker.matchesAt(buf, p)) mark = p;
+        int q = i + k;
         if ((nl & bit) != 0) {
-          line(h, r, lineStart, p, mark, base, true);
-          lineStart = p + 1;
+          line(h, r, lineStart, q, mark, true);
+          lineStart = q + 1;
+          mark = -1;
+        } else if (mark < 0) {
+          int p = q - back;
+          if (p >= lineStart && p + patternLength <= len && marker.matchesAt(buf, p)) mark = p;
+        }
+        ev &= ~bit;
+      }
+    }
+    if (last) {
+      for (; i < limit; i++) {
+        int p = i - back;
+        if (mark < 0 && p >= lineStart && p + patternLength <= limit && marker.matchesAt(buf, p)) mark = p;
+        if (buf[i] == '\n') {
+          line(h, r, lineStart, i, mark, true);
+          lineStart = i + 1;
           mark = -1;
         }
       }
     }
-    for (; i < end; i++) {
-      if (mark < 0 && i + len <= end && marker.matchesAt(buf, i)) mark = i;
-      if (buf[i] == '\n') {
-        line(h, r, lineStart, i, mark, base, true);
-        lineStart = i + 1;
-        mark = -1;
-      }
-    }
-    if (lineStart < end) line(h, r, lineStart, end, mark, base, endsWithNewline);
+    this.pos = i;
+    this.lineStart = lineStart;
+    this.mark = mark;
+    this.carry = carry;
   }
 
-  private void line(LineHandler h, Result r, int start, int end, int mark, long base, boolean terminated) {
+  private void line(LineHandler h, Result r, int start, int end, int mark, boolean terminated) {
     if (mark >= 0) {
       r.markedLines++;
       h.line(buf, start, end, mark, base + start, terminated);
@@ -150,7 +208,7 @@ final class MarkedLineReader {
   }
 
   /**
-   * The line at {@code start} is longer than {@link #MAX_BUFFER}: stream to its end looking for the
+   * The line at {@code start} is longer than the largest buffer: stream to its end looking for the
    * marker; if found, read the whole line back into its own array. Returns the offset after it.
    */
   private long longLine(FileChannel ch, long start, long size, LineHandler h, Result r) throws IOException {

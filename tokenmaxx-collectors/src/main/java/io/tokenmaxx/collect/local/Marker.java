@@ -3,50 +3,73 @@ package io.tokenmaxx.collect.local;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A byte pattern that marks the lines worth parsing (e.g. {@code "usage":{}). The search tests two
- * anchor bytes of the pattern at eight positions at a time and verifies the whole pattern only at
- * the positions where both match. Because JSON escapes every quote inside a string, a pattern starting with a
- * quote and ending with {@code :} or {@code :{} can only match a real key, never text inside a
- * string value.
+ * A byte pattern that marks the lines worth parsing (e.g. {@code "usage":{}). Because JSON escapes
+ * every quote inside a string, a pattern starting with a quote and ending with {@code :} or
+ * {@code :{} can only match a real key, never text inside a string value.
+ *
+ * <p>The search reads each eight-byte word once and looks in it for a <em>trigger</em>: two adjacent
+ * bytes of the pattern (e.g. {@code :{}) that rarely stand side by side in the logs. Only where the
+ * trigger occurs is the whole pattern compared, so the cost per byte is that of the word test alone.
+ * The same word test finds newlines for {@link MarkedLineReader}.
  */
 final class Marker {
   private final byte[] pattern;
-  final int a;
-  final int b;
-  final long anchorA;
-  final long anchorB;
+  /** Offset in the pattern of the trigger's second byte: a trigger flagged at {@code q} means a match may start at {@code q - back}. */
+  final int back;
+  final long first;
+  final long second;
 
   /**
-   * {@code a} and {@code b} are the offsets of the anchor bytes: pick bytes of the pattern that
-   * rarely occur together at that distance in the logs.
+   * {@code trigger} is the offset of the first of the two adjacent trigger bytes: pick two bytes of
+   * the pattern that rarely occur side by side in the logs.
    */
-  Marker(String pattern, int a, int b) {
+  Marker(String pattern, int trigger) {
     this.pattern = pattern.getBytes(StandardCharsets.US_ASCII);
-    if (a < 0 || b <= a || b >= this.pattern.length) throw new IllegalArgumentException("bad anchors");
-    this.a = a;
-    this.b = b;
-    this.anchorA = Bytes.broadcast(this.pattern[a]);
-    this.anchorB = Bytes.broadcast(this.pattern[b]);
+    if (trigger < 0 || trigger + 1 >= this.pattern.length) throw new IllegalArgumentException("bad trigger");
+    this.back = trigger + 1;
+    this.first = Bytes.broadcast(this.pattern[trigger]);
+    this.second = Bytes.broadcast(this.pattern[trigger + 1]);
   }
 
   int length() {
     return pattern.length;
   }
 
+  /**
+   * Flags (high bit of each byte) the bytes of word {@code w} that may end a trigger, given
+   * {@code carry}, the flag of the previous word's last byte being the trigger's first byte (see
+   * {@link #carry}). May flag more than the exact positions (never fewer): callers verify.
+   */
+  long triggers(long w, long carry) {
+    long f = Bytes.zeroBytes(w ^ first);
+    return ((f << 8) | carry) & Bytes.zeroBytes(w ^ second);
+  }
+
+  /** The carry of word {@code w} into the next word's {@link #triggers}. */
+  long carry(long w) {
+    return Bytes.zeroBytes(w ^ first) >>> 56;
+  }
+
   /** Index of the first occurrence in {@code [from, to)}, or -1. */
   int find(byte[] buf, int from, int to) {
     int last = to - pattern.length;
+    if (last < from) return -1;
     int i = from;
-    for (; i + b + 8 <= to; i += 8) {
-      // Exactly the positions where both anchors match are flagged; only those are verified.
-      long m = Bytes.exactZeroBytes(Bytes.word(buf, i + a) ^ anchorA) & Bytes.exactZeroBytes(Bytes.word(buf, i + b) ^ anchorB);
+    long carry = 0;
+    for (; i + 8 <= to; i += 8) {
+      long w = Bytes.word(buf, i);
+      long m = triggers(w, carry);
+      carry = carry(w);
       while (m != 0) {
-        int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
-        if (p <= last && matchesAt(buf, p)) return p;
+        int p = i + (Long.numberOfTrailingZeros(m) >>> 3) - back;
+        if (p >= from && p <= last && matchesAt(buf, p)) return p;
         m &= m - 1;
       }
     }
-    for (; i <= last; i++) if (matchesAt(buf, i)) return i;
+    // the rest, byte by byte: a trigger ending at q may start a match at q - back
+    for (int q = Math.max(i, from + back); q - back <= last; q++) {
+      if (matchesAt(buf, q - back)) return q - back;
+    }
     return -1;
   }
 

@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkedLineReaderTest {
   @TempDir
@@ -81,5 +84,84 @@ class MarkedLineReaderTest {
     assertThat(seen).extracting(Seen::offset).containsExactly(gap + 1);
     assertThat(r[0].committed).isEqualTo(Files.size(f));
     assertThat(r[0].tornLines).isEqualTo(1); // the run of zero bytes before it is no JSON line
+  }
+
+  /**
+   * Random files of short and long lines (pieces of the markers, their triggers, quotes, newlines,
+   * torn endings) read with small buffers, so growing, compacting and streaming past long lines all
+   * happen: the reader hands over exactly the lines a plain split finds the marker in, with the
+   * first marker's position, and counts the same torn lines.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void agreesWithAPlainSplitOnRandomFiles(long seed) throws IOException {
+    Random r = new Random(seed);
+    String[] pieces = {"\"usage\":{", "\"type\":\"t", "\"usageMetadata\":{", ":{", "yp", "\"", ":", "{", "}", "\n",
+        "usage", "\"type\"", "x", "ab", " ", "\r", "\\\"usage\\\":{", "é"};
+    for (int round = 0; round < 40; round++) {
+      Marker m = new Marker[] {FileParser.CLAUDE_MARKER, FileParser.CODEX_MARKER, FileParser.QWEN_MARKER}[r.nextInt(3)];
+      int maxBuffer = 1024;
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + r.nextInt(60);
+      for (int l = 0; l < lines; l++) {
+        int want = r.nextInt(10) == 0 ? 2000 + r.nextInt(3000) : r.nextInt(300);
+        StringBuilder line = new StringBuilder("{");
+        while (line.length() < want) {
+          String p = pieces[r.nextInt(pieces.length)];
+          if (!p.equals("\n")) line.append(p);
+        }
+        if (r.nextInt(4) > 0) line.append('}');
+        text.append(line);
+        if (l < lines - 1 || r.nextBoolean()) text.append('\n');
+        if (r.nextInt(8) == 0) text.append('\n'); // an empty line
+      }
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      Path f = dir.resolve("random-" + seed + "-" + round + ".jsonl");
+      Files.write(f, bytes);
+      int from = r.nextBoolean() ? 0 : lineStartAtOrAfter(bytes, r.nextInt(bytes.length + 1));
+
+      List<Seen> seen = new ArrayList<>();
+      MarkedLineReader.Result got;
+      try (FileChannel ch = FileChannel.open(f)) {
+        got = new MarkedLineReader(m, 64, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
+            seen.add(new Seen(new String(b, s, e - s, StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
+      }
+
+      List<Seen> expected = new ArrayList<>();
+      long torn = 0, tornTail = 0;
+      String pattern = MarkerAndBytesTest.patternText(m);
+      byte[] pat = pattern.getBytes(StandardCharsets.US_ASCII);
+      int start = from;
+      while (start < bytes.length) {
+        int nl = start;
+        while (nl < bytes.length && bytes[nl] != '\n') nl++;
+        boolean terminated = nl < bytes.length;
+        int at = MarkerAndBytesTest.naive(bytes, start, nl, pat);
+        boolean longLine = nl - start > maxBuffer;
+        if (at >= 0) {
+          expected.add(new Seen(new String(bytes, start, nl - start, StandardCharsets.UTF_8), start, terminated,
+              longLine ? -1 : at - start));
+        } else if (!longLine) {
+          int e = nl;
+          while (e > start && (bytes[e - 1] == ' ' || bytes[e - 1] == '\r' || bytes[e - 1] == '\t')) e--;
+          if (e > start && bytes[e - 1] != '}') {
+            if (terminated) torn++;
+            else tornTail++;
+          }
+        }
+        start = nl + 1;
+      }
+      assertThat(seen).as("seed %d round %d", seed, round).containsExactlyElementsOf(expected);
+      assertThat(got.tornLines).as("torn lines").isEqualTo(torn);
+      assertThat(got.tornTail).as("torn tail").isEqualTo(tornTail);
+      assertThat(got.markedLines).isEqualTo(expected.size());
+      assertThat(got.bytesRead).isGreaterThanOrEqualTo(bytes.length - from);
+    }
+  }
+
+  private static int lineStartAtOrAfter(byte[] b, int p) {
+    if (p == 0) return 0;
+    while (p < b.length && b[p - 1] != '\n') p++;
+    return p;
   }
 }

@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SWAR searches agree with a plain byte-by-byte search on random data, at every alignment. */
 class MarkerAndBytesTest {
-  static final byte[] ALPHABET = "\"usage:{}\n tx_y".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] ALPHABET = "\"usage:{}\n tx_ypM".getBytes(StandardCharsets.US_ASCII);
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void markerSearchFindsEveryOccurrence(long seed) {
     Random r = new Random(seed);
-    for (Marker m : new Marker[] {FileParser.CLAUDE_MARKER, FileParser.CODEX_MARKER}) {
+    for (Marker m : new Marker[] {FileParser.CLAUDE_MARKER, FileParser.CODEX_MARKER, FileParser.QWEN_MARKER}) {
       byte[] pattern = pattern(m);
       for (int round = 0; round < 200; round++) {
         byte[] b = randomBytes(r, 1 + r.nextInt(200), pattern);
@@ -62,8 +62,14 @@ class MarkerAndBytesTest {
   }
 
   static byte[] pattern(Marker m) {
-    return m == FileParser.CLAUDE_MARKER ? "\"usage\":{".getBytes(StandardCharsets.US_ASCII)
-        : "\"type\":\"t".getBytes(StandardCharsets.US_ASCII);
+    return patternText(m).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static String patternText(Marker m) {
+    if (m == FileParser.CLAUDE_MARKER) return "\"usage\":{";
+    if (m == FileParser.CODEX_MARKER) return "\"type\":\"t";
+    if (m == FileParser.QWEN_MARKER) return "\"usageMetadata\":{";
+    throw new IllegalArgumentException("unknown marker");
   }
 
   static byte[] randomBytes(Random r, int n, byte[] plant) {
