@@ -20,8 +20,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       pe.getCommandLine().usage(cl.getErr());
       return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
-    cl.getErr().println("error: " + describe(ex));
-    if (System.getenv("TOKENMAXX_DEBUG") != null) ex.printStackTrace(cl.getErr());
+    return print(ex, cl.getErr());
+  }
+
+  /** Writes a command's failure as one line (and the stack trace with TOKENMAXX_DEBUG); returns 1. */
+  static int print(Exception ex, java.io.PrintWriter err) {
+    err.println("error: " + describe(ex));
+    if (System.getenv("TOKENMAXX_DEBUG") != null) ex.printStackTrace(err);
+    err.flush();
     return 1;
   }
 

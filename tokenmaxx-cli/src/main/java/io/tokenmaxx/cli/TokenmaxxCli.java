@@ -33,8 +33,17 @@ public final class TokenmaxxCli implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("report")) {
-      // Reports finish in a fraction of a second, so building every command's model would be a
-      // large share of their run: build only the report's (help and errors read the same).
+      // Reports finish in a fraction of a second: plain ones run without building picocli's model
+      // at all; the others build only the report's (help and errors read the same).
+      try {
+        Integer code = io.tokenmaxx.cli.report.QuickReport.run(args);
+        // (a plain return when all went well: System.exit looks up a system logger first, which
+        // opens every jar on the class path)
+        if (code != null && code == 0) return;
+        if (code != null) System.exit(code);
+      } catch (Exception e) {
+        System.exit(ErrorHandler.print(e, io.tokenmaxx.cli.report.QuickReport.writer(System.err, "sun.stderr.encoding")));
+      }
       CommandLine report = configure(new CommandLine(new io.tokenmaxx.cli.report.ReportCommand()));
       report.setCommandName("tokenmaxx report");
       System.exit(report.execute(java.util.Arrays.copyOfRange(args, 1, args.length)));

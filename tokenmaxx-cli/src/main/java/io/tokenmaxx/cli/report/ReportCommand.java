@@ -46,7 +46,11 @@ public final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return new ReportRunner(options, spec.commandLine(), System.getenv()).run(kind());
+      try {
+        return new ReportRunner(options, spec.commandLine().getOut(), System.getenv()).run(kind());
+      } catch (ReportArgException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
   }
 

@@ -13,26 +13,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 
 /** Runs one report: configure the scanner from the options, scan, aggregate, print. */
 final class ReportRunner {
   private static final Set<String> TOOLS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE);
 
   private final ReportOptions o;
-  private final CommandLine cl;
+  private final PrintWriter out;
   private final Map<String, String> env;
 
-  ReportRunner(ReportOptions o, CommandLine cl, Map<String, String> env) {
+  /** Writes the report to {@code out}; bad option combinations throw {@link ReportArgException}. */
+  ReportRunner(ReportOptions o, PrintWriter out, Map<String, String> env) {
     this.o = o;
-    this.cl = cl;
+    this.out = out;
     this.env = env;
   }
 
   int run(ReportKind kind) throws IOException {
     Timing timing = new Timing(env.get("TOKENMAXX_TIMING") != null);
     if (o.since != null && o.until != null && o.since.isAfter(o.until)) {
-      throw new CommandLine.ParameterException(cl, "--since " + o.since + " is after --until " + o.until);
+      throw new ReportArgException("--since " + o.since + " is after --until " + o.until);
     }
     Set<String> tools = new LinkedHashSet<>();
     for (String t : o.tools) {
@@ -41,15 +41,15 @@ final class ReportRunner {
       if (name.equals("gemini")) name = Tools.GEMINI_CLI;
       if (name.equals("qwen")) name = Tools.QWEN_CODE;
       if (!TOOLS.contains(name)) {
-        throw new CommandLine.ParameterException(cl, "--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList()));
+        throw new ReportArgException("--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList()));
       }
       tools.add(name);
     }
     if (tools.isEmpty()) tools.addAll(TOOLS);
     if (o.server != null) return runRemote(kind, tools, timing);
-    if (o.person != null) throw new CommandLine.ParameterException(cl, "--person needs --server (local logs are yours)");
+    if (o.person != null) throw new ReportArgException("--person needs --server (local logs are yours)");
     if (o.threads != null && o.threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be >= 1, was " + o.threads);
+      throw new ReportArgException("--threads must be >= 1, was " + o.threads);
     }
     String homeEnv = env.get("HOME");
     Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home"));
@@ -79,7 +79,6 @@ final class ReportRunner {
     Report report = ReportBuilder.build(kind, result.table(), o.by, o.since, o.until, zone,
         o.weekStart, basis, result.stats());
     timing.mark("aggregate");
-    PrintWriter out = cl.getOut();
     if (o.json) JsonReport.write(report, out);
     else new TableReport(report, term, o.compact).write(out);
     out.flush();
@@ -94,11 +93,11 @@ final class ReportRunner {
       try {
         token = java.nio.file.Files.readString(o.tokenFile).strip();
       } catch (java.nio.file.NoSuchFileException e) {
-        throw new CommandLine.ParameterException(cl, "--token-file " + o.tokenFile + " does not exist");
+        throw new ReportArgException("--token-file " + o.tokenFile + " does not exist");
       }
     }
     if (token == null || token.isBlank()) {
-      throw new CommandLine.ParameterException(cl, "--server needs a token: --token, --token-file or TOKENMAXX_TOKEN");
+      throw new ReportArgException("--server needs a token: --token, --token-file or TOKENMAXX_TOKEN");
     }
     ZoneId zone = o.zone != null ? o.zone : ZoneId.systemDefault();
     List<io.tokenmaxx.model.UsageRecord> records;
@@ -117,7 +116,6 @@ final class ReportRunner {
     };
     Report report = ReportBuilder.build(kind, io.tokenmaxx.collect.local.RecordTable.of(records), o.by,
         o.since, o.until, zone, o.weekStart, basis, null);
-    PrintWriter out = cl.getOut();
     Terminal term = Terminal.detect(env, o.color, o.width);
     if (o.json) JsonReport.write(report, out);
     else new TableReport(report, term, o.compact).write(out);

@@ -83,14 +83,20 @@ public final class LocalLogScanner implements Component {
 
   /** Scans all sources; never fails on a bad line, fails on a bad configured directory. */
   public ScanResult scan() throws IOException {
+    // Claude Code's folders are listed here while the other tools' are listed beside them
+    java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> List.of(
+        tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of(),
+        tools.contains(Tools.GEMINI_CLI) ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of(),
+        tools.contains(Tools.QWEN_CODE) ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of()));
+    Thread lister = new Thread(others, "tokenmaxx-discovery");
+    lister.setDaemon(true);
+    lister.start();
     List<LogFile> claude = tools.contains(Tools.CLAUDE_CODE)
         ? ClaudeLogs.files(ClaudeLogs.configDirs(claudeDirs, env, home)) : List.of();
-    List<LogFile> codex = tools.contains(Tools.CODEX)
-        ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
-    List<LogFile> gemini = tools.contains(Tools.GEMINI_CLI)
-        ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of();
-    List<LogFile> qwen = tools.contains(Tools.QWEN_CODE)
-        ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of();
+    List<List<LogFile>> found = await(others);
+    List<LogFile> codex = found.get(0);
+    List<LogFile> gemini = found.get(1);
+    List<LogFile> qwen = found.get(2);
     List<LogFile> all = new ArrayList<>(claude.size() + codex.size() + gemini.size() + qwen.size());
     all.addAll(claude);
     all.addAll(codex);
@@ -158,6 +164,22 @@ public final class LocalLogScanner implements Component {
     return new ScanResult(table, stats);
   }
 
+  /** The task's result, its failure rethrown as it was thrown. */
+  private static <T> T await(java.util.concurrent.FutureTask<T> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("scan interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof RuntimeException re) throw re;
+      if (c instanceof Error err) throw err;
+      throw new IOException(c);
+    }
+  }
+
   private static boolean anyChange(FileScan[] scans, ScanCache cache) {
     if (scans.length != cache.size()) return true;
     for (FileScan s : scans) if (s.origin != FileScan.Origin.CACHED) return true;
@@ -197,6 +219,7 @@ public final class LocalLogScanner implements Component {
       }
       todo.add(i);
     }
+    if (!todo.isEmpty()) preloadCatalog();
     todo.sort(Comparator.comparingLong((Integer i) -> -(ids[i].size())));
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
@@ -238,6 +261,23 @@ public final class LocalLogScanner implements Component {
     }
     if (failure[0] != null) throw failure[0];
     return out;
+  }
+
+  /**
+   * Files will be parsed, so their records will be priced: read the price catalog on a thread of
+   * its own meanwhile rather than after the files (the catalog memoizes itself; the table waits
+   * for it if it is not ready).
+   */
+  private void preloadCatalog() {
+    Thread t = new Thread(() -> {
+      try {
+        catalog.get();
+      } catch (RuntimeException e) {
+        // reported when the table asks for the catalog
+      }
+    }, "tokenmaxx-prices");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static FileScan emptyScan(LogFile f) {

@@ -16,7 +16,7 @@ import java.nio.channels.FileChannel;
  * it now and still re-read it next time in case it was cut off mid-write.
  */
 final class MarkedLineReader {
-  static final int INITIAL_BUFFER = 1 << 20;
+  static final int INITIAL_BUFFER = 4 << 20;
   static final int MAX_BUFFER = 4 << 20;
   /** A line longer than this cannot be held in one Java array and is reported as oversized. */
   static final long MAX_LINE = Integer.MAX_VALUE - 64;
@@ -43,7 +43,9 @@ final class MarkedLineReader {
   }
 
   private final Marker marker;
+  private final int initialBuffer;
   private final int maxBuffer;
+  /** Allocated on the first read (a reader per format, most threads read only one or two formats). */
   private byte[] buf;
 
   MarkedLineReader(Marker marker) {
@@ -54,8 +56,8 @@ final class MarkedLineReader {
   MarkedLineReader(Marker marker, int initialBuffer, int maxBuffer) {
     if (initialBuffer < 64 || maxBuffer < initialBuffer) throw new IllegalArgumentException("bad buffer sizes");
     this.marker = marker;
+    this.initialBuffer = initialBuffer;
     this.maxBuffer = maxBuffer;
-    this.buf = new byte[initialBuffer];
   }
 
   // Scan state of the current read: buf[0, len) holds file bytes from offset base; [0, pos) has been
@@ -67,6 +69,10 @@ final class MarkedLineReader {
   private int lineStart;
   private int mark;
   private long carry;
+  // A line longer than the largest buffer is scanned as it streams past: where it starts in the
+  // file (-1 when no such line is open) and whether a marker was seen in its parts already dropped.
+  private long longStart = -1;
+  private boolean longMarked;
 
   /**
    * Reads {@code [from, size)} of the channel. Every byte is scanned once, as it arrives: a line
@@ -74,25 +80,18 @@ final class MarkedLineReader {
    */
   Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
     Result r = new Result();
+    if (buf == null) buf = new byte[initialBuffer];
     base = from;
     len = pos = lineStart = 0;
     mark = -1;
     carry = 0;
+    longStart = -1;
+    longMarked = false;
     r.committed = from;
     // a trigger is only looked at once the whole pattern after it has been read
     int margin = marker.length();
     while (true) {
-      if (len == buf.length && !makeRoom()) {
-        // the line at buf[0] fills the largest buffer: stream past it on its own
-        long after = longLine(ch, base, size, handler, r);
-        if (lastLongLineTerminated) r.committed = after;
-        base = after;
-        len = pos = lineStart = 0;
-        mark = -1;
-        carry = 0;
-        if (after >= size) break;
-        continue;
-      }
+      if (len == buf.length) makeRoom();
       int want = (int) Math.min(buf.length - len, size - (base + len));
       int n = want <= 0 ? -1 : ch.read(ByteBuffer.wrap(buf, len, want), base + len);
       if (n > 0) {
@@ -101,32 +100,40 @@ final class MarkedLineReader {
       }
       boolean eof = n < 0 || base + len >= size;
       int limit = eof ? len : pos + (Math.max(0, len - margin - pos) & ~7);
-      scan(limit, eof, handler, r);
-      r.committed = base + lineStart;
+      scan(ch, limit, eof, handler, r);
+      r.committed = longStart >= 0 ? longStart : base + lineStart;
       if (eof) {
-        if (lineStart < len) line(handler, r, lineStart, len, mark, false);
+        if (lineStart < len || longStart >= 0) line(ch, handler, r, lineStart, len, mark, false);
         break;
       }
     }
     return r;
   }
 
-  /** Makes room in a full buffer: drops the lines already handed over, else grows; false when neither can. */
-  private boolean makeRoom() {
+  /**
+   * Makes room in a full buffer: drops the lines already handed over, else grows; a line that
+   * fills the largest buffer is from then on kept only as far as the scan still needs it (its
+   * start and whether it is marked are remembered; a marked one is read back whole at its end).
+   */
+  private void makeRoom() {
+    int drop;
     if (lineStart > 0) {
-      System.arraycopy(buf, lineStart, buf, 0, len - lineStart);
-      base += lineStart;
-      len -= lineStart;
-      pos -= lineStart;
-      if (mark >= 0) mark -= lineStart;
-      lineStart = 0;
-      return true;
-    }
-    if (buf.length < maxBuffer) {
+      drop = lineStart;
+    } else if (buf.length < maxBuffer) {
       grow((int) Math.min((long) buf.length * 2, maxBuffer));
-      return true;
+      return;
+    } else {
+      if (longStart < 0) longStart = base;
+      if (mark >= 0) longMarked = true;
+      mark = -1;
+      drop = Math.max(0, pos - marker.length()); // keep what a pattern ending after pos may start in
     }
-    return false;
+    System.arraycopy(buf, drop, buf, 0, len - drop);
+    base += drop;
+    len -= drop;
+    pos -= drop;
+    if (mark >= 0) mark -= drop;
+    lineStart = Math.max(0, lineStart - drop);
   }
 
   /**
@@ -136,7 +143,7 @@ final class MarkedLineReader {
    * Unless {@code last}, {@code limit - pos} is a multiple of eight and leaves room for a whole
    * pattern after every trigger it scans.
    */
-  private void scan(int limit, boolean last, LineHandler h, Result r) {
+  private void scan(FileChannel ch, int limit, boolean last, LineHandler h, Result r) throws IOException {
     byte[] buf = this.buf;
     Marker marker = this.marker;
     int back = marker.back;
@@ -166,7 +173,7 @@ final class MarkedLineReader {
         long bit = 0x80L << (k << 3);
         int q = i + k;
         if ((nl & bit) != 0) {
-          line(h, r, lineStart, q, mark, true);
+          line(ch, h, r, lineStart, q, mark, true);
           lineStart = q + 1;
           mark = -1;
         } else if (mark < 0) {
@@ -181,7 +188,7 @@ final class MarkedLineReader {
         int p = i - back;
         if (mark < 0 && p >= lineStart && p + patternLength <= limit && marker.matchesAt(buf, p)) mark = p;
         if (buf[i] == '\n') {
-          line(h, r, lineStart, i, mark, true);
+          line(ch, h, r, lineStart, i, mark, true);
           lineStart = i + 1;
           mark = -1;
         }
@@ -193,7 +200,12 @@ final class MarkedLineReader {
     this.carry = carry;
   }
 
-  private void line(LineHandler h, Result r, int start, int end, int mark, boolean terminated) {
+  private void line(FileChannel ch, LineHandler h, Result r, int start, int end, int mark, boolean terminated)
+      throws IOException {
+    if (longStart >= 0) {
+      longLine(ch, h, r, base + end, longMarked || mark >= 0, terminated);
+      return;
+    }
     if (mark >= 0) {
       r.markedLines++;
       h.line(buf, start, end, mark, base + start, terminated);
@@ -207,61 +219,29 @@ final class MarkedLineReader {
     }
   }
 
-  /**
-   * The line at {@code start} is longer than the largest buffer: stream to its end looking for the
-   * marker; if found, read the whole line back into its own array. Returns the offset after it.
-   */
-  private long longLine(FileChannel ch, long start, long size, LineHandler h, Result r) throws IOException {
-    long pos = start;
-    boolean marked = false;
-    int keep = marker.length() - 1;
-    int len = 0;
-    long bufStart = start;
-    while (true) {
-      int want = (int) Math.min(buf.length - len, size - (bufStart + len));
-      int n = want <= 0 ? -1 : ch.read(ByteBuffer.wrap(buf, len, want), bufStart + len);
-      if (n <= 0) {
-        pos = bufStart + len;
-        break;
-      }
-      r.bytesRead += n;
-      int scanFrom = len == 0 ? 0 : Math.max(0, len - keep);
-      len += n;
-      int nl = Bytes.indexOfNewline(buf, scanFrom, len);
-      int limit = nl < 0 ? len : nl;
-      if (!marked && marker.find(buf, scanFrom, limit) >= 0) marked = true;
-      if (nl >= 0) {
-        pos = bufStart + nl;
-        break;
-      }
-      int tail = Math.min(keep, len);
-      System.arraycopy(buf, len - tail, buf, 0, tail);
-      bufStart += len - tail;
-      len = tail;
+  /** The end of a line longer than the largest buffer: a marked one is read back whole, on its own. */
+  private void longLine(FileChannel ch, LineHandler h, Result r, long end, boolean marked, boolean terminated)
+      throws IOException {
+    long start = longStart;
+    longStart = -1;
+    longMarked = false;
+    if (!marked) return;
+    r.markedLines++;
+    long lineLen = end - start;
+    if (lineLen > MAX_LINE) {
+      r.oversizedLines++;
+      return;
     }
-    boolean terminated = pos < size;
-    lastLongLineTerminated = terminated;
-    if (marked) {
-      r.markedLines++;
-      long lineLen = pos - start;
-      if (lineLen > MAX_LINE) {
-        r.oversizedLines++;
-      } else {
-        byte[] line = new byte[(int) lineLen];
-        int got = 0;
-        while (got < line.length) {
-          int n = ch.read(ByteBuffer.wrap(line, got, line.length - got), start + got);
-          if (n <= 0) break;
-          got += n;
-        }
-        r.bytesRead += got;
-        h.line(line, 0, got, -1, start, terminated);
-      }
+    byte[] line = new byte[(int) lineLen];
+    int got = 0;
+    while (got < line.length) {
+      int n = ch.read(ByteBuffer.wrap(line, got, line.length - got), start + got);
+      if (n <= 0) break;
+      got += n;
     }
-    return terminated ? pos + 1 : pos;
+    r.bytesRead += got;
+    h.line(line, 0, got, -1, start, terminated);
   }
-
-  private boolean lastLongLineTerminated;
 
   private void grow(int size) {
     byte[] b = new byte[size];

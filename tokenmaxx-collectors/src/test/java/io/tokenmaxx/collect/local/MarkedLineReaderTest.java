@@ -155,6 +155,9 @@ class MarkedLineReaderTest {
       assertThat(got.tornLines).as("torn lines").isEqualTo(torn);
       assertThat(got.tornTail).as("torn tail").isEqualTo(tornTail);
       assertThat(got.markedLines).isEqualTo(expected.size());
+      int lastNewline = -1;
+      for (int k = from; k < bytes.length; k++) if (bytes[k] == '\n') lastNewline = k;
+      assertThat(got.committed).as("where a later read resumes").isEqualTo(lastNewline < 0 ? from : lastNewline + 1L);
       assertThat(got.bytesRead).isGreaterThanOrEqualTo(bytes.length - from);
     }
   }
