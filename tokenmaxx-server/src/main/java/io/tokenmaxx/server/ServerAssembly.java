@@ -207,8 +207,9 @@ public final class ServerAssembly {
     Acknowledger ack = new Acknowledger(queue, pricing::enrich);
 
     StoredSeriesState series = StoredSeriesState.load(store.state(), clock);
+    StoredSessionIndex sessions = StoredSessionIndex.load(store.state(), clock);
     OtlpDecoder decoder = OtlpDecoder.builder().clock(clock).seriesState(series)
-        .sessionIndex(StoredSessionIndex.load(store.state(), clock))
+        .sessionIndex(sessions)
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
@@ -217,7 +218,7 @@ public final class ServerAssembly {
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
-    services.add(new OtlpService(auth, decoder, ack, store.retractions(), series,
+    services.add(new OtlpService(auth, decoder, ack, store.retractions(), series, sessions,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
     services.add(new RecordsService(auth, store.usageStore(), store.directory(), store.auditLog(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));

@@ -46,6 +46,7 @@ public final class OtlpService implements HttpService {
   private final Acknowledger ack;
   private final UsageRetractions retractions;
   private final StoredSeriesState seriesState;
+  private final StoredSessionIndex sessions;
   private final IdentityLearner learner;
   private final IngestMetrics metrics;
   private final long maxBody;
@@ -53,13 +54,14 @@ public final class OtlpService implements HttpService {
   private final RetractionGate gate;
 
   public OtlpService(RequestAuth auth, OtlpDecoder decoder, Acknowledger ack,
-      UsageRetractions retractions, StoredSeriesState seriesState, IdentityLearner learner,
-      IngestMetrics metrics, long maxBody, Clock clock) {
+      UsageRetractions retractions, StoredSeriesState seriesState, StoredSessionIndex sessions,
+      IdentityLearner learner, IngestMetrics metrics, long maxBody, Clock clock) {
     this.auth = auth;
     this.decoder = decoder;
     this.ack = ack;
     this.retractions = retractions;
     this.seriesState = seriesState;
+    this.sessions = sessions;
     this.learner = learner;
     this.metrics = metrics;
     this.maxBody = maxBody;
@@ -98,6 +100,7 @@ public final class OtlpService implements HttpService {
         retractions.retract(r.tool(), r.idPrefix(), r.sessionId(), r.project(), since);
       }
       seriesState.flush();
+      sessions.flush();
       if (!batch.identities().isEmpty()) learner.learn(batch.identities());
       send(res, OtlpResponses.exported(batch));
     } catch (OtlpDecodeException e) {

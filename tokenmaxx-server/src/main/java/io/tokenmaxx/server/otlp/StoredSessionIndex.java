@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which agent sessions send per-request events (so their metric-derived tokens do not count),
- * kept in memory and written through to the store when a session is first marked — rare, once per
- * session. Losing it is safe (the decoder would retract the metric records again), so writes are
- * best effort. Sessions not marked for a week are forgotten.
+ * kept in memory and written to the store when a session is first marked: the sessions first seen
+ * in one export are written together by {@link #flush()} (one write per export, not one per new
+ * session: an export from a gateway can start dozens of sessions, and each write is a transaction
+ * beside the ingest writer's). Losing it is safe (the decoder would retract the metric records
+ * again), so writes are best effort. Sessions not marked for a week are forgotten.
  */
 public final class StoredSessionIndex implements SessionSignalIndex {
   static final String NAMESPACE = "otlp.sessions";
@@ -22,6 +24,8 @@ public final class StoredSessionIndex implements SessionSignalIndex {
   private final Clock clock;
   private final long maxIdleMillis = Duration.ofDays(7).toMillis();
   private final ConcurrentHashMap<String, Long> markedAt = new ConcurrentHashMap<>();
+  /** First marks not written yet. */
+  private final ConcurrentHashMap<String, String> pending = new ConcurrentHashMap<>();
   private volatile long lastSweepMillis;
 
   private StoredSessionIndex(StateStore store, Clock clock) {
@@ -42,15 +46,25 @@ public final class StoredSessionIndex implements SessionSignalIndex {
     sweepIfDue(now);
     String key = key(tool, scope);
     boolean first = markedAt.put(key, now) == null;
-    if (first) {
-      try {
-        store.put(NAMESPACE, Map.of(key, Long.toString(now)));
-      } catch (RuntimeException e) {
-        System.getLogger(StoredSessionIndex.class.getName()).log(System.Logger.Level.WARNING,
-            "could not save OTLP session index entry (kept in memory): " + e.getMessage());
-      }
-    }
+    if (first) pending.put(key, Long.toString(now));
     return first;
+  }
+
+  /** Writes the sessions first marked since the last flush, in one write. */
+  public void flush() {
+    if (pending.isEmpty()) return;
+    Map<String, String> batch = new java.util.HashMap<>();
+    for (String key : List.copyOf(pending.keySet())) {
+      String at = pending.remove(key);
+      if (at != null) batch.put(key, at);
+    }
+    if (batch.isEmpty()) return;
+    try {
+      store.put(NAMESPACE, batch);
+    } catch (RuntimeException e) {
+      System.getLogger(StoredSessionIndex.class.getName()).log(System.Logger.Level.WARNING,
+          "could not save " + batch.size() + " OTLP session index entries (kept in memory): " + e.getMessage());
+    }
   }
 
   @Override
@@ -61,6 +75,7 @@ public final class StoredSessionIndex implements SessionSignalIndex {
   @Override
   public void unmark(String tool, String scope) {
     String key = key(tool, scope);
+    pending.remove(key);
     if (markedAt.remove(key) != null) {
       try {
         store.remove(NAMESPACE, List.of(key));
