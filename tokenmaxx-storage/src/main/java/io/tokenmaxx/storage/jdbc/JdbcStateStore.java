@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@link StateStore} in the {@code collector_state} table, for both backends. */
@@ -34,23 +35,31 @@ public final class JdbcStateStore implements StateStore {
     });
   }
 
+  /** Rows per statement: one statement writes many entries (DuckDB runs batched statements one by one). */
+  static final int CHUNK = 200;
+
   @Override
   public void put(String namespace, Map<String, String> entries) {
     if (entries.isEmpty()) return;
+    List<Map.Entry<String, String>> all = List.copyOf(entries.entrySet());
     tx.write("save collector state " + namespace, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO collector_state (namespace, state_key, state_value, updated_at) VALUES (?, ?, ?, ?) "
-              + "ON CONFLICT (namespace, state_key) DO UPDATE SET state_value = excluded.state_value, "
-              + "updated_at = excluded.updated_at")) {
-        Timestamp now = Timestamp.from(clock.instant());
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-          ps.setString(1, namespace);
-          ps.setString(2, e.getKey());
-          ps.setString(3, e.getValue());
-          ps.setTimestamp(4, now);
-          ps.addBatch();
+      Timestamp now = Timestamp.from(clock.instant());
+      for (int from = 0; from < all.size(); from += CHUNK) {
+        List<Map.Entry<String, String>> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO collector_state (namespace, state_key, state_value, updated_at) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?)"))
+                + " ON CONFLICT (namespace, state_key) DO UPDATE SET state_value = excluded.state_value, "
+                + "updated_at = excluded.updated_at")) {
+          int i = 1;
+          for (Map.Entry<String, String> e : part) {
+            ps.setString(i++, namespace);
+            ps.setString(i++, e.getKey());
+            ps.setString(i++, e.getValue());
+            ps.setTimestamp(i++, now);
+          }
+          ps.executeUpdate();
         }
-        ps.executeBatch();
       }
       return null;
     });
@@ -59,15 +68,17 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public void remove(String namespace, Collection<String> keys) {
     if (keys.isEmpty()) return;
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
     tx.write("remove collector state " + namespace, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM collector_state WHERE namespace = ? AND state_key = ?")) {
-        for (String k : keys) {
+      for (int from = 0; from < all.size(); from += CHUNK) {
+        List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM collector_state WHERE namespace = ? AND state_key IN ("
+            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
           ps.setString(1, namespace);
-          ps.setString(2, k);
-          ps.addBatch();
+          int i = 2;
+          for (String k : part) ps.setString(i++, k);
+          ps.executeUpdate();
         }
-        ps.executeBatch();
       }
       return null;
     });

@@ -63,6 +63,21 @@ public abstract class ITRetractionsAndState extends StorageTest {
   }
 
   @Test
+  void stateWritesAndRemovesManyEntriesAtOnce() {
+    java.util.Map<String, String> many = new java.util.HashMap<>();
+    for (int i = 0; i < 1234; i++) many.put("session " + i, Integer.toString(i));
+    storage.state().put("many", many);
+    storage.state().put("many", Map.of("session 7", "seven", "new", "n"));
+    java.util.Map<String, String> back = storage.state().load("many");
+    assertThat(back).hasSize(1235).containsEntry("session 7", "seven").containsEntry("session 1233", "1233");
+    List<String> gone = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) gone.add("session " + i);
+    gone.add("session 5"); // repeated: harmless
+    storage.state().remove("many", gone);
+    assertThat(storage.state().load("many")).hasSize(235).containsEntry("new", "n").doesNotContainKey("session 999");
+  }
+
+  @Test
   void stateIsReplacedRemovedAndKeptPerNamespace() {
     storage.state().put("a", Map.of("k1", "v1", "k2", "v2"));
     storage.state().put("b", Map.of("k1", "other"));
