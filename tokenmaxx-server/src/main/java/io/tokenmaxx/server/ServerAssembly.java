@@ -209,7 +209,7 @@ public final class ServerAssembly {
     StoredSeriesState series = StoredSeriesState.load(store.state(), clock);
     StoredSessionIndex sessions = StoredSessionIndex.load(store.state(), clock);
     OtlpDecoder decoder = OtlpDecoder.builder().clock(clock).seriesState(series)
-        .sessionIndex(sessions)
+        .sessionIndex(sessions).timedIdsSince(io.tokenmaxx.server.otlp.TimedIds.since(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);

@@ -127,7 +127,7 @@ final class LogMapper {
     }
     List<RawIdentity> ids = Identities.of(a);
     b.identity(ids.isEmpty() ? null : ids.get(0));
-    UsageRecord built = b.id(RecordIds.LOG_USAGE_PREFIX + id.hex()).build();
+    UsageRecord built = b.id(RecordIds.logUsageId(time, settings.timedIdsSince(), id.hex())).build();
     out.usage.add(built);
     out.accept(1);
     out.observe(ids, rc.orgAttributes);

@@ -44,7 +44,7 @@ public final class OtlpDecoder implements Component {
     SessionSignalIndex sessions = b.sessions != null ? b.sessions
         : new InMemorySessionSignalIndex(clock);
     this.settings = new Settings(clock, new Deltas(seriesState, clock), sessions,
-        b.maxValueLength, b.maxErrors, b.genAiSpans);
+        b.maxValueLength, b.maxErrors, b.genAiSpans, b.timedIdsSince);
     this.maxBodyBytes = b.maxBodyBytes;
   }
 
@@ -159,6 +159,7 @@ public final class OtlpDecoder implements Component {
     private int maxValueLength = 1024;
     private int maxErrors = 10;
     private boolean genAiSpans = true;
+    private java.time.Instant timedIdsSince = java.time.Instant.EPOCH;
 
     private Builder() {}
 
@@ -211,6 +212,18 @@ public final class OtlpDecoder implements Component {
      */
     public Builder genAiSpans(boolean count) {
       this.genAiSpans = count;
+      return this;
+    }
+
+    /**
+     * Log events from this instant on get ids that start with their time
+     * ({@link RecordIds#logUsageId}); earlier ones keep the ids earlier versions gave them, so an
+     * export stored before an upgrade and sent again after it is still recognised. A server passes
+     * the instant it first ran with time-led ids (kept in its store); the default, the epoch, gives
+     * every event a time-led id.
+     */
+    public Builder timedIdsSince(java.time.Instant since) {
+      this.timedIdsSince = Objects.requireNonNull(since, "timedIdsSince");
       return this;
     }
 

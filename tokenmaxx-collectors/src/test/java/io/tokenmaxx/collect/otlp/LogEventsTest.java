@@ -172,4 +172,34 @@ class LogEventsTest {
   static LogItem item(LogRecord record) {
     return LogItem.of(record, null, 1024);
   }
+
+  /**
+   * Log-event ids lead with the event's time from the cut-over instant on (so the store's key index
+   * takes them in order) and keep the digest-only shape of earlier versions before it, so a re-sent
+   * export finds the copy stored before an upgrade. The digest is the same in both.
+   */
+  @Test
+  void logEventIdsLeadWithTheirTimeFromTheCutOverOn() throws Exception {
+    Resource r = Otlp.resource(kv("service.name", "claude-code"));
+    ExportLogsServiceRequest request = Otlp.logs(r,
+        Otlp.event("claude_code.api_request", T0.minusSeconds(60), kv("event.name", "api_request"),
+            kv("session.id", "s"), kv("model", "claude-opus-4-1"), kv("input_tokens", 1L), kv("output_tokens", 1L)),
+        Otlp.event("claude_code.api_request", T0.plusMillis(1500), kv("event.name", "api_request"),
+            kv("session.id", "s"), kv("model", "claude-opus-4-1"), kv("input_tokens", 2L), kv("output_tokens", 1L)));
+    OtlpDecoder cutOver = OtlpDecoder.builder().clock(new MutableClock(T0.plusSeconds(600))).timedIdsSince(T0).build();
+    OtlpBatch split = cutOver.decode(Signal.LOGS, request.toByteArray(), ContentType.PROTOBUF, false);
+    OtlpBatch allTimed = decode(request);
+    assertThat(split.usage()).as("%s", split).hasSize(2);
+    OtlpBatch again = cutOver.decode(Signal.LOGS, request.toByteArray(), ContentType.PROTOBUF, false);
+
+    String before = split.usage().get(0).id();
+    String after = split.usage().get(1).id();
+    assertThat(before).matches("otlp:l:[0-9a-f]{32}"); // as earlier versions stored it
+    assertThat(after).isEqualTo("otlp:l:" + String.format("%010x", T0.getEpochSecond() + 1) + ":" + after.substring(18))
+        .matches("otlp:l:[0-9a-f]{10}:[0-9a-f]{32}");
+    assertThat(allTimed.usage().get(0).id()).endsWith(before.substring(7)).hasSize(7 + 11 + 32);
+    assertThat(allTimed.usage().get(1).id()).isEqualTo(after);
+    assertThat(again.usage()).extracting(UsageRecord::id).containsExactly(before, after); // retries get the same ids
+    assertThat(after.compareTo(RecordIds.logUsageId(T0.plusSeconds(2), T0, "0".repeat(32)))).isNegative();
+  }
 }

@@ -110,7 +110,7 @@ class LogsWirePropertyTest {
   static OtlpBatch reference(byte[] bytes) throws InvalidProtocolBufferException {
     ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(bytes);
     Settings settings = new Settings(CLOCK, new Deltas(new InMemorySeriesStateStore(CLOCK), CLOCK),
-        new InMemorySessionSignalIndex(CLOCK), 64, 10, true);
+        new InMemorySessionSignalIndex(CLOCK), 64, 10, true, java.time.Instant.EPOCH);
     BatchBuilder out = new BatchBuilder(Signal.LOGS, ContentType.PROTOBUF, 10);
     new LogMapper(settings, out).map(parsed, ItemErrors.NONE);
     return out.build();
