@@ -34,7 +34,7 @@ public final class ConfigLoader {
     d.put("storage.checkpoint-threshold", io.tokenmaxx.storage.duckdb.DuckDbStorage.DEFAULT_CHECKPOINT_THRESHOLD);
     d.put("ingest.max-body-bytes", Long.toString(32L << 20));
     d.put("ingest.queue-capacity", "500000");
-    d.put("ingest.batch-size", "100000");
+    d.put("ingest.batch-size", "20000");
     d.put("ingest.flush-interval", "PT0.02S");
     d.put("auth.otlp-header", "x-tokenmaxx-token");
     d.put("prices.file", "");
