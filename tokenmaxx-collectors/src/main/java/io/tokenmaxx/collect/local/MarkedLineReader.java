@@ -6,16 +6,18 @@ import java.nio.channels.FileChannel;
 
 /**
  * Streams a file once and hands over only the lines that contain a {@link Marker}; every other
- * line is skipped by the marker search alone, without being split, decoded or parsed. Memory stays
- * bounded: a buffer that grows to hold the longest marked line up to {@link #MAX_BUFFER}; longer
- * lines are streamed past and, when marked, read back on their own. Positions are {@code long}, so
- * files over 2 GiB work.
+ * line is skipped by the marker search alone, without being split, decoded or parsed. Each byte is
+ * scanned once, as it arrives. Memory stays bounded: one buffer of {@link #MAX_BUFFER} (the
+ * constructor for tests starts smaller and grows); a longer line is scanned as it streams past and,
+ * when marked, read back on its own at its end. Positions are {@code long}, so files over 2 GiB
+ * work.
  *
  * <p>Reads end at the size the file had when reading started (an agent may be appending). The
  * last line is handed over even without a newline, flagged as unterminated, so callers can parse
  * it now and still re-read it next time in case it was cut off mid-write.
  */
 final class MarkedLineReader {
+  /** The buffer is allocated at its full size: growing it made young collections copy it. */
   static final int INITIAL_BUFFER = 4 << 20;
   static final int MAX_BUFFER = 4 << 20;
   /** A line longer than this cannot be held in one Java array and is reported as oversized. */
