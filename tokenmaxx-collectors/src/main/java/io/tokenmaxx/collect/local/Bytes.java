@@ -45,19 +45,4 @@ final class Bytes {
     for (; i < to; i++) if (b[i] == '\n') return i;
     return -1;
   }
-
-  /** Index of the last {@code '\n'} in {@code [from, to)}, or -1. */
-  static int lastIndexOfNewline(byte[] b, int from, int to) {
-    int i = to;
-    while (i - 8 >= from) {
-      long z = zeroBytes(word(b, i - 8) ^ NEWLINES);
-      if (z != 0) {
-        // the highest flagged byte may be a false positive above a real zero: check bytes directly
-        for (int k = i - 1; k >= i - 8; k--) if (b[k] == '\n') return k;
-      }
-      i -= 8;
-    }
-    for (int k = i - 1; k >= from; k--) if (b[k] == '\n') return k;
-    return -1;
-  }
 }

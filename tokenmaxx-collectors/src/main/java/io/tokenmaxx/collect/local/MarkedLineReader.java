@@ -157,8 +157,9 @@ final class MarkedLineReader {
     long carry = this.carry;
     int i = pos;
     for (; i + 8 <= limit; i += 8) {
-      // the quick JIT does not share subexpressions between inlined calls: the word tests are
-      // spelled out here (Bytes.zeroBytes and Marker.triggers say the same)
+      // the word tests (Bytes.zeroBytes) spelled out: the quick JIT does not share subexpressions
+      // between inlined calls. A trigger is the first byte at k and the second at k + 1 (carried
+      // over from the previous word's last byte); false positives are caught by matchesAt.
       long w = Bytes.word(buf, i);
       long x = w ^ Bytes.NEWLINES;
       long nl = (x - Bytes.LO) & ~x & Bytes.HI; // cheap tests first; exact positions only when there is a hit

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
  * every quote inside a string, a pattern starting with a quote and ending with {@code :} or
  * {@code :{} can only match a real key, never text inside a string value.
  *
- * <p>The search reads each eight-byte word once and looks in it for a <em>trigger</em>: two adjacent
- * bytes of the pattern (e.g. {@code :{}) that rarely stand side by side in the logs. Only where the
- * trigger occurs is the whole pattern compared, so the cost per byte is that of the word test alone.
- * The same word test finds newlines for {@link MarkedLineReader}.
+ * <p>{@link MarkedLineReader} reads each eight-byte word once and looks in it for newlines and for
+ * the marker's <em>trigger</em>: two adjacent bytes of the pattern (e.g. {@code :{}) that rarely
+ * stand side by side in the logs. Only where the trigger occurs is the whole pattern compared
+ * ({@link #matchesAt}), so the cost per byte is that of the word test alone.
  */
 final class Marker {
   private final byte[] pattern;
@@ -33,44 +33,6 @@ final class Marker {
 
   int length() {
     return pattern.length;
-  }
-
-  /**
-   * Flags (high bit of each byte) the bytes of word {@code w} that may end a trigger, given
-   * {@code carry}, the flag of the previous word's last byte being the trigger's first byte (see
-   * {@link #carry}). May flag more than the exact positions (never fewer): callers verify.
-   */
-  long triggers(long w, long carry) {
-    long f = Bytes.zeroBytes(w ^ first);
-    return ((f << 8) | carry) & Bytes.zeroBytes(w ^ second);
-  }
-
-  /** The carry of word {@code w} into the next word's {@link #triggers}. */
-  long carry(long w) {
-    return Bytes.zeroBytes(w ^ first) >>> 56;
-  }
-
-  /** Index of the first occurrence in {@code [from, to)}, or -1. */
-  int find(byte[] buf, int from, int to) {
-    int last = to - pattern.length;
-    if (last < from) return -1;
-    int i = from;
-    long carry = 0;
-    for (; i + 8 <= to; i += 8) {
-      long w = Bytes.word(buf, i);
-      long m = triggers(w, carry);
-      carry = carry(w);
-      while (m != 0) {
-        int p = i + (Long.numberOfTrailingZeros(m) >>> 3) - back;
-        if (p >= from && p <= last && matchesAt(buf, p)) return p;
-        m &= m - 1;
-      }
-    }
-    // the rest, byte by byte: a trigger ending at q may start a match at q - back
-    for (int q = Math.max(i, from + back); q - back <= last; q++) {
-      if (matchesAt(buf, q - back)) return q - back;
-    }
-    return -1;
   }
 
   boolean matchesAt(byte[] buf, int p) {
