@@ -46,16 +46,8 @@ final class QuickArgs {
       if (!NAMES.contains(name)) return null;
       String key = canonical(name);
       if (!seen.add(key) && !LISTS.contains(key)) return null; // picocli refuses a repeated single option
-      if (isFlag(key)) {
+      if (flag(o, key, name)) {
         if (value != null) return null;
-        switch (key) {
-          case "--json" -> o.json = true;
-          case "--no-cache" -> o.noCache = true;
-          case "--compact" -> o.compact = true;
-          case "--offline" -> o.offline = true;
-          case "--color" -> o.color = !name.equals("--no-color");
-          default -> throw new IllegalStateException(key);
-        }
         continue;
       }
       if (value == null) {
@@ -81,11 +73,19 @@ final class QuickArgs {
     };
   }
 
-  private static boolean isFlag(String key) {
-    return switch (key) {
-      case "--json", "--no-cache", "--compact", "--offline", "--color" -> true;
-      default -> false;
-    };
+  /** Sets a flag; false when {@code key} is not one. */
+  private static boolean flag(ReportOptions o, String key, String name) {
+    switch (key) {
+      case "--json" -> o.json = true;
+      case "--no-cache" -> o.noCache = true;
+      case "--compact" -> o.compact = true;
+      case "--offline" -> o.offline = true;
+      case "--color" -> o.color = !name.equals("--no-color");
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sets one option; false when the value does not convert. */

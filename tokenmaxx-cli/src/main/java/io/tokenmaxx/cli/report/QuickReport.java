@@ -21,14 +21,8 @@ public final class QuickReport {
    */
   public static Integer run(String[] args) throws Exception {
     if (args.length < 2 || !args[0].equals("report")) return null;
-    ReportKind kind = switch (args[1]) {
-      case "daily" -> ReportKind.DAILY;
-      case "weekly" -> ReportKind.WEEKLY;
-      case "monthly" -> ReportKind.MONTHLY;
-      case "session" -> ReportKind.SESSION;
-      case "models" -> ReportKind.MODELS;
-      default -> null;
-    };
+    ReportKind kind = null;
+    for (ReportKind k : ReportKind.values()) if (k.key.equals(args[1])) kind = k; // the subcommands' names
     if (kind == null) return null;
     ReportOptions o = QuickArgs.parse(args, 2);
     if (o == null) return null;

@@ -7,9 +7,9 @@ import java.nio.channels.FileChannel;
 /**
  * Streams a file once and hands over only the lines that contain a {@link Marker}; every other
  * line is skipped by the marker search alone, without being split, decoded or parsed. Each byte is
- * scanned once, as it arrives. Memory stays bounded: one buffer of {@link #MAX_BUFFER} (the
- * constructor for tests starts smaller and grows); a longer line is scanned as it streams past and,
- * when marked, read back on its own at its end. Positions are {@code long}, so files over 2 GiB
+ * scanned once, as it arrives. Memory stays bounded: one buffer of {@link #BUFFER} bytes, allocated
+ * at its full size (growing it made young collections copy it); a longer line is scanned as it
+ * streams past and, when marked, read back on its own at its end. Positions are {@code long}, so files over 2 GiB
  * work.
  *
  * <p>Reads end at the size the file had when reading started (an agent may be appending). The
@@ -17,9 +17,7 @@ import java.nio.channels.FileChannel;
  * it now and still re-read it next time in case it was cut off mid-write.
  */
 final class MarkedLineReader {
-  /** The buffer is allocated at its full size: growing it made young collections copy it. */
-  static final int INITIAL_BUFFER = 4 << 20;
-  static final int MAX_BUFFER = 4 << 20;
+  static final int BUFFER = 4 << 20;
   /** A line longer than this cannot be held in one Java array and is reported as oversized. */
   static final long MAX_LINE = Integer.MAX_VALUE - 64;
 
@@ -45,21 +43,19 @@ final class MarkedLineReader {
   }
 
   private final Marker marker;
-  private final int initialBuffer;
-  private final int maxBuffer;
+  private final int bufferSize;
   /** Allocated on the first read (a reader per format, most threads read only one or two formats). */
   private byte[] buf;
 
   MarkedLineReader(Marker marker) {
-    this(marker, INITIAL_BUFFER, MAX_BUFFER);
+    this(marker, BUFFER);
   }
 
-  /** With other buffer sizes (tests use small ones to reach every path with small files). */
-  MarkedLineReader(Marker marker, int initialBuffer, int maxBuffer) {
-    if (initialBuffer < 64 || maxBuffer < initialBuffer) throw new IllegalArgumentException("bad buffer sizes");
+  /** With another buffer size (tests use a small one to reach every path with small files). */
+  MarkedLineReader(Marker marker, int bufferSize) {
+    if (bufferSize < 64) throw new IllegalArgumentException("bad buffer size " + bufferSize);
     this.marker = marker;
-    this.initialBuffer = initialBuffer;
-    this.maxBuffer = maxBuffer;
+    this.bufferSize = bufferSize;
   }
 
   // Scan state of the current read: buf[0, len) holds file bytes from offset base; [0, pos) has been
@@ -71,7 +67,7 @@ final class MarkedLineReader {
   private int lineStart;
   private int mark;
   private long carry;
-  // A line longer than the largest buffer is scanned as it streams past: where it starts in the
+  // A line longer than the buffer is scanned as it streams past: where it starts in the
   // file (-1 when no such line is open) and whether a marker was seen in its parts already dropped.
   private long longStart = -1;
   private boolean longMarked;
@@ -82,7 +78,7 @@ final class MarkedLineReader {
    */
   Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
     Result r = new Result();
-    if (buf == null) buf = new byte[initialBuffer];
+    if (buf == null) buf = new byte[bufferSize];
     base = from;
     len = pos = lineStart = 0;
     mark = -1;
@@ -113,17 +109,14 @@ final class MarkedLineReader {
   }
 
   /**
-   * Makes room in a full buffer: drops the lines already handed over, else grows; a line that
-   * fills the largest buffer is from then on kept only as far as the scan still needs it (its
-   * start and whether it is marked are remembered; a marked one is read back whole at its end).
+   * Makes room in a full buffer: drops the lines already handed over; a line that fills the whole
+   * buffer is from then on kept only as far as the scan still needs it (its start and whether it
+   * is marked are remembered; a marked one is read back whole at its end).
    */
   private void makeRoom() {
     int drop;
     if (lineStart > 0) {
       drop = lineStart;
-    } else if (buf.length < maxBuffer) {
-      grow((int) Math.min((long) buf.length * 2, maxBuffer));
-      return;
     } else {
       if (longStart < 0) longStart = base;
       if (mark >= 0) longMarked = true;
@@ -222,7 +215,7 @@ final class MarkedLineReader {
     }
   }
 
-  /** The end of a line longer than the largest buffer: a marked one is read back whole, on its own. */
+  /** The end of a line longer than the buffer: a marked one is read back whole, on its own. */
   private void longLine(FileChannel ch, LineHandler h, Result r, long end, boolean marked, boolean terminated)
       throws IOException {
     long start = longStart;
@@ -244,11 +237,5 @@ final class MarkedLineReader {
     }
     r.bytesRead += got;
     h.line(line, 0, got, -1, start, terminated);
-  }
-
-  private void grow(int size) {
-    byte[] b = new byte[size];
-    System.arraycopy(buf, 0, b, 0, buf.length);
-    buf = b;
   }
 }

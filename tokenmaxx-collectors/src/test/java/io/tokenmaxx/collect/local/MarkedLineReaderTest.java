@@ -88,7 +88,7 @@ class MarkedLineReaderTest {
 
   /**
    * Random files of short and long lines (pieces of the markers, their triggers, quotes, newlines,
-   * torn endings) read with small buffers, so growing, compacting and streaming past long lines all
+   * torn endings) read with a small buffer, so compacting and streaming past long lines both
    * happen: the reader hands over exactly the lines a plain split finds the marker in, with the
    * first marker's position, and counts the same torn lines.
    */
@@ -123,7 +123,7 @@ class MarkedLineReaderTest {
       List<Seen> seen = new ArrayList<>();
       MarkedLineReader.Result got;
       try (FileChannel ch = FileChannel.open(f)) {
-        got = new MarkedLineReader(m, 64, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
+        got = new MarkedLineReader(m, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
             seen.add(new Seen(new String(b, s, e - s, StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
       }
 

@@ -44,8 +44,7 @@ public final class JdbcStateStore implements StateStore {
     List<Map.Entry<String, String>> all = List.copyOf(entries.entrySet());
     tx.write("save collector state " + namespace, c -> {
       Timestamp now = Timestamp.from(clock.instant());
-      for (int from = 0; from < all.size(); from += CHUNK) {
-        List<Map.Entry<String, String>> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+      for (List<Map.Entry<String, String>> part : chunks(all)) {
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO collector_state (namespace, state_key, state_value, updated_at) VALUES "
                 + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?)"))
@@ -70,8 +69,7 @@ public final class JdbcStateStore implements StateStore {
     if (keys.isEmpty()) return;
     List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
     tx.write("remove collector state " + namespace, c -> {
-      for (int from = 0; from < all.size(); from += CHUNK) {
-        List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+      for (List<String> part : chunks(all)) {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM collector_state WHERE namespace = ? AND state_key IN ("
             + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
           ps.setString(1, namespace);
@@ -82,5 +80,11 @@ public final class JdbcStateStore implements StateStore {
       }
       return null;
     });
+  }
+
+  private static <E> List<List<E>> chunks(List<E> all) {
+    List<List<E>> out = new java.util.ArrayList<>();
+    for (int from = 0; from < all.size(); from += CHUNK) out.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+    return out;
   }
 }
