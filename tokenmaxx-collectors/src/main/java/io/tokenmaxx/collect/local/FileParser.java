@@ -19,10 +19,12 @@ final class FileParser {
   /** Gemini chats are read whole; larger files are not chats. */
   static final int MAX_GEMINI_FILE = 256 << 20;
   static final int HEAD_BYTES = 4096;
+  /** A file this large is worth waiting for the C library's searches ({@link LibC#awaitLoaded}). */
+  static final long LARGE_FILE = 16L << 20;
 
-  private final MarkedLineReader claudeReader = new MarkedLineReader(CLAUDE_MARKER);
-  private final MarkedLineReader codexReader = new MarkedLineReader(CODEX_MARKER);
-  private final MarkedLineReader qwenReader = new MarkedLineReader(QWEN_MARKER);
+  private MarkedLineReader claudeReader;
+  private MarkedLineReader codexReader;
+  private MarkedLineReader qwenReader;
   private final QwenLineParser qwen = new QwenLineParser();
   private final GeminiParser gemini = new GeminiParser();
   private final ClaudeLineParser claude = new ClaudeLineParser();
@@ -77,7 +79,10 @@ final class FileParser {
       s.mtime = id.mtime();
       boolean isCodex = file.format() == LogFile.Format.CODEX;
       boolean isQwen = file.format() == LogFile.Format.QWEN;
-      MarkedLineReader reader = isCodex ? codexReader : isQwen ? qwenReader : claudeReader;
+      if (size - from >= LARGE_FILE) LibC.awaitLoaded(100);
+      MarkedLineReader reader = isCodex ? (codexReader = reader(codexReader, CODEX_MARKER))
+          : isQwen ? (qwenReader = reader(qwenReader, QWEN_MARKER))
+          : (claudeReader = reader(claudeReader, CLAUDE_MARKER));
       MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, mark, offset, terminated) -> {
         if (terminated) {
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, s.state)
@@ -101,6 +106,12 @@ final class FileParser {
       s.tailMalformed += r.tornTail;
     }
     return s;
+  }
+
+  /** The reader to use now: the native one replaces the Java one once the C library is loaded. */
+  private static MarkedLineReader reader(MarkedLineReader current, Marker marker) {
+    if (current == null || (current instanceof HeapLineReader && LibC.loaded())) return MarkedLineReader.forMarker(marker);
+    return current;
   }
 
   /** A Gemini chat: read whole (it is rewritten in place as the conversation grows). */

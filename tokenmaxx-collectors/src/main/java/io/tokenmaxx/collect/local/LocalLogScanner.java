@@ -44,6 +44,11 @@ public final class LocalLogScanner implements Component {
   private final Set<String> tools;
   private final Path cacheFile;
   private final int threads;
+  /**
+   * From this many bytes to read on, loading the C library's searches (tens of milliseconds of
+   * CPU, see {@link LibC}) pays for itself; a re-scan of a few appended lines stays in Java.
+   */
+  static final long NATIVE_READ_BYTES = 64L << 20;
   private final java.util.function.Supplier<PriceCatalog> catalog;
   private final java.util.function.LongSupplier catalogFingerprint;
   private final RawIdentity identity;
@@ -83,6 +88,8 @@ public final class LocalLogScanner implements Component {
 
   /** Scans all sources; never fails on a bad line, fails on a bad configured directory. */
   public ScanResult scan() throws IOException {
+    // without a cache every file will be read: make the C library's searches ready meanwhile
+    if (cacheFile == null || !Files.exists(cacheFile)) LibC.startLoading();
     // Claude Code's folders are listed here while the other tools' are listed beside them
     java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> List.of(
         tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of(),
@@ -220,6 +227,7 @@ public final class LocalLogScanner implements Component {
       todo.add(i);
     }
     if (!todo.isEmpty()) preloadCatalog();
+    if (total >= NATIVE_READ_BYTES) LibC.startLoading();
     todo.sort(Comparator.comparingLong((Integer i) -> -(ids[i].size())));
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();

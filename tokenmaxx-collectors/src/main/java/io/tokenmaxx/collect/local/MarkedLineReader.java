@@ -6,24 +6,27 @@ import java.nio.channels.FileChannel;
 
 /**
  * Streams a file once and hands over only the lines that contain a {@link Marker}; every other
- * line is skipped by the marker search alone, without being split, decoded or parsed. Each byte is
- * scanned once, as it arrives. Memory stays bounded: one buffer of {@link #BUFFER} bytes, allocated
- * at its full size (growing it made young collections copy it); a longer line is scanned as it
- * streams past and, when marked, read back on its own at its end. Positions are {@code long}, so files over 2 GiB
+ * line is skipped by the marker search alone, without being split, decoded or parsed. Memory stays
+ * bounded: one buffer of {@link #BUFFER} bytes; a longer line is scanned as it streams past and,
+ * when marked, read back on its own at its end. Positions are {@code long}, so files over 2 GiB
  * work.
  *
  * <p>Reads end at the size the file had when reading started (an agent may be appending). The
  * last line is handed over even without a newline, flagged as unterminated, so callers can parse
  * it now and still re-read it next time in case it was cut off mid-write.
+ *
+ * <p>Two implementations hand over the same lines: {@link NativeLineReader} reads into native
+ * memory and searches it with the C library's {@code memchr}/{@code memmem} where the running JDK
+ * can call them ({@link LibC}); {@link HeapLineReader} is plain Java and works everywhere.
  */
-final class MarkedLineReader {
+abstract sealed class MarkedLineReader permits HeapLineReader, NativeLineReader {
   static final int BUFFER = 4 << 20;
   /** A line longer than this cannot be held in one Java array and is reported as oversized. */
   static final long MAX_LINE = Integer.MAX_VALUE - 64;
 
   /**
    * Receives marked lines; {@code buf[start, end)} excludes the newline, {@code mark} is where the
-   * first marker in the line starts (-1 when not known).
+   * first marker in the line starts (-1 when not known). The array is only valid during the call.
    */
   interface LineHandler {
     void line(byte[] buf, int start, int end, int mark, long fileOffset, boolean terminated);
@@ -42,186 +45,38 @@ final class MarkedLineReader {
     long tornTail;
   }
 
-  private final Marker marker;
-  private final int bufferSize;
-  /** Allocated on the first read (a reader per format, most threads read only one or two formats). */
-  private byte[] buf;
+  final Marker marker;
+  final int bufferSize;
 
-  MarkedLineReader(Marker marker) {
-    this(marker, BUFFER);
-  }
-
-  /** With another buffer size (tests use a small one to reach every path with small files). */
   MarkedLineReader(Marker marker, int bufferSize) {
     if (bufferSize < 64) throw new IllegalArgumentException("bad buffer size " + bufferSize);
     this.marker = marker;
     this.bufferSize = bufferSize;
   }
 
-  // Scan state of the current read: buf[0, len) holds file bytes from offset base; [0, pos) has been
-  // scanned; the line being scanned starts at lineStart, its first marker (if found) at mark; carry
-  // is the trigger flag of the byte before pos.
-  private long base;
-  private int len;
-  private int pos;
-  private int lineStart;
-  private int mark;
-  private long carry;
-  // A line longer than the buffer is scanned as it streams past: where it starts in the
-  // file (-1 when no such line is open) and whether a marker was seen in its parts already dropped.
-  private long longStart = -1;
-  private boolean longMarked;
-
-  /**
-   * Reads {@code [from, size)} of the channel. Every byte is scanned once, as it arrives: a line
-   * that spans several reads is not searched again when the next bytes come in.
-   */
-  Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
-    Result r = new Result();
-    if (buf == null) buf = new byte[bufferSize];
-    base = from;
-    len = pos = lineStart = 0;
-    mark = -1;
-    carry = 0;
-    longStart = -1;
-    longMarked = false;
-    r.committed = from;
-    // a trigger is only looked at once the whole pattern after it has been read
-    int margin = marker.length();
-    while (true) {
-      if (len == buf.length) makeRoom();
-      int want = (int) Math.min(buf.length - len, size - (base + len));
-      int n = want <= 0 ? -1 : ch.read(ByteBuffer.wrap(buf, len, want), base + len);
-      if (n > 0) {
-        len += n;
-        r.bytesRead += n;
-      }
-      boolean eof = n < 0 || base + len >= size;
-      int limit = eof ? len : pos + (Math.max(0, len - margin - pos) & ~7);
-      scan(ch, limit, eof, handler, r);
-      r.committed = longStart >= 0 ? longStart : base + lineStart;
-      if (eof) {
-        if (lineStart < len || longStart >= 0) line(ch, handler, r, lineStart, len, mark, false);
-        break;
-      }
-    }
-    return r;
+  /** The fastest reader this JDK can run right now: native once {@link LibC} is loaded, else Java. */
+  static MarkedLineReader forMarker(Marker marker) {
+    return LibC.loaded() ? new NativeLineReader(marker, BUFFER) : new HeapLineReader(marker, BUFFER);
   }
 
-  /**
-   * Makes room in a full buffer: drops the lines already handed over; a line that fills the whole
-   * buffer is from then on kept only as far as the scan still needs it (its start and whether it
-   * is marked are remembered; a marked one is read back whole at its end).
-   */
-  private void makeRoom() {
-    int drop;
-    if (lineStart > 0) {
-      drop = lineStart;
-    } else {
-      if (longStart < 0) longStart = base;
-      if (mark >= 0) longMarked = true;
-      mark = -1;
-      drop = Math.max(0, pos - marker.length()); // keep what a pattern ending after pos may start in
-    }
-    System.arraycopy(buf, drop, buf, 0, len - drop);
-    base += drop;
-    len -= drop;
-    pos -= drop;
-    if (mark >= 0) mark -= drop;
-    lineStart = Math.max(0, lineStart - drop);
-  }
+  /** Reads {@code [from, size)} of the channel. */
+  abstract Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException;
 
-  /**
-   * Scans {@code [pos, limit)}, reading each eight-byte word once and testing it for newlines and
-   * for the marker's trigger together: marked lines go to the handler when their end is reached,
-   * and every other line is only checked for being whole (a JSON line ends with a closing brace).
-   * Unless {@code last}, {@code limit - pos} is a multiple of eight and leaves room for a whole
-   * pattern after every trigger it scans.
-   */
-  private void scan(FileChannel ch, int limit, boolean last, LineHandler h, Result r) throws IOException {
-    byte[] buf = this.buf;
-    Marker marker = this.marker;
-    int back = marker.back;
-    int patternLength = marker.length();
-    int lineStart = this.lineStart;
-    int mark = this.mark;
-    long first = marker.first;
-    long second = marker.second;
-    long carry = this.carry;
-    int i = pos;
-    for (; i + 8 <= limit; i += 8) {
-      // the word tests (Bytes.zeroBytes) spelled out: the quick JIT does not share subexpressions
-      // between inlined calls. A trigger is the first byte at k and the second at k + 1 (carried
-      // over from the previous word's last byte); false positives are caught by matchesAt.
-      long w = Bytes.word(buf, i);
-      long x = w ^ Bytes.NEWLINES;
-      long nl = (x - Bytes.LO) & ~x & Bytes.HI; // cheap tests first; exact positions only when there is a hit
-      long y = w ^ first;
-      long f = (y - Bytes.LO) & ~y & Bytes.HI;
-      long z = w ^ second;
-      long tr = ((f << 8) | carry) & (z - Bytes.LO) & ~z;
-      carry = f >>> 56;
-      if ((nl | tr) == 0) continue;
-      if (nl != 0) nl = Bytes.exactZeroBytes(x);
-      long ev = nl | tr;
-      while (ev != 0) {
-        int k = Long.numberOfTrailingZeros(ev) >>> 3;
-        long bit = 0x80L << (k << 3);
-        int q = i + k;
-        if ((nl & bit) != 0) {
-          line(ch, h, r, lineStart, q, mark, true);
-          lineStart = q + 1;
-          mark = -1;
-        } else if (mark < 0) {
-          int p = q - back;
-          if (p >= lineStart && p + patternLength <= len && marker.matchesAt(buf, p)) mark = p;
-        }
-        ev &= ~bit;
-      }
-    }
-    if (last) {
-      for (; i < limit; i++) {
-        int p = i - back;
-        if (mark < 0 && p >= lineStart && p + patternLength <= limit && marker.matchesAt(buf, p)) mark = p;
-        if (buf[i] == '\n') {
-          line(ch, h, r, lineStart, i, mark, true);
-          lineStart = i + 1;
-          mark = -1;
-        }
-      }
-    }
-    this.pos = i;
-    this.lineStart = lineStart;
-    this.mark = mark;
-    this.carry = carry;
-  }
-
-  private void line(FileChannel ch, LineHandler h, Result r, int start, int end, int mark, boolean terminated)
-      throws IOException {
-    if (longStart >= 0) {
-      longLine(ch, h, r, base + end, longMarked || mark >= 0, terminated);
-      return;
-    }
-    if (mark >= 0) {
-      r.markedLines++;
-      h.line(buf, start, end, mark, base + start, terminated);
-      return;
-    }
-    int e = end;
-    while (e > start && (buf[e - 1] == ' ' || buf[e - 1] == '\r' || buf[e - 1] == '\t')) e--;
-    if (e > start && buf[e - 1] != '}') {
+  /** Counts an unmarked line whose last non-blank byte (unsigned; {@code -1}: none) does not end a JSON object. */
+  static void countIfTorn(Result r, int lastNonBlank, boolean terminated) {
+    if (lastNonBlank >= 0 && lastNonBlank != '}') {
       if (terminated) r.tornLines++;
       else r.tornTail++;
     }
   }
 
-  /** The end of a line longer than the buffer: a marked one is read back whole, on its own. */
-  private void longLine(FileChannel ch, LineHandler h, Result r, long end, boolean marked, boolean terminated)
+  static boolean blank(byte b) {
+    return b == ' ' || b == '\r' || b == '\t';
+  }
+
+  /** The end of a marked line longer than the buffer: read back whole, on its own. */
+  static void readBack(FileChannel ch, LineHandler h, Result r, long start, long end, boolean terminated)
       throws IOException {
-    long start = longStart;
-    longStart = -1;
-    longMarked = false;
-    if (!marked) return;
     r.markedLines++;
     long lineLen = end - start;
     if (lineLen > MAX_LINE) {

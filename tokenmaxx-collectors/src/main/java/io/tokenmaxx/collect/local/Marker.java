@@ -35,6 +35,11 @@ final class Marker {
     return pattern.length;
   }
 
+  /** The pattern's bytes (a copy). */
+  byte[] bytes() {
+    return pattern.clone();
+  }
+
   boolean matchesAt(byte[] buf, int p) {
     for (int j = 0; j < pattern.length; j++) if (buf[p + j] != pattern[j]) return false;
     return true;

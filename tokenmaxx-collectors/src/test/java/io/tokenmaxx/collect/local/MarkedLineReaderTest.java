@@ -1,6 +1,7 @@
 package io.tokenmaxx.collect.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -11,10 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MarkedLineReaderTest {
   @TempDir
@@ -22,21 +26,36 @@ class MarkedLineReaderTest {
 
   record Seen(String line, long offset, boolean terminated, int markAt) {}
 
-  List<Seen> read(Path file, long from, MarkedLineReader.Result[] out) throws IOException {
+  /** Both readers must hand over the same lines. */
+  enum Kind {
+    HEAP,
+    NATIVE;
+
+    MarkedLineReader reader(Marker m, int bufferSize) {
+      if (this == HEAP) return new HeapLineReader(m, bufferSize);
+      // from JDK 22 on (the tests run with native access enabled) the native reader must load
+      assumeTrue(Runtime.version().feature() >= 22, "the foreign-function API needs JDK 22");
+      assertThat(LibC.load()).as("C library functions: %s", LibC.unavailableReason()).isTrue();
+      return new NativeLineReader(m, bufferSize);
+    }
+  }
+
+  List<Seen> read(Kind kind, Path file, long from, MarkedLineReader.Result[] out) throws IOException {
     List<Seen> seen = new ArrayList<>();
     try (FileChannel ch = FileChannel.open(file)) {
-      out[0] = new MarkedLineReader(FileParser.CLAUDE_MARKER).read(ch, from, ch.size(),
+      out[0] = kind.reader(FileParser.CLAUDE_MARKER, MarkedLineReader.BUFFER).read(ch, from, ch.size(),
           (b, s, e, mark, off, t) -> seen.add(new Seen(new String(b, s, Math.min(e - s, 200), StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
     }
     return seen;
   }
 
-  @Test
-  void handsOverOnlyMarkedLinesAndCountsTornOnes() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void handsOverOnlyMarkedLinesAndCountsTornOnes(Kind kind) throws IOException {
     Path f = dir.resolve("a.jsonl");
     Files.writeString(f, "{\"a\":1}\n{\"usage\":{\"x\":1}}\n{\"b\":\n\n{\"c\":{\"usage\":{}}}\r\n{\"tail\":\"usage\":{");
     MarkedLineReader.Result[] r = new MarkedLineReader.Result[1];
-    List<Seen> seen = read(f, 0, r);
+    List<Seen> seen = read(kind, f, 0, r);
     assertThat(seen).extracting(Seen::line).containsExactly("{\"usage\":{\"x\":1}}", "{\"c\":{\"usage\":{}}}\r", "{\"tail\":\"usage\":{");
     assertThat(seen).extracting(Seen::offset).containsExactly(8L, 33L, 53L);
     assertThat(seen).extracting(Seen::terminated).containsExactly(true, true, false);
@@ -46,22 +65,24 @@ class MarkedLineReaderTest {
     assertThat(r[0].bytesRead).isEqualTo(Files.size(f));
   }
 
-  @Test
-  void resumesAtAnOffset() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void resumesAtAnOffset(Kind kind) throws IOException {
     Path f = dir.resolve("b.jsonl");
     Files.writeString(f, "{\"usage\":{\"n\":1}}\n{\"usage\":{\"n\":2}}\n");
     MarkedLineReader.Result[] r = new MarkedLineReader.Result[1];
-    assertThat(read(f, 18, r)).extracting(Seen::line).containsExactly("{\"usage\":{\"n\":2}}");
+    assertThat(read(kind, f, 18, r)).extracting(Seen::line).containsExactly("{\"usage\":{\"n\":2}}");
     assertThat(r[0].bytesRead).isEqualTo(18);
   }
 
-  @Test
-  void linesOfSeveralMebibytesWithAndWithoutAMarker() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void linesOfSeveralMebibytesWithAndWithoutAMarker(Kind kind) throws IOException {
     Path f = dir.resolve("c.jsonl");
     String big = "x".repeat(9 << 20);
     Files.writeString(f, "{\"big\":\"" + big + "\"}\n{\"message\":{\"content\":\"" + big + "\",\"usage\":{\"n\":3}}}\n{\"usage\":{\"n\":4}}\n");
     MarkedLineReader.Result[] r = new MarkedLineReader.Result[1];
-    List<Seen> seen = read(f, 0, r);
+    List<Seen> seen = read(kind, f, 0, r);
     assertThat(seen).hasSize(2);
     assertThat(seen.get(0).line()).startsWith("{\"message\":{\"content\":\"xxx");
     assertThat(seen.get(0).offset()).isEqualTo(big.length() + 11);
@@ -69,8 +90,9 @@ class MarkedLineReaderTest {
     assertThat(r[0].committed).isEqualTo(Files.size(f));
   }
 
-  @Test
-  void filesBeyondTwoGibibytes() throws IOException {
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void filesBeyondTwoGibibytes(Kind kind) throws IOException {
     Path f = dir.resolve("huge.jsonl");
     long gap = (2L << 30) + 12345;
     try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
@@ -80,7 +102,7 @@ class MarkedLineReaderTest {
     }
     // resume just before the 2 GiB mark, as an incremental scan of a huge file does
     MarkedLineReader.Result[] r = new MarkedLineReader.Result[1];
-    List<Seen> seen = read(f, gap - 10, r);
+    List<Seen> seen = read(kind, f, gap - 10, r);
     assertThat(seen).extracting(Seen::offset).containsExactly(gap + 1);
     assertThat(r[0].committed).isEqualTo(Files.size(f));
     assertThat(r[0].tornLines).isEqualTo(1); // the run of zero bytes before it is no JSON line
@@ -92,9 +114,13 @@ class MarkedLineReaderTest {
    * happen: the reader hands over exactly the lines a plain split finds the marker in, with the
    * first marker's position, and counts the same torn lines.
    */
+  static Stream<Arguments> seeds() {
+    return Stream.of(Kind.values()).flatMap(k -> LongStream.rangeClosed(1, 10).mapToObj(seed -> Arguments.of(k, seed)));
+  }
+
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
-  void agreesWithAPlainSplitOnRandomFiles(long seed) throws IOException {
+  @MethodSource("seeds")
+  void agreesWithAPlainSplitOnRandomFiles(Kind kind, long seed) throws IOException {
     Random r = new Random(seed);
     String[] pieces = {"\"usage\":{", "\"type\":\"t", "\"usageMetadata\":{", ":{", "yp", "\"", ":", "{", "}", "\n",
         "usage", "\"type\"", "x", "ab", " ", "\r", "\\\"usage\\\":{", "é"};
@@ -123,7 +149,7 @@ class MarkedLineReaderTest {
       List<Seen> seen = new ArrayList<>();
       MarkedLineReader.Result got;
       try (FileChannel ch = FileChannel.open(f)) {
-        got = new MarkedLineReader(m, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
+        got = kind.reader(m, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
             seen.add(new Seen(new String(b, s, e - s, StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
       }
 
@@ -137,7 +163,7 @@ class MarkedLineReaderTest {
         while (nl < bytes.length && bytes[nl] != '\n') nl++;
         boolean terminated = nl < bytes.length;
         int at = MarkerAndBytesTest.naive(bytes, start, nl, pat);
-        boolean longLine = nl - start > maxBuffer;
+        boolean longLine = nl - start >= maxBuffer; // the line and its newline do not fit in the buffer
         if (at >= 0) {
           expected.add(new Seen(new String(bytes, start, nl - start, StandardCharsets.UTF_8), start, terminated,
               longLine ? -1 : at - start));
