@@ -22,9 +22,8 @@ final class FileParser {
   /** A file this large is worth waiting for the C library's searches ({@link LibC#awaitLoaded}). */
   static final long LARGE_FILE = 16L << 20;
 
-  private MarkedLineReader claudeReader;
-  private MarkedLineReader codexReader;
-  private MarkedLineReader qwenReader;
+  /** Replaced by the native reader once the C library is loaded. */
+  private MarkedLineReader reader;
   private final QwenLineParser qwen = new QwenLineParser();
   private final GeminiParser gemini = new GeminiParser();
   private final ClaudeLineParser claude = new ClaudeLineParser();
@@ -80,10 +79,9 @@ final class FileParser {
       boolean isCodex = file.format() == LogFile.Format.CODEX;
       boolean isQwen = file.format() == LogFile.Format.QWEN;
       if (size - from >= LARGE_FILE) LibC.awaitLoaded(100);
-      MarkedLineReader reader = isCodex ? (codexReader = reader(codexReader, CODEX_MARKER))
-          : isQwen ? (qwenReader = reader(qwenReader, QWEN_MARKER))
-          : (claudeReader = reader(claudeReader, CLAUDE_MARKER));
-      MarkedLineReader.Result r = reader.read(ch, from, size, (buf, start, end, mark, offset, terminated) -> {
+      if (reader == null || (reader instanceof HeapLineReader && LibC.loaded())) reader = MarkedLineReader.create();
+      Marker marker = isCodex ? CODEX_MARKER : isQwen ? QWEN_MARKER : CLAUDE_MARKER;
+      MarkedLineReader.Result r = reader.read(ch, from, size, marker, (buf, start, end, mark, offset, terminated) -> {
         if (terminated) {
           LineStatus st = isCodex ? codex.parse(buf, start, end, s.entries, s.pool, s.state)
               : isQwen ? qwen.parse(buf, start, end, s.entries, s.pool)
@@ -106,12 +104,6 @@ final class FileParser {
       s.tailMalformed += r.tornTail;
     }
     return s;
-  }
-
-  /** The reader to use now: the native one replaces the Java one once the C library is loaded. */
-  private static MarkedLineReader reader(MarkedLineReader current, Marker marker) {
-    if (current == null || (current instanceof HeapLineReader && LibC.loaded())) return MarkedLineReader.forMarker(marker);
-    return current;
   }
 
   /** A Gemini chat: read whole (it is rewritten in place as the conversation grows). */

@@ -10,12 +10,15 @@ import java.nio.channels.FileChannel;
  * trigger together. A line longer than the buffer is scanned as it streams past.
  */
 final class HeapLineReader extends MarkedLineReader {
-  /** Allocated on the first read (a reader per format, most threads read only one or two formats). */
+  /** Allocated on the first read. */
   private byte[] buf;
 
-  HeapLineReader(Marker marker, int bufferSize) {
-    super(marker, bufferSize);
+  HeapLineReader(int bufferSize) {
+    super(bufferSize);
   }
+
+  /** The marker of the current read. */
+  private Marker marker;
 
   // Scan state of the current read: buf[0, len) holds file bytes from offset base; [0, pos) has been
   // scanned; the line being scanned starts at lineStart, its first marker (if found) at mark; carry
@@ -36,7 +39,9 @@ final class HeapLineReader extends MarkedLineReader {
    * that spans several reads is not searched again when the next bytes come in.
    */
   @Override
-  Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
+  Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException {
+    if (marker.length() > MAX_MARKER) throw new IllegalArgumentException("marker too long");
+    this.marker = marker;
     Result r = new Result();
     if (buf == null) buf = new byte[bufferSize];
     base = from;

@@ -45,22 +45,25 @@ abstract sealed class MarkedLineReader permits HeapLineReader, NativeLineReader 
     long tornTail;
   }
 
-  final Marker marker;
+  /** Longest marker a reader accepts. */
+  static final int MAX_MARKER = 64;
   final int bufferSize;
 
-  MarkedLineReader(Marker marker, int bufferSize) {
-    if (bufferSize < 64) throw new IllegalArgumentException("bad buffer size " + bufferSize);
-    this.marker = marker;
+  MarkedLineReader(int bufferSize) {
+    if (bufferSize < 2 * MAX_MARKER) throw new IllegalArgumentException("bad buffer size " + bufferSize);
     this.bufferSize = bufferSize;
   }
 
   /** The fastest reader this JDK can run right now: native once {@link LibC} is loaded, else Java. */
-  static MarkedLineReader forMarker(Marker marker) {
-    return LibC.loaded() ? new NativeLineReader(marker, BUFFER) : new HeapLineReader(marker, BUFFER);
+  static MarkedLineReader create() {
+    return LibC.loaded() ? new NativeLineReader(BUFFER) : new HeapLineReader(BUFFER);
   }
 
-  /** Reads {@code [from, size)} of the channel. */
-  abstract Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException;
+  /**
+   * Reads {@code [from, size)} of the channel, handing over the lines that contain {@code marker}.
+   * One reader (and its one buffer) serves files of every format, one file at a time.
+   */
+  abstract Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException;
 
   /** Counts an unmarked line whose last non-blank byte (unsigned; {@code -1}: none) does not end a JSON object. */
   static void countIfTorn(Result r, int lastNonBlank, boolean terminated) {

@@ -13,8 +13,9 @@ import java.nio.channels.FileChannel;
  * them again. Only marked lines are copied to the heap, for the parsers.
  */
 final class NativeLineReader extends MarkedLineReader {
-  private final int patternLength;
-  /** Allocated on the first read (a reader per format, most threads read only one or two formats). */
+  /** Length of the current read's marker, which {@link #pattern} holds. */
+  private int patternLength;
+  /** Allocated on the first read. */
   private LibC.Memory mem;
   private LibC.Memory pattern;
   /** A view of the buffer for file reads (its position and limit change with every read). */
@@ -37,20 +38,20 @@ final class NativeLineReader extends MarkedLineReader {
   private long longStart = -1;
   private boolean longMarked;
 
-  NativeLineReader(Marker marker, int bufferSize) {
-    super(marker, bufferSize);
-    this.patternLength = marker.length();
-    if (patternLength > bufferSize / 2) throw new IllegalArgumentException("buffer too small for the marker");
+  NativeLineReader(int bufferSize) {
+    super(bufferSize);
   }
 
   @Override
-  Result read(FileChannel ch, long from, long size, LineHandler handler) throws IOException {
+  Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException {
+    if (marker.length() > MAX_MARKER) throw new IllegalArgumentException("marker too long");
     if (mem == null) {
       mem = LibC.Memory.allocate(bufferSize);
-      pattern = LibC.Memory.allocate(patternLength);
-      pattern.buffer().put(0, marker.bytes());
+      pattern = LibC.Memory.allocate(MAX_MARKER);
       view = mem.buffer().duplicate();
     }
+    patternLength = marker.length();
+    pattern.buffer().put(0, marker.bytes());
     Result r = new Result();
     base = from;
     len = pos = lineStart = searched = 0;

@@ -31,19 +31,19 @@ class MarkedLineReaderTest {
     HEAP,
     NATIVE;
 
-    MarkedLineReader reader(Marker m, int bufferSize) {
-      if (this == HEAP) return new HeapLineReader(m, bufferSize);
+    MarkedLineReader reader(int bufferSize) {
+      if (this == HEAP) return new HeapLineReader(bufferSize);
       // from JDK 22 on (the tests run with native access enabled) the native reader must load
       assumeTrue(Runtime.version().feature() >= 22, "the foreign-function API needs JDK 22");
       assertThat(LibC.load()).as("C library functions: %s", LibC.unavailableReason()).isTrue();
-      return new NativeLineReader(m, bufferSize);
+      return new NativeLineReader(bufferSize);
     }
   }
 
   List<Seen> read(Kind kind, Path file, long from, MarkedLineReader.Result[] out) throws IOException {
     List<Seen> seen = new ArrayList<>();
     try (FileChannel ch = FileChannel.open(file)) {
-      out[0] = kind.reader(FileParser.CLAUDE_MARKER, MarkedLineReader.BUFFER).read(ch, from, ch.size(),
+      out[0] = kind.reader(MarkedLineReader.BUFFER).read(ch, from, ch.size(), FileParser.CLAUDE_MARKER,
           (b, s, e, mark, off, t) -> seen.add(new Seen(new String(b, s, Math.min(e - s, 200), StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
     }
     return seen;
@@ -124,9 +124,11 @@ class MarkedLineReaderTest {
     Random r = new Random(seed);
     String[] pieces = {"\"usage\":{", "\"type\":\"t", "\"usageMetadata\":{", ":{", "yp", "\"", ":", "{", "}", "\n",
         "usage", "\"type\"", "x", "ab", " ", "\r", "\\\"usage\\\":{", "é"};
+    int maxBuffer = 1024;
+    // one reader for every round, as a scan thread reads file after file of any format
+    MarkedLineReader reader = kind.reader(maxBuffer);
     for (int round = 0; round < 40; round++) {
       Marker m = new Marker[] {FileParser.CLAUDE_MARKER, FileParser.CODEX_MARKER, FileParser.QWEN_MARKER}[r.nextInt(3)];
-      int maxBuffer = 1024;
       StringBuilder text = new StringBuilder();
       int lines = 1 + r.nextInt(60);
       for (int l = 0; l < lines; l++) {
@@ -149,7 +151,7 @@ class MarkedLineReaderTest {
       List<Seen> seen = new ArrayList<>();
       MarkedLineReader.Result got;
       try (FileChannel ch = FileChannel.open(f)) {
-        got = kind.reader(m, maxBuffer).read(ch, from, ch.size(), (b, s, e, mark, off, t) ->
+        got = reader.read(ch, from, ch.size(), m, (b, s, e, mark, off, t) ->
             seen.add(new Seen(new String(b, s, e - s, StandardCharsets.UTF_8), off, t, mark < 0 ? -1 : mark - s)));
       }
 
