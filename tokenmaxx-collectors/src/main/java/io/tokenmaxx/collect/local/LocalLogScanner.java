@@ -88,18 +88,23 @@ public final class LocalLogScanner implements Component {
 
   /** Scans all sources; never fails on a bad line, fails on a bad configured directory. */
   public ScanResult scan() throws IOException {
-    // without a cache every file will be read: make the C library's searches ready meanwhile
-    if (cacheFile == null || !Files.exists(cacheFile)) LibC.startLoading();
+    // without a cache every file will be read: once enough is found, get the C library's searches
+    // ready while the rest is listed
+    boolean cold = cacheFile == null || !Files.exists(cacheFile);
     // Claude Code's folders are listed here while the other tools' are listed beside them
-    java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> List.of(
-        tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of(),
-        tools.contains(Tools.GEMINI_CLI) ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of(),
-        tools.contains(Tools.QWEN_CODE) ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of()));
+    java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> {
+      List<LogFile> codex = tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
+      if (cold) prepareNativeReads(codex);
+      return List.of(codex,
+          tools.contains(Tools.GEMINI_CLI) ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of(),
+          tools.contains(Tools.QWEN_CODE) ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of());
+    });
     Thread lister = new Thread(others, "tokenmaxx-discovery");
     lister.setDaemon(true);
     lister.start();
     List<LogFile> claude = tools.contains(Tools.CLAUDE_CODE)
         ? ClaudeLogs.files(ClaudeLogs.configDirs(claudeDirs, env, home)) : List.of();
+    if (cold) prepareNativeReads(claude);
     List<List<LogFile>> found = await(others);
     List<LogFile> codex = found.get(0);
     List<LogFile> gemini = found.get(1);
@@ -169,6 +174,13 @@ public final class LocalLogScanner implements Component {
     ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
         invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
     return new ScanResult(table, stats);
+  }
+
+  /** Starts loading the C library's searches when these files alone are worth it. */
+  private static void prepareNativeReads(List<LogFile> files) {
+    long bytes = 0;
+    for (LogFile f : files) if (f.identity() != null) bytes += f.identity().size();
+    if (bytes >= NATIVE_READ_BYTES) LibC.startLoading();
   }
 
   /** The task's result, its failure rethrown as it was thrown. */
