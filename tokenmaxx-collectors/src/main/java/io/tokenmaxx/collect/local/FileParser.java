@@ -22,12 +22,18 @@ final class FileParser {
   /** A file this large is worth waiting for the C library's searches ({@link LibC#awaitLoaded}). */
   static final long LARGE_FILE = 16L << 20;
 
-  /** Replaced by the native reader once the C library is loaded. */
+  /** Replaced by the native reader once the C library is loaded (when allowed). */
   private MarkedLineReader reader;
+  private final boolean nativeSearch;
   private final QwenLineParser qwen = new QwenLineParser();
   private final GeminiParser gemini = new GeminiParser();
   private final ClaudeLineParser claude = new ClaudeLineParser();
   private final CodexLineParser codex = new CodexLineParser();
+
+  /** @param nativeSearch whether the C library's searches may be used once loaded ({@link LibC}) */
+  FileParser(boolean nativeSearch) {
+    this.nativeSearch = nativeSearch;
+  }
 
   /** Identity of a file as it is now. */
   record Identity(String fileKey, long size, long mtime) {
@@ -78,8 +84,10 @@ final class FileParser {
       s.mtime = id.mtime();
       boolean isCodex = file.format() == LogFile.Format.CODEX;
       boolean isQwen = file.format() == LogFile.Format.QWEN;
-      if (size - from >= LARGE_FILE) LibC.awaitLoaded(100);
-      if (reader == null || (reader instanceof HeapLineReader && LibC.loaded())) reader = MarkedLineReader.create();
+      if (nativeSearch && size - from >= LARGE_FILE) LibC.awaitLoaded(100);
+      if (reader == null || (nativeSearch && reader instanceof HeapLineReader && LibC.loaded())) {
+        reader = MarkedLineReader.create(nativeSearch);
+      }
       Marker marker = isCodex ? CODEX_MARKER : isQwen ? QWEN_MARKER : CLAUDE_MARKER;
       MarkedLineReader.Result r = reader.read(ch, from, size, marker, (buf, start, end, mark, offset, terminated) -> {
         if (terminated) {

@@ -43,6 +43,7 @@ public final class LocalLogScanner implements Component {
   private final List<Path> qwenDirs;
   private final Set<String> tools;
   private final Path cacheFile;
+  private final boolean nativeSearch;
   private final int threads;
   /**
    * From this many bytes to read on, loading the C library's searches (tens of milliseconds of
@@ -63,6 +64,7 @@ public final class LocalLogScanner implements Component {
     qwenDirs = List.copyOf(b.qwenDirs);
     tools = Set.copyOf(b.tools);
     cacheFile = b.cacheFile;
+    nativeSearch = b.nativeSearch;
     threads = b.threads;
     catalog = b.catalog;
     catalogFingerprint = b.catalogFingerprint;
@@ -90,7 +92,7 @@ public final class LocalLogScanner implements Component {
   public ScanResult scan() throws IOException {
     // without a cache every file will be read: once enough is found, get the C library's searches
     // ready while the rest is listed
-    boolean cold = cacheFile == null || !Files.exists(cacheFile);
+    boolean cold = nativeSearch && (cacheFile == null || !Files.exists(cacheFile));
     // Claude Code's folders are listed here while the other tools' are listed beside them
     java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> {
       List<LogFile> codex = tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
@@ -239,14 +241,14 @@ public final class LocalLogScanner implements Component {
       todo.add(i);
     }
     if (!todo.isEmpty()) preloadCatalog();
-    if (total >= NATIVE_READ_BYTES) LibC.startLoading();
+    if (nativeSearch && total >= NATIVE_READ_BYTES) LibC.startLoading();
     todo.sort(Comparator.comparingLong((Integer i) -> -(ids[i].size())));
     AtomicInteger next = new AtomicInteger();
     AtomicLong done = new AtomicLong();
     long totalBytes = total;
     IOException[] failure = new IOException[1];
     Runnable worker = () -> {
-      FileParser parser = new FileParser();
+      FileParser parser = new FileParser(nativeSearch);
       int k;
       while ((k = next.getAndIncrement()) < todo.size()) {
         int i = todo.get(k);
@@ -338,6 +340,7 @@ public final class LocalLogScanner implements Component {
     private final List<Path> qwenDirs = new ArrayList<>();
     private final Set<String> tools = new LinkedHashSet<>(List.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE));
     private Path cacheFile;
+    private boolean nativeSearch = true;
     private int threads = Runtime.getRuntime().availableProcessors();
     private java.util.function.Supplier<PriceCatalog> catalog = PriceCatalog::bundled;
     private java.util.function.LongSupplier catalogFingerprint = PriceCatalog::bundledFingerprint;
@@ -362,6 +365,11 @@ public final class LocalLogScanner implements Component {
     public Builder tools(Set<String> v) { tools.clear(); tools.addAll(v); return this; }
     /** Where to keep the incremental-scan cache; null (the default) scans without one. */
     public Builder cacheFile(Path v) { cacheFile = v; return this; }
+    /**
+     * Whether large reads may search the logs with the C library (JDK 22+, see the module README);
+     * on by default. Off, every file is read by the plain-Java scanner.
+     */
+    public Builder nativeSearch(boolean v) { nativeSearch = v; return this; }
     public Builder threads(int v) {
       if (v < 1) throw new IllegalArgumentException("threads must be >= 1, was " + v);
       threads = v;

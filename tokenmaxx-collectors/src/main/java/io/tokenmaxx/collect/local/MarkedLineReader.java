@@ -54,9 +54,12 @@ abstract sealed class MarkedLineReader permits HeapLineReader, NativeLineReader 
     this.bufferSize = bufferSize;
   }
 
-  /** The fastest reader this JDK can run right now: native once {@link LibC} is loaded, else Java. */
-  static MarkedLineReader create() {
-    return LibC.loaded() ? new NativeLineReader(BUFFER) : new HeapLineReader(BUFFER);
+  /**
+   * The fastest reader this JDK can run right now: native once {@link LibC} is loaded (if
+   * {@code allowNative}), else Java.
+   */
+  static MarkedLineReader create(boolean allowNative) {
+    return allowNative && LibC.loaded() ? new NativeLineReader(BUFFER) : new HeapLineReader(BUFFER);
   }
 
   /**

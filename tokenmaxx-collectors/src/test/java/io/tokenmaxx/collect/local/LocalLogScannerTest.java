@@ -212,4 +212,35 @@ class LocalLogScannerTest {
   static void touch(Path p) throws IOException {
     Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
   }
+  /**
+   * The C library's searches and the Java scanner read the same records: the fixtures plus lines
+   * longer than the 4 MiB buffer (marked and not), a torn line and an unterminated tail.
+   */
+  @Test
+  void nativeAndJavaReadersScanTheSameRecords() throws IOException {
+    Path home = Fixtures.home(dir);
+    String big = "x".repeat(5 << 20);
+    Fixtures.write(home.resolve(".claude/projects/-work-long/long.jsonl"), String.join("\n",
+        "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":\"" + big + "\"},\"timestamp\":\"2025-09-01T10:00:00.000Z\"}",
+        assistant("msg_LONG1", "req_LONG1", big, 11),
+        "{\"type\":\"assistant\",\"message\":{\"id\":\"msg_TORN",
+        assistant("msg_LONG2", "req_LONG2", "short", 22),
+        assistant("msg_LONG3", "req_LONG3", "tail", 33)));
+    ScanResult java = Fixtures.scanner(home).nativeSearch(false).build().scan();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 22, "the foreign-function API needs JDK 22");
+    assertThat(LibC.load()).as("C library functions: %s", LibC.unavailableReason()).isTrue();
+    ScanResult c = Fixtures.scanner(home).build().scan();
+    assertThat(c.records()).isEqualTo(java.records());
+    assertThat(c.stats()).isEqualTo(java.stats());
+    assertThat(java.records()).extracting(UsageRecord::id)
+        .contains("claude-code:msg_LONG1:req_LONG1", "claude-code:msg_LONG2:req_LONG2", "claude-code:msg_LONG3:req_LONG3");
+    assertThat(java.stats().malformedLines()).isPositive();
+  }
+
+  private static String assistant(String id, String request, String text, int output) {
+    return "{\"type\":\"assistant\",\"sessionId\":\"s-long\",\"requestId\":\"" + request + "\",\"timestamp\":\"2025-09-01T10:00:01.000Z\","
+        + "\"message\":{\"id\":\"" + id + "\",\"model\":\"claude-sonnet-4-5-20250929\",\"role\":\"assistant\","
+        + "\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}],"
+        + "\"usage\":{\"input_tokens\":5,\"output_tokens\":" + output + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0}}}";
+  }
 }

@@ -114,6 +114,39 @@ class MarkedLineReaderTest {
    * happen: the reader hands over exactly the lines a plain split finds the marker in, with the
    * first marker's position, and counts the same torn lines.
    */
+  /**
+   * One marker at every position of a line, after a first line of several lengths, with a buffer
+   * of 128 bytes: wherever a refill or compaction cuts the marker in two, the line is still found.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aMarkerAnywhereInALineIsFoundAcrossRefills(Kind kind) throws IOException {
+    int buffer = 128;
+    MarkedLineReader reader = kind.reader(buffer);
+    String marker = "\"usage\":{";
+    Path f = dir.resolve("sweep.jsonl");
+    for (int prefix : new int[] {0, 37, 100, 127}) {
+      String first = prefix == 0 ? "" : "{" + "a".repeat(prefix - 2) + "}\n";
+      for (int length : new int[] {60, 127, 128, 420}) {
+        for (int at = 1; at + marker.length() < length; at++) {
+          String line = "{" + "x".repeat(at - 1) + marker + "y".repeat(length - at - marker.length() - 1) + "}";
+          Files.writeString(f, first + line + "\n");
+          List<Seen> seen = new ArrayList<>();
+          MarkedLineReader.Result r;
+          try (FileChannel ch = FileChannel.open(f)) {
+            r = reader.read(ch, 0, ch.size(), FileParser.CLAUDE_MARKER, (b, st, e, m, off, t) ->
+                seen.add(new Seen(new String(b, st, e - st, StandardCharsets.UTF_8), off, t, m < 0 ? -1 : m - st)));
+          }
+          boolean longLine = length >= buffer;
+          assertThat(seen).as("prefix %d, line %d, marker at %d", prefix, length, at)
+              .containsExactly(new Seen(line, first.length(), true, longLine ? -1 : at));
+          assertThat(r.tornLines).isZero();
+          assertThat(r.committed).isEqualTo(first.length() + line.length() + 1L);
+        }
+      }
+    }
+  }
+
   static Stream<Arguments> seeds() {
     return Stream.of(Kind.values()).flatMap(k -> LongStream.rangeClosed(1, 10).mapToObj(seed -> Arguments.of(k, seed)));
   }
