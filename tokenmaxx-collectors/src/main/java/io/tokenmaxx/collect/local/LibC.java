@@ -7,16 +7,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The C library's {@code memchr} and {@code memmem}, called through the
- * foreign-function API. The C library's searches use the processor's vector instructions and scan
- * several times faster than the Java word loop of {@link HeapLineReader} runs in the quick JIT.
+ * The C library's {@code memchr} and {@code memmem}, called through the foreign-function API.
+ * The C library's searches use the processor's vector instructions and scan several times faster
+ * than the Java word loop of {@link HeapLineReader} runs in the quick JIT.
  *
  * <p>The API is final from JDK 22; the project compiles for Java 21, so the handles are built by
  * reflection once and then called as plain {@code (long, ...) -> long} method handles (addresses
  * passed as 64-bit integers, which is how the platform's C calling convention passes pointers).
- * They are only built when native access is enabled for this code ({@code
- * --enable-native-access=ALL-UNNAMED}: the launcher and the tests pass it), so no JDK warning is
- * ever printed. Where anything is missing (JDK 21, no {@code memmem} in the C library, native
+ * They are only built when native access is enabled for this code (the CLI jar's manifest grants
+ * it, the tests pass {@code --enable-native-access=ALL-UNNAMED}), so no JDK warning is ever
+ * printed. Where anything is missing (JDK 21, no {@code memmem} in the C library, native
  * access off) or the self-test at load fails, {@link #loaded()} stays false and callers use the
  * Java code.
  *

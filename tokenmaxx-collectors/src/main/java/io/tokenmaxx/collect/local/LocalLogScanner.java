@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class LocalLogScanner implements Component {
+  /**
+   * From this many bytes to read on, loading the C library's searches (tens of milliseconds of
+   * CPU, see {@link LibC}) pays for itself; a re-scan of a few appended lines stays in Java.
+   */
+  static final long NATIVE_READ_BYTES = 64L << 20;
+
   private final Path home;
   private final Map<String, String> env;
   private final List<Path> claudeDirs;
@@ -45,11 +51,6 @@ public final class LocalLogScanner implements Component {
   private final Path cacheFile;
   private final boolean nativeSearch;
   private final int threads;
-  /**
-   * From this many bytes to read on, loading the C library's searches (tens of milliseconds of
-   * CPU, see {@link LibC}) pays for itself; a re-scan of a few appended lines stays in Java.
-   */
-  static final long NATIVE_READ_BYTES = 64L << 20;
   private final java.util.function.Supplier<PriceCatalog> catalog;
   private final java.util.function.LongSupplier catalogFingerprint;
   private final RawIdentity identity;
