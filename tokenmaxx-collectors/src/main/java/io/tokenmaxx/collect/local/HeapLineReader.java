@@ -13,10 +13,6 @@ final class HeapLineReader extends MarkedLineReader {
   /** Allocated on the first read. */
   private byte[] buf;
 
-  HeapLineReader(int bufferSize) {
-    super(bufferSize);
-  }
-
   /** The marker of the current read. */
   private Marker marker;
 
@@ -33,6 +29,10 @@ final class HeapLineReader extends MarkedLineReader {
   // file (-1 when no such line is open) and whether a marker was seen in its parts already dropped.
   private long longStart = -1;
   private boolean longMarked;
+
+  HeapLineReader(int bufferSize) {
+    super(bufferSize);
+  }
 
   /**
    * Reads {@code [from, size)} of the channel. Every byte is scanned once, as it arrives: a line

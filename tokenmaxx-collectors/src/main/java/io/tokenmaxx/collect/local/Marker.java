@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
  * every quote inside a string, a pattern starting with a quote and ending with {@code :} or
  * {@code :{} can only match a real key, never text inside a string value.
  *
- * <p>{@link MarkedLineReader} reads each eight-byte word once and looks in it for newlines and for
+ * <p>{@link HeapLineReader} reads each eight-byte word once and looks in it for newlines and for
  * the marker's <em>trigger</em>: two adjacent bytes of the pattern (e.g. {@code :{}) that rarely
  * stand side by side in the logs. Only where the trigger occurs is the whole pattern compared
  * ({@link #matchesAt}), so the cost per byte is that of the word test alone.
+ * {@link NativeLineReader} searches for the whole pattern ({@link #bytes}) with the C library.
  */
 final class Marker {
   private final byte[] pattern;
