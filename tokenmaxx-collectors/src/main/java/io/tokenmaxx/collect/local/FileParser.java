@@ -77,6 +77,7 @@ final class FileParser {
       } else {
         s.headLength = (int) Math.min(HEAD_BYTES, size);
         s.headHash = headHash(ch, s.headLength);
+        s.entries = new EntryTable(expectedRows(size));
         if (file.format() == LogFile.Format.CODEX) s.state = new CodexLineParser.State();
       }
       s.fileKey = id.fileKey();
@@ -112,6 +113,15 @@ final class FileParser {
       s.tailMalformed += r.tornTail;
     }
     return s;
+  }
+
+  /**
+   * Rows to make room for in a file of {@code size} bytes: about one usage line in 8 KiB of the
+   * agents' logs (a guess either way only costs a grown or a larger array; growing by doubling
+   * from 16 left as much garbage again for the collector to copy).
+   */
+  static int expectedRows(long size) {
+    return (int) Math.max(16, Math.min(1 << 16, size >> 13));
   }
 
   /** A Gemini chat: read whole (it is rewritten in place as the conversation grows). */

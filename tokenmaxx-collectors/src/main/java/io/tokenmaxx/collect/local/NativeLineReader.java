@@ -20,8 +20,11 @@ final class NativeLineReader extends MarkedLineReader {
   private LibC.Memory pattern;
   /** A view of the buffer for file reads (its position and limit change with every read). */
   private ByteBuffer view;
-  /** A marked line, copied out for the handler. */
-  private byte[] line = new byte[64 << 10];
+  /**
+   * A marked line, copied out for the handler: allocated at the buffer's size on the first marked
+   * line (growing it by doubling left as much garbage again for the collector to copy).
+   */
+  private byte[] line;
 
   // State of the current read: mem[0, len) holds file bytes from offset base; newlines have been
   // found up to pos; the line being read starts at lineStart. next is the start of the first marker
@@ -151,7 +154,7 @@ final class NativeLineReader extends MarkedLineReader {
     if (mark >= 0) {
       r.markedLines++;
       int n = end - start;
-      if (line.length < n) line = new byte[Math.max(n, line.length * 2)];
+      if (line == null) line = new byte[bufferSize];
       b.get(start, line, 0, n);
       h.line(line, 0, n, mark - start, base + start, terminated);
       return;
