@@ -25,10 +25,6 @@ final class HeapLineReader extends MarkedLineReader {
   private int lineStart;
   private int mark;
   private long carry;
-  // A line longer than the buffer is scanned as it streams past: where it starts in the
-  // file (-1 when no such line is open) and whether a marker was seen in its parts already dropped.
-  private long longStart = -1;
-  private boolean longMarked;
 
   HeapLineReader(int bufferSize) {
     super(bufferSize);
@@ -40,17 +36,13 @@ final class HeapLineReader extends MarkedLineReader {
    */
   @Override
   Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException {
-    if (marker.length() > MAX_MARKER) throw new IllegalArgumentException("marker too long");
+    Result r = begin(marker, from);
     this.marker = marker;
-    Result r = new Result();
     if (buf == null) buf = new byte[bufferSize];
     base = from;
     len = pos = lineStart = 0;
     mark = -1;
     carry = 0;
-    longStart = -1;
-    longMarked = false;
-    r.committed = from;
     // a trigger is only looked at once the whole pattern after it has been read
     int margin = marker.length();
     while (true) {
@@ -64,9 +56,9 @@ final class HeapLineReader extends MarkedLineReader {
       boolean eof = n < 0 || base + len >= size;
       int limit = eof ? len : pos + (Math.max(0, len - margin - pos) & ~7);
       scan(ch, limit, eof, handler, r);
-      r.committed = longStart >= 0 ? longStart : base + lineStart;
+      r.committed = resumeAt(base + lineStart);
       if (eof) {
-        if (lineStart < len || longStart >= 0) line(ch, handler, r, lineStart, len, mark, false);
+        if (lineStart < len || inLongLine()) line(ch, handler, r, lineStart, len, mark, false);
         break;
       }
     }
@@ -83,8 +75,7 @@ final class HeapLineReader extends MarkedLineReader {
     if (lineStart > 0) {
       drop = lineStart;
     } else {
-      if (longStart < 0) longStart = base;
-      if (mark >= 0) longMarked = true;
+      streamLongLine(base, mark >= 0);
       mark = -1;
       drop = Math.max(0, pos - marker.length()); // keep what a pattern ending after pos may start in
     }
@@ -163,14 +154,7 @@ final class HeapLineReader extends MarkedLineReader {
 
   private void line(FileChannel ch, LineHandler h, Result r, int start, int end, int mark, boolean terminated)
       throws IOException {
-    if (longStart >= 0) {
-      long s = longStart;
-      boolean marked = longMarked || mark >= 0;
-      longStart = -1;
-      longMarked = false;
-      if (marked) readBack(ch, h, r, s, base + end, terminated);
-      return;
-    }
+    if (endLongLine(ch, h, r, base + end, mark >= 0, terminated)) return;
     if (mark >= 0) {
       r.markedLines++;
       h.line(buf, start, end, mark, base + start, terminated);

@@ -25,18 +25,14 @@ import java.nio.ByteOrder;
  */
 final class LibC {
   private static volatile boolean loaded;
-  private static volatile boolean started;
+  private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
   private static final java.util.concurrent.CountDownLatch DONE = new java.util.concurrent.CountDownLatch(1);
 
   private LibC() {}
 
   /** Starts loading the functions on a daemon thread (once); {@link #loaded()} turns true when done. */
   static void startLoading() {
-    if (started) return;
-    synchronized (LibC.class) {
-      if (started) return;
-      started = true;
-    }
+    if (!STARTED.compareAndSet(false, true)) return;
     Thread t = new Thread(() -> {
       try {
         loaded = Calls.AVAILABLE;
@@ -50,7 +46,7 @@ final class LibC {
 
   /** Loads the functions on this thread if needed; whether they are available. */
   static boolean load() {
-    started = true;
+    STARTED.set(true);
     loaded = Calls.AVAILABLE;
     DONE.countDown();
     return loaded;
@@ -62,7 +58,7 @@ final class LibC {
    * reading it with the Java code.
    */
   static boolean awaitLoaded(long millis) {
-    if (loaded || !started) return loaded;
+    if (loaded || !STARTED.get()) return loaded;
     try {
       DONE.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

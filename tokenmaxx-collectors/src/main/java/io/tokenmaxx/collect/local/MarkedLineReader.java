@@ -68,6 +68,56 @@ abstract sealed class MarkedLineReader permits HeapLineReader, NativeLineReader 
    */
   abstract Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException;
 
+  // A line longer than the buffer streams past: where it starts in the file (-1 when no such line
+  // is open) and whether a marker was seen in its parts already dropped.
+  private long longStart = -1;
+  private boolean longMarked;
+
+  /** Starts a read from file offset {@code from}: checks the marker, forgets the previous read's long line. */
+  final Result begin(Marker marker, long from) {
+    if (marker.length() > MAX_MARKER) throw new IllegalArgumentException("marker too long");
+    longStart = -1;
+    longMarked = false;
+    Result r = new Result();
+    r.committed = from;
+    return r;
+  }
+
+  /**
+   * The line starting at file offset {@code start} fills the whole buffer: from now on it streams
+   * past; {@code marked} when the part about to be dropped holds a marker.
+   */
+  final void streamLongLine(long start, boolean marked) {
+    if (longStart < 0) longStart = start;
+    if (marked) longMarked = true;
+  }
+
+  /** Whether a line longer than the buffer is streaming past. */
+  final boolean inLongLine() {
+    return longStart >= 0;
+  }
+
+  /** Where a later read resumes: the start of a line still streaming past, else {@code lineStart}. */
+  final long resumeAt(long lineStart) {
+    return longStart >= 0 ? longStart : lineStart;
+  }
+
+  /**
+   * Ends the line streaming past, if there is one, at file offset {@code end} ({@code marked}: a
+   * marker was seen in its last part): a marked one is read back whole, on its own. Whether there
+   * was one.
+   */
+  final boolean endLongLine(FileChannel ch, LineHandler h, Result r, long end, boolean marked, boolean terminated)
+      throws IOException {
+    if (longStart < 0) return false;
+    long start = longStart;
+    boolean any = longMarked || marked;
+    longStart = -1;
+    longMarked = false;
+    if (any) readBack(ch, h, r, start, end, terminated);
+    return true;
+  }
+
   /** Counts an unmarked line whose last non-blank byte (unsigned; {@code -1}: none) does not end a JSON object. */
   static void countIfTorn(Result r, int lastNonBlank, boolean terminated) {
     if (lastNonBlank >= 0 && lastNonBlank != '}') {
@@ -80,8 +130,8 @@ abstract sealed class MarkedLineReader permits HeapLineReader, NativeLineReader 
     return b == ' ' || b == '\r' || b == '\t';
   }
 
-  /** The end of a marked line longer than the buffer: read back whole, on its own. */
-  static void readBack(FileChannel ch, LineHandler h, Result r, long start, long end, boolean terminated)
+  /** A marked line longer than the buffer, read back whole, on its own. */
+  private static void readBack(FileChannel ch, LineHandler h, Result r, long start, long end, boolean terminated)
       throws IOException {
     r.markedLines++;
     long lineLen = end - start;

@@ -36,10 +36,6 @@ final class NativeLineReader extends MarkedLineReader {
   private int lineStart;
   private int next;
   private int searched;
-  // A line longer than the buffer streams past: where it starts in the file (-1 when no such line
-  // is open) and whether a marker was seen in its parts already dropped.
-  private long longStart = -1;
-  private boolean longMarked;
 
   NativeLineReader(int bufferSize) {
     super(bufferSize);
@@ -47,7 +43,7 @@ final class NativeLineReader extends MarkedLineReader {
 
   @Override
   Result read(FileChannel ch, long from, long size, Marker marker, LineHandler handler) throws IOException {
-    if (marker.length() > MAX_MARKER) throw new IllegalArgumentException("marker too long");
+    Result r = begin(marker, from);
     if (mem == null) {
       mem = LibC.Memory.allocate(bufferSize);
       pattern = LibC.Memory.allocate(MAX_MARKER);
@@ -55,13 +51,9 @@ final class NativeLineReader extends MarkedLineReader {
     }
     patternLength = marker.length();
     pattern.buffer().put(0, marker.bytes());
-    Result r = new Result();
     base = from;
     len = pos = lineStart = searched = 0;
     next = -1;
-    longStart = -1;
-    longMarked = false;
-    r.committed = from;
     try {
       while (true) {
         if (len == bufferSize) makeRoom();
@@ -77,10 +69,10 @@ final class NativeLineReader extends MarkedLineReader {
         }
         boolean eof = n < 0 || base + len >= size;
         scan(ch, handler, r);
-        r.committed = longStart >= 0 ? longStart : base + lineStart;
+        r.committed = resumeAt(base + lineStart);
         if (eof) {
           // scan searched the whole tail for a marker: next, if any, lies in this last line
-          if (lineStart < len || longStart >= 0) line(ch, handler, r, lineStart, len, next, false);
+          if (lineStart < len || inLongLine()) line(ch, handler, r, lineStart, len, next, false);
           break;
         }
       }
@@ -124,8 +116,7 @@ final class NativeLineReader extends MarkedLineReader {
     if (lineStart > 0) {
       drop = lineStart;
     } else {
-      if (longStart < 0) longStart = base;
-      if (next >= 0) longMarked = true;
+      streamLongLine(base, next >= 0);
       next = -1;
       drop = Math.max(0, len - (patternLength - 1)); // keep what a marker ending after len may start in
     }
@@ -142,14 +133,7 @@ final class NativeLineReader extends MarkedLineReader {
 
   private void line(FileChannel ch, LineHandler h, Result r, int start, int end, int mark, boolean terminated)
       throws IOException {
-    if (longStart >= 0) {
-      long s = longStart;
-      boolean marked = longMarked || mark >= 0;
-      longStart = -1;
-      longMarked = false;
-      if (marked) readBack(ch, h, r, s, base + end, terminated);
-      return;
-    }
+    if (endLongLine(ch, h, r, base + end, mark >= 0, terminated)) return;
     ByteBuffer b = mem.buffer();
     if (mark >= 0) {
       r.markedLines++;
