@@ -55,6 +55,12 @@ public record ImportCursor(
         recordsImported + records, nextRun);
   }
 
+  /** Records stored outside a day (e.g. seat activity read with the directory). */
+  public ImportCursor counted(long records) {
+    return new ImportCursor(source, completeThrough, lastAttempt, lastSuccess, lastError, consecutiveFailures,
+        recordsImported + records, nextRun);
+  }
+
   public ImportCursor succeeded(Instant at, Instant next) {
     return new ImportCursor(source, completeThrough, lastAttempt, at, null, 0, recordsImported, next);
   }
