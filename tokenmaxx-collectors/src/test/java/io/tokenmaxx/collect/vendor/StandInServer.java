@@ -107,6 +107,10 @@ final class StandInServer implements AutoCloseable {
     return statuses.stream().filter(s -> s.equals(path + " " + status)).count();
   }
 
+  long served(int status) {
+    return statuses.stream().filter(s -> s.endsWith(" " + status)).count();
+  }
+
   private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
 
   private void serve(HttpExchange ex) throws IOException {
