@@ -98,13 +98,10 @@ final class CursorImporter implements VendorImporter {
     String email = Rows.text(e, "userEmail");
     JsonNode t = e.path("tokenUsage");
     BigDecimal cents = Rows.decimal(t.path("totalCents"), "tokenUsage.totalCents");
-    Object[] key = {ms, email, model, Rows.text(e, "kind"), e.path("maxMode").asText(), Rows.count(t, "inputTokens"),
-        Rows.count(t, "outputTokens"), Rows.count(t, "cacheWriteTokens"), Rows.count(t, "cacheReadTokens"),
-        cents == null ? "" : cents.stripTrailingZeros().toPlainString(), e.path("requestsCosts").asText()};
-    String base = java.util.Arrays.toString(key);
-    int n = seen.merge(base, 1, Integer::sum); // identical events (no id in the API): the n-th of a kind
+    String id = eventId(day, ms, email, model, Rows.count(t, "inputTokens"), Rows.count(t, "outputTokens"),
+        Rows.count(t, "cacheWriteTokens"), Rows.count(t, "cacheReadTokens"), seen);
     return UsageRecord.builder()
-        .id(ImportIds.of(EVENTS, day, base, n))
+        .id(id)
         .timestamp(Instant.ofEpochMilli(ms)).source(Sources.IMPORT).tool(TOOL).provider(Rows.providerOf(model))
         .model(model).identity(Rows.email(email))
         .inputTokens(Rows.count(t, "inputTokens")).outputTokens(Rows.count(t, "outputTokens"))
@@ -112,6 +109,18 @@ final class CursorImporter implements VendorImporter {
         .requests(1)
         .reportedCost(cents == null ? null : cents.movePointLeft(2))
         .build();
+  }
+
+  /**
+   * Cursor's events carry no id: the id is made of what both the API and the console's CSV export
+   * show (time to the millisecond, user, model, the four token counts), and the n-th of identical
+   * events counts apart. So an event imported from both gets one id.
+   */
+  static String eventId(LocalDate day, long ms, String email, String model, long input, long output, long cacheWrite,
+      long cacheRead, Map<String, Integer> seen) {
+    String base = ms + "|" + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT)) + "|" + model + "|" + input
+        + "|" + output + "|" + cacheWrite + "|" + cacheRead;
+    return ImportIds.of(EVENTS, day, base, seen.merge(base, 1, Integer::sum));
   }
 
   private long daily(LocalDate day, ImportSink sink) throws InterruptedException {
