@@ -35,4 +35,29 @@ public record GatewayRecord(UsageRecord usage, String keyId, String team, String
     Objects.requireNonNull(usage, "usage");
     attempts = attempts == null ? List.of() : List.copyOf(attempts);
   }
+
+  /** Every usage this request caused: the served answer and the answers a cascade escalated past. */
+  public List<io.tokenmaxx.model.UsageRecord> allUsage() {
+    java.util.ArrayList<io.tokenmaxx.model.UsageRecord> out = new java.util.ArrayList<>();
+    for (Attempt a : attempts) if (a.usage() != null) out.add(a.usage());
+    out.add(usage);
+    return out;
+  }
+
+  /** What the request cost in all (escalated answers included); null when a part is unpriced. */
+  public BigDecimal totalCost() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (io.tokenmaxx.model.UsageRecord u : allUsage()) {
+      if (u.requests() == 0 && u.totalTokens() == 0) continue;
+      if (u.effectiveCost() == null) return null;
+      sum = sum.add(u.effectiveCost());
+    }
+    return sum;
+  }
+
+  /** This request as a cascade outcome for {@link io.tokenmaxx.gateway.route.Savings}; null when not cascaded. */
+  public io.tokenmaxx.gateway.route.Savings.Outcome cascadeOutcome() {
+    if (!"cascade".equals(strategy) || strongCost == null) return null;
+    return new io.tokenmaxx.gateway.route.Savings.Outcome(requestedModel, totalCost(), strongCost, escalation != null);
+  }
 }

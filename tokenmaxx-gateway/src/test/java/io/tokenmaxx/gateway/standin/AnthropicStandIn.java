@@ -40,10 +40,20 @@ public final class AnthropicStandIn extends StandInServer {
   public record ToolUse(String id, String name, String inputJson) implements Block {}
 
   /** An answer: content blocks, stop reason, usage; {@code dropAfterEvents} > 0 cuts a stream. */
-  public record Message(List<Block> content, String stopReason, Usage usage, int dropAfterEvents)
+  public record Message(List<Block> content, String stopReason, Usage usage, int dropAfterEvents, long delayMillis)
       implements Script {
     public Message(List<Block> content, String stopReason, Usage usage) {
-      this(content, stopReason, usage, 0);
+      this(content, stopReason, usage, 0, 0);
+    }
+
+    /** The same answer cut off after {@code events} stream events. */
+    public Message dropAfter(int events) {
+      return new Message(content, stopReason, usage, events, delayMillis);
+    }
+
+    /** The same answer with a pause before each stream event. */
+    public Message slow(long millis) {
+      return new Message(content, stopReason, usage, dropAfterEvents, millis);
     }
   }
 
@@ -97,8 +107,8 @@ public final class AnthropicStandIn extends StandInServer {
     }
     Message m = (Message) s;
     String model = in.path("model").asText();
-    String id = "msg_standin" + ids.incrementAndGet();
-    res.header("request-id", "req_standin" + ids.get());
+    String id = "msg_standin" + Integer.toHexString(java.util.Objects.hash(model, m));
+    res.header("request-id", "req_standin" + ids.incrementAndGet());
     if (in.path("stream").asBoolean(false)) {
       stream(res, m, model, id);
     } else {
@@ -168,6 +178,7 @@ public final class AnthropicStandIn extends StandInServer {
     try (OutputStream out = res.outputStream()) {
       Emitter emit = (event, data) -> {
         if (m.dropAfterEvents() > 0 && sent[0] >= m.dropAfterEvents()) throw drop();
+        pause(m.delayMillis());
         writeEvent(out, event, JSON.writeValueAsString(data));
         sent[0]++;
       };
@@ -209,7 +220,7 @@ public final class AnthropicStandIn extends StandInServer {
       emit.emit("message_delta", md);
       emit.emit("message_stop", JSON.createObjectNode().put("type", "message_stop"));
       streamsFinished.incrementAndGet();
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | io.helidon.webserver.ServerConnectionException e) {
       streamsAborted.incrementAndGet();
     }
   }

@@ -42,9 +42,29 @@ public final class OpenAiStandIn extends StandInServer {
    * {@code dropAfterChunks} > 0 cuts a stream.
    */
   public record Chat(String content, List<ToolCall> toolCalls, String finishReason, Usage usage,
-      boolean reportUsage, int dropAfterChunks) implements Script {
+      boolean reportUsage, int dropAfterChunks, long delayMillis) implements Script {
     public Chat(String content, Usage usage) {
-      this(content, List.of(), "stop", usage, true, 0);
+      this(content, List.of(), "stop", usage, true, 0, 0);
+    }
+
+    public static Chat tools(List<ToolCall> calls, Usage usage) {
+      return new Chat(null, calls, "tool_calls", usage, true, 0, 0);
+    }
+
+    public Chat finish(String reason) {
+      return new Chat(content, toolCalls, reason, usage, reportUsage, dropAfterChunks, delayMillis);
+    }
+
+    public Chat withoutUsage() {
+      return new Chat(content, toolCalls, finishReason, usage, false, dropAfterChunks, delayMillis);
+    }
+
+    public Chat dropAfter(int chunks) {
+      return new Chat(content, toolCalls, finishReason, usage, reportUsage, chunks, delayMillis);
+    }
+
+    public Chat slow(long millis) {
+      return new Chat(content, toolCalls, finishReason, usage, reportUsage, dropAfterChunks, millis);
     }
   }
 
@@ -103,7 +123,7 @@ public final class OpenAiStandIn extends StandInServer {
     if (p == null) return;
     Chat c = (Chat) p.script();
     String model = p.body().path("model").asText();
-    String id = "chatcmpl-standin" + ids.incrementAndGet();
+    String id = "chatcmpl-standin" + Integer.toHexString(java.util.Objects.hash(model, c));
     if (p.body().path("stream").asBoolean(false)) {
       boolean includeUsage = p.body().path("stream_options").path("include_usage").asBoolean(false);
       streamChat(res, c, model, id, includeUsage);
@@ -170,6 +190,7 @@ public final class OpenAiStandIn extends StandInServer {
     try (OutputStream out = res.outputStream()) {
       ChunkWriter w = n -> {
         if (c.dropAfterChunks() > 0 && sent[0] >= c.dropAfterChunks()) throw drop();
+        pause(c.delayMillis());
         writeEvent(out, null, JSON.writeValueAsString(n));
         sent[0]++;
       };
@@ -233,7 +254,7 @@ public final class OpenAiStandIn extends StandInServer {
       if (c.dropAfterChunks() > 0 && sent[0] >= c.dropAfterChunks()) throw drop();
       writeEvent(out, null, "[DONE]");
       streamsFinished.incrementAndGet();
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | io.helidon.webserver.ServerConnectionException e) {
       streamsAborted.incrementAndGet();
     }
   }
@@ -290,7 +311,7 @@ public final class OpenAiStandIn extends StandInServer {
     if (p == null) return;
     Chat c = (Chat) p.script();
     String model = p.body().path("model").asText();
-    String id = "resp_standin" + ids.incrementAndGet();
+    String id = "resp_standin" + Integer.toHexString(java.util.Objects.hash(model, c));
     if (!p.body().path("stream").asBoolean(false)) {
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
       res.send(JSON.writeValueAsBytes(response(id, model, c, true)));
@@ -301,6 +322,7 @@ public final class OpenAiStandIn extends StandInServer {
     try (OutputStream out = res.outputStream()) {
       EventWriter w = (type, n) -> {
         if (c.dropAfterChunks() > 0 && seq[0] >= c.dropAfterChunks()) throw drop();
+        pause(c.delayMillis());
         ObjectNode e = JSON.createObjectNode();
         e.put("type", type);
         e.put("sequence_number", seq[0]++);
@@ -329,7 +351,7 @@ public final class OpenAiStandIn extends StandInServer {
           .set("item", outputMessage(c, true)));
       w.write("response.completed", JSON.createObjectNode().set("response", response(id, model, c, true)));
       streamsFinished.incrementAndGet();
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | io.helidon.webserver.ServerConnectionException e) {
       streamsAborted.incrementAndGet();
     }
   }

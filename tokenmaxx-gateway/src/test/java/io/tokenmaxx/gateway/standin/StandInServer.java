@@ -143,6 +143,15 @@ public abstract class StandInServer implements AutoCloseable {
     }
   }
 
+  protected static void pause(long millis) {
+    if (millis <= 0) return;
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   protected static void writeEvent(OutputStream out, String event, String data) throws IOException {
     StringBuilder sb = new StringBuilder(data.length() + 32);
     if (event != null) sb.append("event: ").append(event).append('\n');
