@@ -117,9 +117,11 @@ public abstract class StandInServer implements AutoCloseable {
     return streamsAborted.get();
   }
 
+  /** Forgets received requests, scripts and the request count. */
   public void clear() {
     received.clear();
     scripts.clear();
+    requests.set(0);
   }
 
   protected String keep(ServerRequest req) {
