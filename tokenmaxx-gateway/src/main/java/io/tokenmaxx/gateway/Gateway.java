@@ -64,6 +64,7 @@ public final class Gateway implements Component {
         .sendExpectContinue(false)
         .maxInMemoryEntity(64 * 1024)
         .connectionCacheSize(1024)
+        .socketOptions(o -> o.tcpNoDelay(true))
         .build();
     this.service = new GatewayService(this);
     shipper.start();

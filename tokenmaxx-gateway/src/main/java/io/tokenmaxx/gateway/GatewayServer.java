@@ -20,6 +20,9 @@ public final class GatewayServer implements Component {
     WebServer ws = WebServer.builder()
         .host(host)
         .port(port)
+        // each stream event is its own small write: without TCP_NODELAY, Nagle's algorithm holds
+        // it back until the previous one is acknowledged (40 ms with delayed ACKs)
+        .connectionOptions(o -> o.tcpNoDelay(true))
         .maxPayloadSize(-1)
         .shutdownGracePeriod(Duration.ofSeconds(5))
         .shutdownHook(false)

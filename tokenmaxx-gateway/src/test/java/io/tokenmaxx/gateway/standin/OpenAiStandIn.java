@@ -87,8 +87,6 @@ public final class OpenAiStandIn extends StandInServer {
 
   private Parsed prepare(ServerRequest req, ServerResponse res) throws IOException {
     String body = keep(req);
-    Script s = next();
-    if (s == null) s = DEFAULT;
     JsonNode in;
     try {
       in = JSON.readTree(body);
@@ -100,6 +98,7 @@ public final class OpenAiStandIn extends StandInServer {
       error(res, new Error(400, "invalid_request_error", "you must provide a model parameter"));
       return null;
     }
+    Script s = next(in.path("model").asText(), DEFAULT);
     if (s instanceof Error e) {
       error(res, e);
       return null;

@@ -59,9 +59,15 @@ public abstract class StandInServer implements AutoCloseable {
   public record Raw(int status, String contentType, String body) implements Script {}
 
   public StandInServer start() {
+    return start(0);
+  }
+
+  /** Starts on {@code port} of the loopback interface (0: any free port). */
+  public StandInServer start(int port) {
     server = WebServer.builder()
         .host("127.0.0.1")
-        .port(0)
+        .port(port)
+        .connectionOptions(o -> o.tcpNoDelay(true))
         .shutdownGracePeriod(Duration.ZERO)
         .maxPayloadSize(-1)
         .routing(this::routing)
@@ -89,8 +95,28 @@ public abstract class StandInServer implements AutoCloseable {
     return this;
   }
 
+  private volatile java.util.function.Function<String, Script> defaults;
+
+  /** The answer for a model when no script is queued (else each stand-in's default answer). */
+  public StandInServer defaults(java.util.function.Function<String, Script> byModel) {
+    defaults = byModel;
+    return this;
+  }
+
   protected Script next() {
     return scripts.pollFirst();
+  }
+
+  /** The queued script, else the default for {@code model}, else {@code fallback}. */
+  protected Script next(String model, Script fallback) {
+    Script s = scripts.pollFirst();
+    if (s != null) return s;
+    var d = defaults;
+    if (d != null && model != null) {
+      Script x = d.apply(model);
+      if (x != null) return x;
+    }
+    return fallback;
   }
 
   public List<Received> received() {
