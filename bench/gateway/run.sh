@@ -34,7 +34,7 @@ trap cleanup EXIT
   io.tokenmaxx.bench.gateway.StandInMain "$STANDIN_PORT" > "$OUT/standin.log" 2>&1 &
 PIDS+=($!); STANDIN_PID=$!
 TOKENMAXX_GATEWAY_OPENAI_BASE_URL="http://127.0.0.1:$STANDIN_PORT/v1" TOKENMAXX_GATEWAY_OPENAI_API_KEY=sk-bench \
-  "$JDK/bin/java" -XX:+UseSerialGC -Xmx256m ${GATEWAY_JAVA_OPTS:-} -cp "$CP" -Djava.util.logging.config.file=/dev/null \
+  "$JDK/bin/java" ${GATEWAY_JVM:--XX:+UseSerialGC -Xmx256m} ${GATEWAY_JAVA_OPTS:-} -cp "$CP" -Djava.util.logging.config.file=/dev/null \
   io.tokenmaxx.bench.gateway.GatewayMain "$GATEWAY_PORT" "$KEY" > "$OUT/gateway.log" 2>&1 &
 PIDS+=($!); GATEWAY_PID=$!
 node "$PORTKEY" --port="$PORTKEY_PORT" --headless > "$OUT/portkey.log" 2>&1 &
@@ -50,5 +50,5 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores" | t
   --gateway-port="$GATEWAY_PORT" --gateway-pid="$GATEWAY_PID" --gateway-key="$KEY" \
   --portkey-port="$PORTKEY_PORT" --portkey-pid="$PORTKEY_PID" \
   --requests="${REQUESTS:-20000}" --seconds="${SECONDS_PER_RUN:-10}" --streams="${STREAMS:-1000}" \
-  --rounds="${ROUNDS:-2}" --out="$OUT"
+  --rounds="${ROUNDS:-2}" --out="$OUT" ${ONLY:+--only=$ONLY}
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt" >&2

@@ -11,7 +11,7 @@ import io.tokenmaxx.gateway.internal.usage.UsageJson;
  * is reported and to check JSON for a cascade; never recorded).
  */
 final class Answer {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = io.tokenmaxx.gateway.internal.wire.Json.MAPPER;
   static final int MAX_TEXT = 4 << 20;
 
   enum Finish { STOP, LENGTH, REFUSAL, TOOL, OTHER }

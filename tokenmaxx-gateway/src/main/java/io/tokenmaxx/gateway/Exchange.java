@@ -350,8 +350,7 @@ final class Exchange {
 
   private byte[] upstreamBody(Target t, Endpoint upEp) throws ChatToAnthropic.Untranslatable {
     if (upEp != ep) {
-      ObjectNode a = ChatToAnthropic.request(tree(), t.model());
-      return a.toString().getBytes(StandardCharsets.UTF_8);
+      return bytes(ChatToAnthropic.request(tree(), t.model()));
     }
     boolean rename = !t.model().equals(info.model());
     boolean addUsage = ep == Endpoint.CHAT && info.stream() && !info.includeUsage();
@@ -363,7 +362,16 @@ final class Exchange {
       ObjectNode o = so instanceof ObjectNode on ? on : copy.putObject("stream_options");
       o.put("include_usage", true);
     }
-    return copy.toString().getBytes(StandardCharsets.UTF_8);
+    return bytes(copy);
+  }
+
+  /** JSON through the gateway's mapper (JsonNode.toString would take per-thread buffers). */
+  private static byte[] bytes(JsonNode n) {
+    try {
+      return Answer.JSON.writeValueAsBytes(n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private HttpClientResponse send(Upstream u, Endpoint upEp, byte[] out) {
@@ -427,7 +435,7 @@ final class Exchange {
     byte[] toClient = bytes;
     res.status(Status.create(r.status().code()));
     if (upEp != ep && json != null) {
-      toClient = AnthropicToChat.completion(json, started.getEpochSecond()).toString().getBytes(StandardCharsets.UTF_8);
+      toClient = bytes(AnthropicToChat.completion(json, started.getEpochSecond()));
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
     } else {
       copyHeaders(r);
@@ -686,7 +694,7 @@ final class Exchange {
     res.status(Status.create(st));
     if (upEp != ep) {
       try {
-        bytes = AnthropicToChat.error(Answer.JSON.readTree(bytes)).toString().getBytes(StandardCharsets.UTF_8);
+        bytes = bytes(AnthropicToChat.error(Answer.JSON.readTree(bytes)));
       } catch (IOException e) {
         bytes = ProviderErrors.body(ep.protocol, st, null, error);
       }
@@ -768,8 +776,10 @@ final class Exchange {
       if (!readBody()) return;
       out = body;
     }
+    // /anthropic/v1/models -> /v1/models (Anthropic bases have no /v1); /openai/v1/models -> /models
     String path = req.path().path();
-    String sub = path.substring(path.indexOf(ep.protocol == Protocol.ANTHROPIC ? "/v1/" : "/v1/") + (ep.protocol == Protocol.ANTHROPIC ? 0 : 3));
+    int v1 = path.indexOf("/v1/");
+    String sub = ep.protocol == Protocol.ANTHROPIC ? path.substring(v1) : path.substring(v1 + 3);
     HttpClientResponse r;
     try {
       r = sendPath(u, sub, out);
@@ -841,14 +851,13 @@ final class Exchange {
     long latency = millisSince(t0);
     BigDecimal usd = servedCost == null ? null : servedCost.usd();
     long tokens = servedUsage == null ? 0 : servedUsage.total();
-    boolean priced = servedCost == null || servedCost.usd() != null;
     for (Attempt a : attempts) {
-      if (a.usage() != null) {
-        tokens += a.usage().totalTokens();
-        if (a.cost() == null) priced = false; else usd = usd == null ? a.cost() : usd.add(a.cost());
-      }
+      if (a.usage() == null) continue;
+      tokens += a.usage().totalTokens();
+      if (a.cost() != null) usd = usd == null ? a.cost() : usd.add(a.cost());
     }
-    if (admitted != null) g.budgets.settle(admitted, priced ? usd : usd, tokens);
+    // an unpriced part books nothing in dollar budgets (it is recorded as unpriced, never as $0)
+    if (admitted != null) g.budgets.settle(admitted, usd, tokens);
     if (!record) return;
     boolean ok = error == null && statusSent < 400;
     TokenUsage usage = servedUsage == null ? TokenUsage.NONE : servedUsage;

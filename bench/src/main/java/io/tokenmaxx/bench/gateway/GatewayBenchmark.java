@@ -61,6 +61,10 @@ public final class GatewayBenchmark {
     Map<String, List<Double>> rps = new LinkedHashMap<>();
     Map<String, List<double[]>> ttfb = new LinkedHashMap<>();
     Map<String, List<String>> held = new LinkedHashMap<>();
+    if ("hold".equals(a.get("only"))) { // streams held open only (a quick look at that one figure)
+      for (Target t : targets) System.out.println(t.name() + ": " + hold(t, streams, gapMs) + ", peak RSS " + rss(t.pid()) + " MiB");
+      return;
+    }
     for (int round = 1; round <= rounds; round++) {
       for (Target t : targets) {
         System.err.printf("round %d: %s%n", round, t.name());

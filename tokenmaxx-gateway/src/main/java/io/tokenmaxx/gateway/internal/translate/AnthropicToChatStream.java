@@ -45,7 +45,7 @@ public final class AnthropicToChatStream {
         ObjectNode c = chunk();
         ObjectNode d = choice(c);
         d.putObject("delta").put("role", "assistant").put("content", "");
-        out.add(c.toString());
+        out.add(JSON.writeValueAsString(c));
       }
       case "content_block_start" -> {
         JsonNode n = JSON.readTree(data);
@@ -59,7 +59,7 @@ public final class AnthropicToChatStream {
           call.put("id", b.path("id").asText());
           call.put("type", "function");
           call.putObject("function").put("name", b.path("name").asText()).put("arguments", "");
-          out.add(c.toString());
+          out.add(JSON.writeValueAsString(c));
         }
       }
       case "content_block_delta" -> {
@@ -69,7 +69,7 @@ public final class AnthropicToChatStream {
           case "text_delta" -> {
             ObjectNode c = chunk();
             choice(c).putObject("delta").put("content", d.path("text").asText());
-            out.add(c.toString());
+            out.add(JSON.writeValueAsString(c));
           }
           case "input_json_delta" -> {
             Integer idx = toolIndex.get(n.path("index").asInt());
@@ -78,7 +78,7 @@ public final class AnthropicToChatStream {
               ObjectNode call = choice(c).putObject("delta").putArray("tool_calls").addObject();
               call.put("index", idx);
               call.putObject("function").put("arguments", d.path("partial_json").asText());
-              out.add(c.toString());
+              out.add(JSON.writeValueAsString(c));
             }
           }
           default -> { }
@@ -94,17 +94,17 @@ public final class AnthropicToChatStream {
         ObjectNode ch = choice(c);
         ch.putObject("delta");
         ch.put("finish_reason", AnthropicToChat.finishReason(n.path("delta").path("stop_reason").asText(null)));
-        out.add(c.toString());
+        out.add(JSON.writeValueAsString(c));
       }
       case "message_stop" -> {
         if (includeUsage && usage != null) {
           ObjectNode c = chunk();
           c.set("usage", usage);
-          out.add(c.toString());
+          out.add(JSON.writeValueAsString(c));
         }
         out.add("[DONE]");
       }
-      case "error" -> out.add(AnthropicToChat.error(JSON.readTree(data)).toString());
+      case "error" -> out.add(JSON.writeValueAsString(AnthropicToChat.error(JSON.readTree(data))));
       default -> { }
     }
     return out;

@@ -16,7 +16,7 @@ import java.io.IOException;
  * Messages has no such switch.
  */
 public final class ChatToAnthropic {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = io.tokenmaxx.gateway.internal.wire.Json.MAPPER;
   public static final long DEFAULT_MAX_TOKENS = 4096;
 
   private ChatToAnthropic() {}

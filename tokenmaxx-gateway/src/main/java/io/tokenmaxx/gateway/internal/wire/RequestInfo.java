@@ -26,7 +26,7 @@ import java.util.HexFormat;
 public record RequestInfo(String model, boolean stream, boolean includeUsage, long maxTokens,
     boolean jsonWanted, String promptHash, long promptBytes) {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   /** Thrown for a body that is not a JSON object; the message says where it went wrong. */
   public static final class BadBody extends Exception {
