@@ -246,7 +246,8 @@ class AnthropicSdkThroughGatewayTest {
 
   @Test
   void clientDisconnectMidStreamCancelsTheUpstream() throws Exception {
-    fx.anthropic.enqueue(TEXT.slow(150));
+    // a long answer (50 text deltas, 100 ms apart): the SDK cannot drain it when closed, so it drops the connection
+    fx.anthropic.enqueue(AnthropicStandIn.text("Paris. ".repeat(57), USAGE).slow(100));
     int aborted = fx.anthropic.streamsAborted();
     int finished = fx.anthropic.streamsFinished();
     StreamResponse<RawMessageStreamEvent> s = viaGateway.messages().createStreaming(params(false));

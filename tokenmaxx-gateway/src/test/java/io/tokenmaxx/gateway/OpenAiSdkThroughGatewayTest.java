@@ -219,6 +219,28 @@ class OpenAiSdkThroughGatewayTest {
   }
 
   @Test
+  void aClientLeavingMidStreamClosesTheUpstreamAndTheRecordKeepsWhatWasUsed() throws Exception {
+    // a long answer (50 chunks, 100 ms apart): the SDK cannot drain it when closed, so it drops the connection
+    fx.openai.enqueue(new OpenAiStandIn.Chat("Paris. ".repeat(57), USAGE).slow(100));
+    int aborted = fx.openai.streamsAborted();
+    int finished = fx.openai.streamsFinished();
+    StreamResponse<ChatCompletionChunk> s = viaGateway.chat().completions().createStreaming(chat(false));
+    var it = s.stream().iterator();
+    it.next();
+    it.next();
+    s.close();
+    GatewayRecord r = fx.nextRecord();
+    assertThat(r.httpStatus()).isEqualTo(499);
+    assertThat(r.error()).contains("client closed");
+    assertThat(r.usage().outputTokens()).isPositive();
+    assertThat(r.estimated()).isTrue();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (fx.openai.streamsAborted() == aborted && System.nanoTime() < deadline) Thread.sleep(20);
+    assertThat(fx.openai.streamsAborted()).isEqualTo(aborted + 1);
+    assertThat(fx.openai.streamsFinished()).isEqualTo(finished);
+  }
+
+  @Test
   void anAnswerWithoutUsageIsCountedWithTheTokenizer() {
     fx.openai.enqueue(new OpenAiStandIn.Chat("one two three four five six seven eight nine ten", USAGE).withoutUsage());
     viaGateway.chat().completions().create(chat(false));

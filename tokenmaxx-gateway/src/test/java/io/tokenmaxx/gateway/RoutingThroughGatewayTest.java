@@ -171,6 +171,21 @@ class RoutingThroughGatewayTest {
   }
 
   @Test
+  void aKeysStrategyOverridesTheRoutesAndItsModelListIsEnforced() {
+    var k = fx.keys.create("p-cy", "team-core", "fallback only", "fallback", java.util.Set.of("cheapest-model"));
+    OpenAIClient c = OpenAIOkHttpClient.builder().baseUrl(fx.openaiUrl()).apiKey(k.secret()).maxRetries(0).build();
+    c.chat().completions().create(ask("cheapest-model"));
+    GatewayRecord r = fx.nextRecord();
+    assertThat(r.strategy()).isEqualTo("fallback");
+    assertThat(r.upstream()).isEqualTo("openai"); // the configured order, not the cheaper backup
+    assertThatThrownBy(() -> c.chat().completions().create(ask("fallback-model")))
+        .isInstanceOfSatisfying(OpenAIServiceException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(403);
+          assertThat(e.getMessage()).contains("may not use model 'fallback-model'");
+        });
+  }
+
+  @Test
   void lowestLatencyFollowsTheMovingAverage() {
     stats.observe("openai/slow-one", Duration.ofMillis(900));
     stats.observe("backup/fast-one", Duration.ofMillis(1));
