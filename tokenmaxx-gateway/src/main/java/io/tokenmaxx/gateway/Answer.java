@@ -50,6 +50,36 @@ final class Answer {
     };
   }
 
+  /**
+   * The usage and model of a whole answer read in one streaming pass, without building the answer's
+   * tree (the common case: no cascade to judge, no translation); null when the answer has no usage
+   * object at its top level (then {@link #ofBody} reads it all to count its text).
+   */
+  static Answer usageOnly(Endpoint upstreamEndpoint, byte[] body) {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(body)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;
+      Answer a = new Answer();
+      a.complete = true;
+      JsonNode usage = null;
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+        if (f.equals("model") && v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) a.servedModel = p.getText();
+        else if (f.equals("usage") && v == com.fasterxml.jackson.core.JsonToken.START_OBJECT) usage = JSON.readTree(p);
+        else p.skipChildren();
+      }
+      if (usage == null) return null;
+      a.usage = switch (upstreamEndpoint) {
+        case MESSAGES -> UsageJson.anthropic(usage);
+        case RESPONSES -> UsageJson.openAiResponses(usage);
+        default -> UsageJson.openAiChat(usage);
+      };
+      return a;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** Reads a whole (non-streamed) answer body of {@code endpoint}'s upstream protocol. */
   static Answer ofBody(Endpoint upstreamEndpoint, JsonNode b) {
     Answer a = new Answer();

@@ -418,13 +418,17 @@ final class Exchange {
       return false;
     }
     g.stats.observe(t.key(), Duration.ofNanos(System.nanoTime() - a0));
+    boolean translate = upEp != ep;
+    Answer a = check || translate ? null : Answer.usageOnly(upEp, bytes);
     JsonNode json = null;
-    try {
-      json = Answer.JSON.readTree(bytes);
-    } catch (IOException e) {
-      // not JSON: passed on as it is, counted with the tokenizer
+    if (a == null) {
+      try {
+        json = Answer.JSON.readTree(bytes);
+      } catch (IOException e) {
+        // not JSON: passed on as it is, counted with the tokenizer
+      }
+      a = Answer.ofBody(upEp, json);
     }
-    Answer a = Answer.ofBody(upEp, json);
     if (check) {
       String why = escalationReason(a);
       if (why != null) {
@@ -434,7 +438,7 @@ final class Exchange {
     }
     byte[] toClient = bytes;
     res.status(Status.create(r.status().code()));
-    if (upEp != ep && json != null) {
+    if (translate && json != null) {
       toClient = bytes(AnthropicToChat.completion(json, started.getEpochSecond()));
       res.header(HeaderNames.CONTENT_TYPE, "application/json");
     } else {
