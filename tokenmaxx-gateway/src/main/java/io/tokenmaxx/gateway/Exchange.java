@@ -7,7 +7,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -17,6 +16,7 @@ import io.tokenmaxx.gateway.config.Upstream;
 import io.tokenmaxx.gateway.internal.translate.AnthropicToChat;
 import io.tokenmaxx.gateway.internal.translate.AnthropicToChatStream;
 import io.tokenmaxx.gateway.internal.translate.ChatToAnthropic;
+import io.tokenmaxx.gateway.internal.usage.PromptText;
 import io.tokenmaxx.gateway.internal.usage.TokenEstimator;
 import io.tokenmaxx.gateway.internal.usage.TokenUsage;
 import io.tokenmaxx.gateway.internal.wire.RequestInfo;
@@ -37,7 +37,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Exchange {
   private static final HeaderName X_API_KEY = HeaderNames.create("x-api-key");
-  private static final HeaderName ANTHROPIC_VERSION = HeaderNames.create("anthropic-version");
   private static final HeaderName REQUEST_ID = HeaderNames.create("x-tokenmaxx-request-id");
   private static final long MAX_ANSWER_BYTES = 256L << 20;
   private static final long MAX_EVENT_BYTES = 64L << 20;
@@ -88,13 +86,6 @@ final class Exchange {
   private TokenUsage servedUsage;
   private Pricing.Cost servedCost;
   private BigDecimal strongCost;
-
-  /** The client went away while the answer was being written. */
-  private static final class ClientGone extends RuntimeException {
-    ClientGone(Throwable cause) {
-      super("client closed the connection", cause, false, false);
-    }
-  }
 
   Exchange(Gateway g, Endpoint ep, ServerRequest req, ServerResponse res) {
     this.g = g;
@@ -316,9 +307,9 @@ final class Exchange {
       try {
         r = send(u, upEp, out);
       } catch (RuntimeException e) {
-        boolean timeout = isTimeout(e);
+        boolean timeout = Failures.isTimeout(e);
         String why = (timeout ? "timeout: no answer within " + g.config.readTimeout().toSeconds() + " s"
-            : "connection failed: " + rootMessage(e));
+            : "connection failed: " + Failures.rootMessage(e));
         attempts.add(new Attempt(u.name(), t.model(), null, Attempt.FAILED, why, millisSince(a0), null, null));
         if (last) {
           error = "upstream " + u.name() + " " + why;
@@ -375,29 +366,7 @@ final class Exchange {
   }
 
   private HttpClientResponse send(Upstream u, Endpoint upEp, byte[] out) {
-    String url = u.url(upEp.upstreamPath);
-    String query = req.query().rawValue();
-    boolean translated = upEp != ep;
-    if (!translated && query != null && !query.isEmpty()) url += "?" + query;
-    HttpClientRequest r = g.client.method(out == null ? Method.GET : Method.POST).uri(java.net.URI.create(url));
-    if (!translated) {
-      for (Header h : req.headers()) if (Headers.forwardRequest(h.name())) r.header(h);
-    } else {
-      req.headers().first(HeaderNames.USER_AGENT).ifPresent(v -> r.header(HeaderNames.USER_AGENT, v));
-    }
-    if (caller.passThrough()) {
-      r.header(HeaderNames.create(caller.ownCredential()), caller.ownValue());
-    } else if (u.apiKey() != null) {
-      if (u.protocol() == Protocol.ANTHROPIC) r.header(X_API_KEY, u.apiKey().reveal());
-      else r.header(HeaderNames.AUTHORIZATION, "Bearer " + u.apiKey().reveal());
-    }
-    if (u.protocol() == Protocol.ANTHROPIC && !req.headers().contains(ANTHROPIC_VERSION) || translated && u.protocol() == Protocol.ANTHROPIC) {
-      r.header(ANTHROPIC_VERSION, "2023-06-01");
-    }
-    r.header(HeaderNames.ACCEPT_ENCODING, "identity");
-    if (out == null) return r.request();
-    r.header(HeaderNames.CONTENT_TYPE, "application/json");
-    return r.submit(out);
+    return UpstreamRequests.send(g, req, caller, u, upEp.upstreamPath, upEp != ep, out);
   }
 
   // ------------------------------------------------------------------ answers
@@ -408,7 +377,7 @@ final class Exchange {
     try (r) {
       bytes = r.inputStream().readNBytes((int) MAX_ANSWER_BYTES);
     } catch (IOException | RuntimeException e) {
-      String why = (isTimeout(e) ? "timeout while reading the answer" : "answer cut off: " + rootMessage(e));
+      String why = (Failures.isTimeout(e) ? "timeout while reading the answer" : "answer cut off: " + Failures.rootMessage(e));
       attempts.add(new Attempt(u.name(), t.model(), r.status().code(), Attempt.FAILED, why, millisSince(a0), null, null));
       if (t == targets.get(targets.size() - 1)) {
         error = "upstream " + u.name() + " " + why;
@@ -468,8 +437,8 @@ final class Exchange {
         try {
           e = reader.next();
         } catch (IOException | RuntimeException x) {
-          upstreamFailure = isTimeout(x) ? "timeout: no event within " + g.config.readTimeout().toSeconds() + " s"
-              : "stream broken: " + rootMessage(x);
+          upstreamFailure = Failures.isTimeout(x) ? "timeout: no event within " + g.config.readTimeout().toSeconds() + " s"
+              : "stream broken: " + Failures.rootMessage(x);
           break;
         }
         if (e == null) break;
@@ -536,67 +505,8 @@ final class Exchange {
     } catch (RuntimeException e) {
       throw new ClientGone(e);
     }
-    return new EventOut(os, upEp);
-  }
-
-  /** Writes events to the client, one flush each, translating or hiding the injected usage chunk. */
-  private final class EventOut {
-    private final OutputStream os;
-    private final AnthropicToChatStream translator;
-    private final boolean hideUsage;
-    private long events;
-
-    EventOut(OutputStream os, Endpoint upEp) {
-      this.os = os;
-      this.translator = upEp != ep ? new AnthropicToChatStream(info.includeUsage(), started.getEpochSecond()) : null;
-      this.hideUsage = ep == Endpoint.CHAT && upEp == ep && !info.includeUsage();
-    }
-
-    void write(SseReader.Event e, StreamTracker tracker) {
-      if (translator != null) {
-        List<String> out;
-        try {
-          out = translator.translate(e.event(), e.data());
-        } catch (IOException x) {
-          return;
-        }
-        for (String d : out) raw(("data: " + d + "\n\n").getBytes(StandardCharsets.UTF_8), 0, -1);
-        return;
-      }
-      if (hideUsage && e.data() != null) {
-        if (tracker instanceof StreamTracker.Chat c && c.lastWasUsageChunk) return;
-        String d = e.data();
-        if (d.contains("\"usage\":null")) {
-          d = d.replace(",\"usage\":null", "").replace("\"usage\":null,", "");
-          raw(("data: " + d + "\n\n").getBytes(StandardCharsets.UTF_8), 0, -1);
-          return;
-        }
-      }
-      raw(e.raw(), 0, e.length());
-    }
-
-    private void raw(byte[] b, int off, int len) {
-      firstByte();
-      try {
-        os.write(b, off, len < 0 ? b.length : len);
-        os.flush();
-        events++;
-      } catch (IOException | RuntimeException x) {
-        throw new ClientGone(x);
-      }
-    }
-
-    void error(String message) {
-      raw(ProviderErrors.streamEvent(ep.protocol, ep, message, events), 0, -1);
-    }
-
-    void close() {
-      try {
-        os.close();
-      } catch (IOException | RuntimeException x) {
-        throw new ClientGone(x);
-      }
-    }
+    return new EventOut(os, ep, upEp != ep ? new AnthropicToChatStream(info.includeUsage(), started.getEpochSecond()) : null,
+        ep == Endpoint.CHAT && upEp == ep && !info.includeUsage(), this::firstByte);
   }
 
   private void copyHeaders(HttpClientResponse r) {
@@ -651,31 +561,7 @@ final class Exchange {
   }
 
   private long promptTokens(String model) {
-    StringBuilder sb = new StringBuilder();
-    collectText(tree(), null, sb);
-    return TokenEstimator.count(model, sb);
-  }
-
-  private static void collectText(JsonNode n, String field, StringBuilder sb) {
-    if (n.isTextual()) {
-      if (field == null || switch (field) {
-        case "content", "text", "input", "instructions", "system", "prompt", "arguments", "thinking", "description" -> true;
-        default -> false;
-      }) {
-        sb.append(n.asText()).append('\n');
-      }
-    } else if (n.isArray()) {
-      for (JsonNode x : n) collectText(x, field, sb);
-    } else if (n.isObject()) {
-      n.fields().forEachRemaining(e -> {
-        String f = e.getKey();
-        if (field == null && !(f.equals("messages") || f.equals("system") || f.equals("input") || f.equals("instructions")
-            || f.equals("prompt") || f.equals("tools"))) {
-          return;
-        }
-        collectText(e.getValue(), f.equals("messages") || f.equals("tools") ? "content" : f, sb);
-      });
-    }
+    return TokenEstimator.count(model, PromptText.of(tree()));
   }
 
   // ------------------------------------------------------------------ errors
@@ -755,22 +641,6 @@ final class Exchange {
     return (System.nanoTime() - t) / 1_000_000;
   }
 
-  private static boolean isTimeout(Throwable e) {
-    for (Throwable x = e; x != null; x = x.getCause()) {
-      if (x instanceof SocketTimeoutException || x instanceof java.net.http.HttpTimeoutException) return true;
-      String m = x.getMessage();
-      if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("timed out")) return true;
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable x = e;
-    while (x.getCause() != null && x.getCause() != x) x = x.getCause();
-    String m = x.getMessage();
-    return x.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-  }
-
   // ------------------------------------------------------------------ non-metered endpoints
 
   private void forwardPlain() {
@@ -786,10 +656,10 @@ final class Exchange {
     String sub = ep.protocol == Protocol.ANTHROPIC ? path.substring(v1) : path.substring(v1 + 3);
     HttpClientResponse r;
     try {
-      r = sendPath(u, sub, out);
+      r = UpstreamRequests.send(g, req, caller, u, sub, false, out);
     } catch (RuntimeException e) {
-      boolean timeout = isTimeout(e);
-      fail(timeout ? 504 : 502, "upstream_unreachable", "upstream " + u.name() + (timeout ? " timed out" : " unreachable: " + rootMessage(e)));
+      boolean timeout = Failures.isTimeout(e);
+      fail(timeout ? 504 : 502, "upstream_unreachable", "upstream " + u.name() + (timeout ? " timed out" : " unreachable: " + Failures.rootMessage(e)));
       return;
     }
     try (r) {
@@ -802,25 +672,6 @@ final class Exchange {
     } catch (UncheckedIOException e) {
       throw new ClientGone(e);
     }
-  }
-
-  private HttpClientResponse sendPath(Upstream u, String sub, byte[] out) {
-    String url = u.url(sub);
-    String query = req.query().rawValue();
-    if (query != null && !query.isEmpty()) url += "?" + query;
-    HttpClientRequest r = g.client.method(out == null ? Method.GET : Method.POST).uri(java.net.URI.create(url));
-    for (Header h : req.headers()) if (Headers.forwardRequest(h.name())) r.header(h);
-    if (caller.passThrough()) {
-      r.header(HeaderNames.create(caller.ownCredential()), caller.ownValue());
-    } else if (u.apiKey() != null) {
-      if (u.protocol() == Protocol.ANTHROPIC) r.header(X_API_KEY, u.apiKey().reveal());
-      else r.header(HeaderNames.AUTHORIZATION, "Bearer " + u.apiKey().reveal());
-    }
-    if (u.protocol() == Protocol.ANTHROPIC && !req.headers().contains(ANTHROPIC_VERSION)) r.header(ANTHROPIC_VERSION, "2023-06-01");
-    r.header(HeaderNames.ACCEPT_ENCODING, "identity");
-    if (out == null) return r.request();
-    r.header(HeaderNames.CONTENT_TYPE, "application/json");
-    return r.submit(out);
   }
 
   // ------------------------------------------------------------------ record

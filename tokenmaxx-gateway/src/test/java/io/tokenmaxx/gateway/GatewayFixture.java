@@ -58,7 +58,7 @@ final class GatewayFixture implements AutoCloseable {
   GatewayConfig config(String yaml, Map<String, String> extraEnv) {
     try {
       Path f = Files.createTempFile("gateway", ".yaml");
-      Files.writeString(f, "gateway:\n  read-timeout: 2s\n  records:\n    flush-interval: 5ms\n"
+      Files.writeString(f, "gateway:\n  read-timeout: 4s\n  records:\n    flush-interval: 5ms\n"
           + yaml.replace("$ANTHROPIC", anthropic.baseUrl()).replace("$OPENAI", openai.baseUrl()));
       Map<String, String> env = new HashMap<>(extraEnv);
       env.put("TOKENMAXX_GATEWAY_ANTHROPIC_BASE_URL", anthropic.baseUrl());
