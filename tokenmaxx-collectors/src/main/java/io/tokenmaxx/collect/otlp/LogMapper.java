@@ -5,10 +5,12 @@ import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.tokenmaxx.collect.otlp.EventCatalog.Event;
 import io.tokenmaxx.collect.otlp.OtlpBatch.Scope;
+import io.tokenmaxx.model.Costs;
 import io.tokenmaxx.model.RawIdentity;
 import io.tokenmaxx.model.Sources;
 import io.tokenmaxx.model.Tools;
 import io.tokenmaxx.model.UsageRecord;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +61,7 @@ final class LogMapper {
       return;
     }
     try {
-      mapEvent(event, item, rc);
+      mapEvent(index, event, item, rc);
     } catch (Rejected e) {
       out.reject("log record " + index + " (" + event.name() + "): " + e.getMessage());
     }
@@ -85,7 +87,7 @@ final class LogMapper {
     return name;
   }
 
-  private void mapEvent(Event event, LogItem item, ResourceContext rc) {
+  private void mapEvent(int index, Event event, LogItem item, ResourceContext rc) {
     Attrs a = item.attrs;
     Instant time = timestamp(item, a);
     String session = a.string(Tools.CODEX.equals(event.tool()) ? "conversation.id" : "session.id");
@@ -105,7 +107,7 @@ final class LogMapper {
     boolean usage = false;
     switch (event.kind()) {
       case USAGE -> {
-        if (!usage(event, a, b, id)) {
+        if (!usage(index, event, a, b, id)) {
           out.ignore(1);
           return;
         }
@@ -127,7 +129,8 @@ final class LogMapper {
     }
     List<RawIdentity> ids = Identities.of(a);
     b.identity(ids.isEmpty() ? null : ids.get(0));
-    UsageRecord built = b.id(RecordIds.logUsageId(time, settings.timedIdsSince(), id.hex())).build();
+    UsageRecord built = Rejected.unlessUnstorable(
+        b.id(RecordIds.logUsageId(time, settings.timedIdsSince(), id.hex())).build());
     out.usage.add(built);
     out.accept(1);
     out.observe(ids, rc.orgAttributes);
@@ -143,7 +146,7 @@ final class LogMapper {
   }
 
   /** Fills token fields; false when the event carries no usage (e.g. a Codex delta event). */
-  private static boolean usage(Event event, Attrs a, UsageRecord.Builder b, Hasher id) {
+  private boolean usage(int index, Event event, Attrs a, UsageRecord.Builder b, Hasher id) {
     long input;
     long output;
     long cacheRead = 0;
@@ -155,7 +158,7 @@ final class LogMapper {
         output = a.requiredCount("output_tokens");
         cacheRead = a.countOrZero("cache_read_tokens");
         cacheWrite = a.countOrZero("cache_creation_tokens");
-        b.reportedCost(a.decimal("cost_usd")).latencyMs(a.millis("duration_ms"));
+        b.reportedCost(reportedCost(index, event, a)).latencyMs(a.millis("duration_ms"));
       }
       case Tools.GEMINI_CLI -> {
         long prompt = a.requiredCount("input_token_count");
@@ -186,6 +189,32 @@ final class LogMapper {
         .cacheWrite5mTokens(cacheWrite).reasoningTokens(reasoning).requests(1);
     id.putLong(input).putLong(output).putLong(cacheRead).putLong(cacheWrite).putLong(reasoning);
     return true;
+  }
+
+  /**
+   * The cost the agent reported ({@code cost_usd}, else {@code cost_usd_micros}), normalized
+   * ({@link Costs}); one that is not a cost at all (not finite, negative, beyond any stored
+   * amount) is left out with a warning in the response, and the request's tokens are kept: the
+   * cost is computed from the price catalog anyway.
+   */
+  private BigDecimal reportedCost(int index, Event event, Attrs a) {
+    try {
+      BigDecimal cost = a.decimal("cost_usd");
+      String key = "cost_usd";
+      if (cost == null) {
+        BigDecimal micros = a.decimal("cost_usd_micros");
+        cost = micros == null ? null : micros.movePointLeft(6);
+        key = "cost_usd_micros";
+      }
+      cost = Costs.normalize(cost);
+      String problem = Costs.problem(cost);
+      if (problem != null) throw new Rejected("attribute '" + key + "' " + problem);
+      return cost;
+    } catch (Rejected e) {
+      out.warn("log record " + index + " (" + event.name() + ") kept without its reported cost: "
+          + e.getMessage());
+      return null;
+    }
   }
 
   private static boolean failed(Attrs a) {

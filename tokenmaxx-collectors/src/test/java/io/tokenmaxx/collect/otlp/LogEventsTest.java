@@ -58,6 +58,33 @@ class LogEventsTest {
     });
   }
 
+  /**
+   * Claude Code computes costs in JavaScript doubles: 12 input, 7 output, 2,000 cache-read and 100
+   * cache-write tokens on claude-sonnet-4-5 come as 0.0011159999999999998. The record is kept with
+   * the cost rounded half-even to 18 places; a cost that is no cost at all is left out (with a
+   * warning in the response) and the tokens kept.
+   */
+  @Test
+  void impreciseCostsAreRoundedAndAbsurdOnesLeftOutWithTheTokensKept() throws Exception {
+    Resource r = Otlp.resource(kv("service.name", "claude-code"));
+    OtlpBatch batch = decode(Otlp.logs(r,
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 1L),
+            kv("model", "claude-sonnet-4-5"), kv("input_tokens", 12L), kv("output_tokens", 7L),
+            kv("cache_read_tokens", 2000L), kv("cache_creation_tokens", 100L),
+            kv("cost_usd", 0.0011159999999999998)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 2L),
+            kv("input_tokens", 5L), kv("output_tokens", 1L), kv("cost_usd", Double.POSITIVE_INFINITY)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 3L),
+            kv("input_tokens", 6L), kv("output_tokens", 1L), kv("cost_usd_micros", 1116L))));
+    assertThat(batch.rejected()).isZero();
+    assertThat(batch.usage()).extracting(UsageRecord::inputTokens).containsExactly(12L, 5L, 6L);
+    assertThat(batch.usage().get(0).reportedCost()).isEqualTo(new java.math.BigDecimal("0.001116"));
+    assertThat(batch.usage().get(1).reportedCost()).isNull();
+    assertThat(batch.usage().get(2).reportedCost()).isEqualTo(new java.math.BigDecimal("0.001116"));
+    assertThat(batch.errorMessage()).contains("log record 1 (claude_code.api_request) kept without its"
+        + " reported cost: attribute 'cost_usd' is not a finite number (Infinity)");
+  }
+
   @Test
   void eventIdsAreStableAcrossRetriesAndDistinctPerEvent() throws Exception {
     Resource r = Otlp.resource(kv("service.name", "claude-code"));
