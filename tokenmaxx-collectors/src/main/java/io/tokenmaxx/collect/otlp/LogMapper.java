@@ -174,7 +174,7 @@ final class LogMapper {
         cacheWrite1h = Math.min(split1h, cacheWrite);
         b.reportedCost(reportedCost(index, event, a)).latencyMs(a.millis("duration_ms"));
       }
-      case Tools.GEMINI_CLI -> {
+      case Tools.GEMINI_CLI, Tools.QWEN_CODE -> {
         long prompt = a.requiredCount("input_token_count");
         output = a.requiredCount("output_token_count");
         cacheRead = a.countOrZero("cached_content_token_count");
@@ -182,7 +182,13 @@ final class LogMapper {
         // Gemini's prompt count includes the cached part; tool-use prompt tokens are extra.
         input = (prompt >= cacheRead ? prompt - cacheRead : prompt)
             + a.countOrZero("tool_token_count");
+        // Gemini counts thinking apart from the output; Qwen Code inside it (as OpenAI does): the
+        // total, prompt plus output, says so. (On Anthropic, Qwen Code folds cache writes into
+        // the prompt count: they count as input.)
+        long total = a.count("total_token_count");
+        if (total > 0 && total == prompt + output && reasoning <= output) output -= reasoning;
         b.latencyMs(a.millis("duration_ms")).status(failed(a) ? UsageRecord.STATUS_ERROR : null);
+        if (Tools.QWEN_CODE.equals(event.tool())) b.provider(qwenProvider(a.string("auth_type")));
       }
       case Tools.CODEX -> {
         if (!"response.completed".equals(a.string("event.kind"))) return false;
@@ -235,6 +241,17 @@ final class LogMapper {
           + e.getMessage());
       return null;
     }
+  }
+
+  /** The provider behind Qwen Code's {@code auth_type}; null for OpenAI-compatible endpoints (any vendor). */
+  static String qwenProvider(String authType) {
+    if (authType == null) return null;
+    return switch (authType) {
+      case "anthropic" -> Providers.ANTHROPIC;
+      case "gemini", "vertex-ai" -> Providers.GOOGLE;
+      case "qwen-oauth" -> "alibaba";
+      default -> null;
+    };
   }
 
   private static boolean failed(Attrs a) {

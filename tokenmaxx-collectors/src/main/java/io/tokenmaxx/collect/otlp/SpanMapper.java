@@ -127,6 +127,6 @@ final class SpanMapper {
 
   private static boolean isAgentSpan(String name) {
     return name.startsWith("claude_code.") || name.startsWith("gemini_cli.")
-        || name.startsWith("codex.");
+        || name.startsWith("codex.") || name.startsWith("qwen-code.");
   }
 }
