@@ -12,9 +12,11 @@ import java.util.List;
  * its provider's stand-in, exporting OTLP to the capture receiver with protobuf and with JSON where
  * the agent offers both (Gemini CLI and Qwen Code export OTLP/HTTP as JSON only).
  */
-final class Scenarios {
+public final class Scenarios {
   /** The ingest token the exports carry (the receiver ignores it; replays use their own). */
   static final String TOKEN = "tmx_capture";
+  /** Who the codex-json capture says is using Codex (through OTEL_RESOURCE_ATTRIBUTES). */
+  public static final String CODEX_USER = "ana.lima@example.com";
 
   private Scenarios() {}
 
@@ -65,7 +67,10 @@ final class Scenarios {
             new Run(List.of("-p", "--continue", "Say it once more", "--model", model))));
   }
 
-  /** Codex CLI with a custom Responses provider and the {@code [otel]} exporters for logs, metrics and traces. */
+  /**
+   * Codex CLI with a custom Responses provider and the {@code [otel]} exporters for logs, metrics
+   * and traces; the JSON capture names its user through {@code OTEL_RESOURCE_ATTRIBUTES}.
+   */
   private static Scenario codex(String name, String protocol) {
     boolean json = protocol.equals("json");
     List<ServedUsage> usage = json
@@ -80,6 +85,8 @@ final class Scenarios {
         (c, run, env) -> {
           env.put("CODEX_HOME", c.home().resolve(".codex").toString());
           env.put("STANDIN_API_KEY", "sk-stand-in");
+          // Signed in with an API key Codex reports no user; a roll-out sets who it is (README).
+          if (json) env.put("OTEL_RESOURCE_ATTRIBUTES", "user.email=" + CODEX_USER + ",department=engineering");
           String headers = "headers = { \"x-tokenmaxx-token\" = \"" + TOKEN + "\" }";
           write(c.home().resolve(".codex/config.toml"), String.join("\n",
               "model = \"" + (json ? "gpt-5-codex" : "gpt-5") + "\"",
