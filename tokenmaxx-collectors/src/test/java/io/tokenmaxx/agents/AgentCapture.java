@@ -129,9 +129,9 @@ public final class AgentCapture {
 
   private static StandIn standIn(Scenario s, AtomicInteger seq, Clock clock) throws IOException {
     return switch (s.provider()) {
-      case AnthropicStandIn.PROVIDER -> new AnthropicStandIn(s.plan(), seq, clock);
-      case OpenAiStandIn.PROVIDER -> new OpenAiStandIn(s.plan(), seq, clock);
-      case GeminiStandIn.PROVIDER -> new GeminiStandIn(s.plan(), seq, clock);
+      case AnthropicStandIn.PROVIDER -> new AnthropicStandIn(s.plan(), seq, clock).start();
+      case OpenAiStandIn.PROVIDER -> new OpenAiStandIn(s.plan(), seq, clock).start();
+      case GeminiStandIn.PROVIDER -> new GeminiStandIn(s.plan(), seq, clock).start();
       default -> throw new IllegalArgumentException(s.provider());
     };
   }

@@ -131,7 +131,10 @@ public final class AgentFixture {
     }
   }
 
-  /** Copies the agent's local logs into {@code dir} as its home had them; returns that home. */
+  /**
+   * Copies the agent's local logs into {@code dir} as its home had them; returns that home. Several
+   * captures may share one home (their logs have distinct names; a file both have is replaced).
+   */
   public Path copyHome(Path dir) {
     Path home = dir.resolve("home");
     try {
@@ -139,7 +142,7 @@ public final class AgentFixture {
         Path to = dir.resolve(log);
         Files.createDirectories(to.getParent());
         try (InputStream in = resource(scenario + "/" + log)) {
-          Files.copy(in, to);
+          Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
       Files.createDirectories(home);

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AnthropicStandIn extends StandIn {
   public static final String PROVIDER = "anthropic";
-  private final AtomicInteger ids = new AtomicInteger();
 
   public AnthropicStandIn(UsagePlan plan, AtomicInteger seq, Clock clock) throws IOException {
     super(plan, seq, clock);
@@ -45,7 +44,8 @@ public final class AnthropicStandIn extends StandIn {
     if (!thinking && u.reasoning() > 0) {
       u = new ServedUsage(u.input(), u.cacheRead(), u.cacheWrite5m(), u.cacheWrite1h(), u.generated(), 0, u.breakdown());
     }
-    String id = String.format("msg_01StandIn%012d", ids.incrementAndGet());
+    String id = uniqueId("msg_01");
+    ex.getResponseHeaders().set("request-id", uniqueId("req_01"));
     ObjectNode usage = usage(u, true);
     if (body.path("stream").asBoolean(false)) {
       stream(ex, id, model, u, thinking);

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class GeminiStandIn extends StandIn {
   public static final String PROVIDER = "google";
   private static final Pattern PATH = Pattern.compile("/v1(?:beta|alpha)?/models/([^/:]+):([A-Za-z]+)");
-  private final AtomicInteger ids = new AtomicInteger();
 
   public GeminiStandIn(UsagePlan plan, AtomicInteger seq, Clock clock) throws IOException {
     super(plan, seq, clock);
@@ -40,7 +39,7 @@ public final class GeminiStandIn extends StandIn {
     if (!stream && !method.equals("generateContent")) return false;
     ServedUsage u = nextUsage();
     if (u.cacheWrite() > 0) throw new IllegalStateException("Gemini bills no cache writes in a request: fix the plan");
-    String id = String.format("standin-%012d", ids.incrementAndGet());
+    String id = uniqueId("");
     boolean wantsJson = body.path("generationConfig").path("responseMimeType").asText("").equals("application/json");
     String text = wantsJson ? "{\"reasoning\": \"The answer is complete.\", \"next_speaker\": \"user\"}"
         : "Hello from the stand-in.";

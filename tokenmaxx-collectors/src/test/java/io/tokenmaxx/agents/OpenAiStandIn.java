@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OpenAiStandIn extends StandIn {
   public static final String PROVIDER = "openai";
-  private final AtomicInteger ids = new AtomicInteger();
   private final Clock clock;
 
   public OpenAiStandIn(UsagePlan plan, AtomicInteger seq, Clock clock) throws IOException {
@@ -52,8 +51,8 @@ public final class OpenAiStandIn extends StandIn {
     String model = body.path("model").asText("gpt-5");
     boolean stream = body.path("stream").asBoolean(false);
     ServedUsage u = nextOpenAiUsage();
-    int n = ids.incrementAndGet();
-    String id = String.format("resp_standin%012d", n);
+    String id = uniqueId("resp_");
+    ex.getResponseHeaders().set("x-request-id", uniqueId("req_"));
     long created = clock.instant().getEpochSecond();
     ObjectNode usage = object().put("input_tokens", u.prompt());
     usage.putObject("input_tokens_details").put("cached_tokens", u.cacheRead());
@@ -62,13 +61,13 @@ public final class OpenAiStandIn extends StandIn {
     usage.put("total_tokens", u.total());
     ObjectNode reasoning = null;
     if (u.reasoning() > 0) {
-      reasoning = object().put("id", String.format("rs_standin%012d", n)).put("type", "reasoning");
+      reasoning = object().put("id", uniqueId("rs_")).put("type", "reasoning");
       reasoning.putArray("summary");
       if (body.path("include").toString().contains("reasoning.encrypted_content")) {
         reasoning.put("encrypted_content", java.util.Base64.getEncoder().encodeToString(("stand-in " + id).getBytes()));
       }
     }
-    ObjectNode message = object().put("id", String.format("msg_standin%012d", n)).put("type", "message")
+    ObjectNode message = object().put("id", uniqueId("msg_")).put("type", "message")
         .put("status", "completed").put("role", "assistant");
     ObjectNode text = object().put("type", "output_text").put("text", "Hello from the stand-in.");
     text.putArray("annotations");
@@ -150,7 +149,8 @@ public final class OpenAiStandIn extends StandIn {
     boolean stream = body.path("stream").asBoolean(false);
     boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
     ServedUsage u = nextOpenAiUsage();
-    String id = String.format("chatcmpl-standin%012d", ids.incrementAndGet());
+    String id = uniqueId("chatcmpl-");
+    ex.getResponseHeaders().set("x-request-id", uniqueId("req_"));
     long created = clock.instant().getEpochSecond();
     ObjectNode usage = object().put("prompt_tokens", u.prompt()).put("completion_tokens", u.generated())
         .put("total_tokens", u.total());

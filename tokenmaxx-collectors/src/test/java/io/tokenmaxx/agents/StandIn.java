@@ -46,8 +46,25 @@ public abstract class StandIn implements AutoCloseable {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /** Starts answering (once the subclass is built); returns this stand-in. */
+  public final StandIn start() {
     server.createContext("/", this::dispatch);
     server.start();
+    return this;
+  }
+
+  /**
+   * An id as unique as the provider's own ({@code prefix} and 24 random base-62 characters): ids are
+   * deduplication keys, so captures made one after the other must not reuse them.
+   */
+  protected static String uniqueId(String prefix) {
+    String chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder b = new StringBuilder(prefix);
+    for (int i = 0; i < 24; i++) b.append(chars.charAt(r.nextInt(chars.length())));
+    return b.toString();
   }
 
   public String baseUrl() {
