@@ -1,6 +1,7 @@
 package io.tokenmaxx.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenmaxx.model.UsageRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,17 @@ public final class AgentFixture {
 
     public long total() {
       return input + output + cacheRead + cacheWrite5m + cacheWrite1h + reasoning;
+    }
+
+    /** A record's tokens and requests. */
+    public static Tokens of(UsageRecord r) {
+      return new Tokens(r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWrite5mTokens(),
+          r.cacheWrite1hTokens(), r.reasoningTokens(), r.requests());
+    }
+
+    /** The records' tokens and requests, added up. */
+    public static Tokens sum(java.util.Collection<UsageRecord> records) {
+      return records.stream().map(Tokens::of).reduce(ZERO, Tokens::plus);
     }
   }
 

@@ -28,10 +28,6 @@ class AgentLogFixturesTest {
     return AgentFixture.all().stream();
   }
 
-  static Tokens tokens(UsageRecord r) {
-    return new Tokens(r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWrite5mTokens(),
-        r.cacheWrite1hTokens(), r.reasoningTokens(), 1);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
@@ -40,9 +36,9 @@ class AgentLogFixturesTest {
     List<UsageRecord> records = scan.records();
 
     assertThat(records).extracting(UsageRecord::tool).containsOnly(f.agent());
-    assertThat(records).extracting(AgentLogFixturesTest::tokens).as("one record per served request")
+    assertThat(records).extracting(Tokens::of).as("one record per served request")
         .containsExactlyInAnyOrderElementsOf(f.served().stream().map(f::expected).toList());
-    assertThat(records.stream().map(AgentLogFixturesTest::tokens).reduce(Tokens.ZERO, Tokens::plus))
+    assertThat(Tokens.sum(records))
         .isEqualTo(f.expected());
     assertThat(records).extracting(UsageRecord::model)
         .containsExactlyInAnyOrderElementsOf(f.served().stream().map(ServedRequest::model).toList());

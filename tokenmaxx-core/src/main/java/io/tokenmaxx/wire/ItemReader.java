@@ -99,9 +99,14 @@ final class ItemReader {
   /** The record when every store can keep it; else the item is refused, naming the field. */
   private static UsageRecord storable(String id, UsageRecord r) {
     String problem = RecordLimits.problem(r);
-    if (problem == null) return r;
+    if (problem != null) throw refused(id, problem);
+    return r;
+  }
+
+  /** A {@link RecordLimits} problem ("field: reason") as the item's error. */
+  private static BadItem refused(String id, String problem) {
     int colon = problem.indexOf(": ");
-    throw new BadItem(id, problem.substring(0, colon), problem.substring(colon + 2));
+    return new BadItem(id, problem.substring(0, colon), problem.substring(colon + 2));
   }
 
   OutcomeRecord outcome(JsonNode n, List<String> warnings, int index) {
@@ -127,10 +132,7 @@ final class ItemReader {
         text(n, id, "sessionId", false, MAX_TEXT), text(n, id, "project", false, MAX_TEXT),
         text(n, id, "detail", false, MAX_TEXT));
     String problem = RecordLimits.problem(r);
-    if (problem != null) {
-      int colon = problem.indexOf(": ");
-      throw new BadItem(id, problem.substring(0, colon), problem.substring(colon + 2));
-    }
+    if (problem != null) throw refused(id, problem);
     return r;
   }
 

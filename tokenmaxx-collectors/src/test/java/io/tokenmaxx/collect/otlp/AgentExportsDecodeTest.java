@@ -41,14 +41,7 @@ class AgentExportsDecodeTest {
     store.apply(decoder.commit(batch));
   }
 
-  static Tokens tokens(UsageRecord r) {
-    return new Tokens(r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWrite5mTokens(),
-        r.cacheWrite1hTokens(), r.reasoningTokens(), r.requests());
-  }
 
-  static Tokens sum(List<UsageRecord> records) {
-    return records.stream().map(AgentExportsDecodeTest::tokens).reduce(Tokens.ZERO, Tokens::plus);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
@@ -60,9 +53,9 @@ class AgentExportsDecodeTest {
     List<UsageRecord> usage = new ArrayList<>(store.usage.values());
     assertThat(usage).extracting(UsageRecord::tool).containsOnly(f.agent());
     List<UsageRecord> requests = usage.stream().filter(r -> r.totalTokens() > 0).toList();
-    assertThat(requests).extracting(AgentExportsDecodeTest::tokens).as("one record per served request")
+    assertThat(requests).extracting(Tokens::of).as("one record per served request")
         .containsExactlyInAnyOrderElementsOf(f.served().stream().map(f::expected).toList());
-    assertThat(sum(usage)).isEqualTo(f.expected());
+    assertThat(Tokens.sum(usage)).isEqualTo(f.expected());
     // The rest are prompts with their text (hashed) and nothing else.
     assertThat(usage).filteredOn(r -> r.totalTokens() == 0)
         .allSatisfy(r -> assertThat(r.promptHash()).hasSize(64));
@@ -100,6 +93,6 @@ class AgentExportsDecodeTest {
       for (Sent s : sends) send(decoder, store, s.f(), s.e());
     }
     Tokens expected = all.stream().map(AgentFixture::expected).reduce(Tokens.ZERO, Tokens::plus);
-    assertThat(sum(new ArrayList<>(store.usage.values()))).isEqualTo(expected);
+    assertThat(Tokens.sum(new ArrayList<>(store.usage.values()))).isEqualTo(expected);
   }
 }

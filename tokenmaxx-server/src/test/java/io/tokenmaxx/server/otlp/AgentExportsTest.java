@@ -101,14 +101,7 @@ class AgentExportsTest {
     return batch.records().usage();
   }
 
-  static Tokens tokens(UsageRecord r) {
-    return new Tokens(r.inputTokens(), r.outputTokens(), r.cacheReadTokens(), r.cacheWrite5mTokens(),
-        r.cacheWrite1hTokens(), r.reasoningTokens(), r.requests());
-  }
 
-  static Tokens sum(List<UsageRecord> records) {
-    return records.stream().map(AgentExportsTest::tokens).reduce(Tokens.ZERO, Tokens::plus);
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
@@ -121,10 +114,10 @@ class AgentExportsTest {
       assertThat(stored).extracting(UsageRecord::tool).containsOnly(f.agent());
       assertThat(stored).extracting(UsageRecord::person).doesNotContainNull().hasSameElementsAs(
           List.of(stored.getFirst().person()));
-      assertThat(stored).filteredOn(r -> r.totalTokens() > 0).extracting(AgentExportsTest::tokens)
+      assertThat(stored).filteredOn(r -> r.totalTokens() > 0).extracting(Tokens::of)
           .as("one record per served request").containsExactlyInAnyOrderElementsOf(
               f.served().stream().map(f::expected).toList());
-      assertThat(sum(stored)).isEqualTo(f.expected());
+      assertThat(Tokens.sum(stored)).isEqualTo(f.expected());
       PriceCatalog prices = PriceCatalog.bundled();
       assertThat(stored).allSatisfy(r -> assertThat(r.unpriced()).as("%s unpriced", r.model())
           .isEqualTo(r.totalTokens() > 0 && prices.find(r.model(), r.timestamp()) == null));
@@ -167,7 +160,7 @@ class AgentExportsTest {
       String team = Json.MAPPER.readTree(t.body()).get("secret").asText();
       for (Export e : f.exports()) send(s, team, f, e);
       List<UsageRecord> ana = records(s, s.adminToken, Scenarios.CODEX_USER);
-      assertThat(sum(ana)).isEqualTo(f.expected());
+      assertThat(Tokens.sum(ana)).isEqualTo(f.expected());
       assertThat(ana).extracting(r -> r.identity().value()).containsOnly(Scenarios.CODEX_USER);
     }
   }
@@ -205,7 +198,7 @@ class AgentExportsTest {
       Map<String, Tokens> expected = new TreeMap<>();
       for (AgentFixture f : all) expected.merge(f.agent(), f.expected(), Tokens::plus);
       Map<String, Tokens> stored = new TreeMap<>(records(s, token, null).stream().collect(
-          Collectors.groupingBy(UsageRecord::tool, Collectors.reducing(Tokens.ZERO, AgentExportsTest::tokens, Tokens::plus))));
+          Collectors.groupingBy(UsageRecord::tool, Collectors.reducing(Tokens.ZERO, Tokens::of, Tokens::plus))));
       assertThat(stored).isEqualTo(expected);
       assertThat(s.get("/health", null).statusCode()).isEqualTo(200);
     }
