@@ -33,7 +33,8 @@ import java.util.Objects;
  * @param cacheWrite1hTokens input tokens written to the cache with the 1 hour TTL
  * @param reasoningTokens reasoning / thinking tokens reported separately from output
  * @param requests       number of model requests this record stands for (normally 1)
- * @param reportedCost   cost the source itself reported (e.g. Claude Code's costUSD), null if none
+ * @param reportedCost   cost the source itself reported (e.g. Claude Code's costUSD), null if none;
+ *                       like computedCost, rounded half-even to 18 decimal places ({@link Costs})
  * @param computedCost   cost computed from the price catalog, null when the model has no price
  * @param priceRef       provenance of {@code computedCost}: which catalog entry and as of when
  * @param latencyMs      request latency when the source reports it, else null
@@ -76,9 +77,10 @@ public record UsageRecord(
     Objects.requireNonNull(tool, "tool");
     if (model == null || model.isBlank()) model = UNKNOWN_MODEL;
     if (status == null) status = STATUS_OK;
-    // Money compares by value: 0.148 and 0.14800 are the same cost (stores return fixed scales).
-    if (reportedCost != null) reportedCost = normalize(reportedCost);
-    if (computedCost != null) computedCost = normalize(computedCost);
+    // Money compares by value (0.148 and 0.14800 are the same cost; stores return fixed scales) and
+    // is kept to the stored 18 places, rounded half-even (Costs): never refused for its precision.
+    reportedCost = Costs.normalize(reportedCost);
+    computedCost = Costs.normalize(computedCost);
     if (requests < 0) throw new IllegalArgumentException("requests must be >= 0, was " + requests);
     requireNonNegative("inputTokens", inputTokens);
     requireNonNegative("outputTokens", outputTokens);
@@ -86,11 +88,6 @@ public record UsageRecord(
     requireNonNegative("cacheWrite5mTokens", cacheWrite5mTokens);
     requireNonNegative("cacheWrite1hTokens", cacheWrite1hTokens);
     requireNonNegative("reasoningTokens", reasoningTokens);
-  }
-
-  private static BigDecimal normalize(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   private static void requireNonNegative(String field, long value) {

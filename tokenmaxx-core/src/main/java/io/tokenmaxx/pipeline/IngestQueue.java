@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * crash. One writer thread drains the queue and merges small batches into large transactions (what
  * the DuckDB Appender needs for throughput). The queue is bounded by records, not batches: when it
  * is full, {@code submit} fails at once with {@link QueueFullException} (back-pressure, never
- * unbounded memory).
+ * unbounded memory). When a merged write fails, each caller's batch is written again on its own,
+ * so that one caller's records never fail another's.
  */
 public final class IngestQueue implements Component {
 
@@ -134,20 +135,40 @@ public final class IngestQueue implements Component {
       outcomes.addAll(p.batch.outcomes());
     }
     long t0 = System.nanoTime();
-    Throwable failure = null;
-    try {
-      sink.accept(new RecordBatch(usage, outcomes));
-    } catch (RuntimeException | Error e) {
-      failure = e;
+    Throwable failure = sink(new RecordBatch(usage, outcomes));
+    if (failure != null && group.size() > 1) {
+      // The merged write failed: write each caller's batch on its own, so that what one client sent
+      // (a record the store refuses) never fails the others' records, and each learns its own outcome.
+      for (Pending p : group) {
+        long t1 = System.nanoTime();
+        Throwable own = sink(p.batch);
+        metrics.queueDepth(waiting.addAndGet(-p.batch.size()));
+        finish(List.of(p), p.batch.size(), own, t1);
+      }
+      return;
     }
     // Leave the queue before telling the callers, so a caller sees its records gone from the depth.
     metrics.queueDepth(waiting.addAndGet(-records));
+    finish(group, records, failure, t0);
+  }
+
+  private Throwable sink(RecordBatch batch) {
+    try {
+      sink.accept(batch);
+      return null;
+    } catch (RuntimeException | Error e) {
+      return e;
+    }
+  }
+
+  private void finish(List<Pending> group, int records, Throwable failure, long t0) {
     if (failure == null) {
       metrics.written(records, System.nanoTime() - t0);
       lastFailure = null;
       for (Pending p : group) p.done.complete(null);
     } else {
-      lastFailure = failure;
+      // A batch the store refuses for its content says nothing about the store's health.
+      if (!(failure instanceof IllegalArgumentException)) lastFailure = failure;
       metrics.writeFailed(records);
       for (Pending p : group) p.done.completeExceptionally(failure);
     }

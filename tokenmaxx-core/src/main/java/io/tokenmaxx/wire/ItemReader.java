@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tokenmaxx.model.OutcomeKind;
 import io.tokenmaxx.model.OutcomeRecord;
 import io.tokenmaxx.model.RawIdentity;
+import io.tokenmaxx.model.RecordLimits;
 import io.tokenmaxx.model.Sources;
 import io.tokenmaxx.model.UsageRecord;
 import java.math.BigDecimal;
@@ -89,10 +90,23 @@ final class ItemReader {
             .computedCost(money(n, id, "computedCost"))
             .priceRef(text(n, id, "priceRef", false, MAX_TEXT));
       }
-      return b.build();
+      return storable(id, b.build());
     } catch (IllegalArgumentException e) {
       throw new BadItem(id, null, e.getMessage());
     }
+  }
+
+  /** The record when every store can keep it; else the item is refused, naming the field. */
+  private static UsageRecord storable(String id, UsageRecord r) {
+    String problem = RecordLimits.problem(r);
+    if (problem != null) throw refused(id, problem);
+    return r;
+  }
+
+  /** A {@link RecordLimits} problem ("field: reason") as the item's error. */
+  private static BadItem refused(String id, String problem) {
+    int colon = problem.indexOf(": ");
+    return new BadItem(id, problem.substring(0, colon), problem.substring(colon + 2));
   }
 
   OutcomeRecord outcome(JsonNode n, List<String> warnings, int index) {
@@ -113,10 +127,13 @@ final class ItemReader {
     if (!Double.isFinite(value) || value < 0 || value > MAX_TOKENS) {
       throw new BadItem(id, "value", "must be between 0 and " + MAX_TOKENS + ", was " + v.asText());
     }
-    return new OutcomeRecord(id, timestamp(n, id), Sources.INGEST,
+    OutcomeRecord r = new OutcomeRecord(id, timestamp(n, id), Sources.INGEST,
         text(n, id, "tool", false, MAX_TEXT), kind, value, null, identity(n, id),
         text(n, id, "sessionId", false, MAX_TEXT), text(n, id, "project", false, MAX_TEXT),
         text(n, id, "detail", false, MAX_TEXT));
+    String problem = RecordLimits.problem(r);
+    if (problem != null) throw refused(id, problem);
+    return r;
   }
 
   private static void unknown(JsonNode n, Set<String> known, List<String> warnings, int index) {
@@ -169,8 +186,9 @@ final class ItemReader {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) return 0;
     if (!v.isIntegralNumber()) {
-      if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 9e15) {
-        return check(id, field, v.asLong());
+      if (v.isNumber()) { // 12.0 or 1.2e3 (exact, never expanded: 1e999999999 is refused at once)
+        BigDecimal d = v.decimalValue().stripTrailingZeros();
+        if (d.scale() <= 0 && d.precision() - d.scale() <= 18) return check(id, field, d.longValueExact());
       }
       throw new BadItem(id, field, "must be a whole number, was " + v);
     }

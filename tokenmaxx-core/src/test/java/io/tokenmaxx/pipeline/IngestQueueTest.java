@@ -104,6 +104,42 @@ class IngestQueueTest {
     }
   }
 
+  /**
+   * Batches of several callers merged into one write: when the store refuses one caller's record,
+   * that caller's batch fails on its own (with the store's reason) and the others are written; a
+   * refusal of content does not mark the queue unhealthy.
+   */
+  @Test
+  void oneCallersRefusedRecordDoesNotFailTheOthersMergedWithIt() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
+    List<String> stored = new CopyOnWriteArrayList<>();
+    try (IngestQueue q = new IngestQueue(b -> {
+      entered.countDown();
+      await(release);
+      for (UsageRecord r : b.usage()) {
+        if (r.id().startsWith("bad")) throw new IllegalArgumentException("usage record (id '" + r.id() + "'): refused");
+      }
+      for (UsageRecord r : b.usage()) stored.add(r.id());
+    }, 10_000, 1000, Duration.ofMillis(20), null)) {
+      CompletableFuture<Void> first = q.submit("test", batch(1, "first"));
+      await(entered); // the writer holds "first"; the next three are merged into one write
+      CompletableFuture<Void> good1 = q.submit("test", batch(3, "good1-"));
+      CompletableFuture<Void> bad = q.submit("test", batch(2, "bad"));
+      CompletableFuture<Void> good2 = q.submit("test", batch(4, "good2-"));
+      release.countDown();
+      first.get(5, TimeUnit.SECONDS);
+      good1.get(5, TimeUnit.SECONDS);
+      good2.get(5, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("id 'bad0'");
+      assertThat(stored).containsExactlyInAnyOrder("first0", "good1-0", "good1-1", "good1-2",
+          "good2-0", "good2-1", "good2-2", "good2-3");
+      assertThat(q.check().ok()).isTrue();
+      assertThat(q.depth()).isZero();
+    }
+  }
+
   @Test
   void closeWritesEverythingAcceptedThenRefuses() throws Exception {
     List<RecordBatch> written = new CopyOnWriteArrayList<>();

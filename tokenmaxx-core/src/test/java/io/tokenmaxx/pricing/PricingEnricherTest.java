@@ -34,6 +34,18 @@ class PricingEnricherTest {
     assertThat(r.effectiveCost()).isEqualByComparingTo("9.99");
   }
 
+  /** A prompt event (no model, no tokens) is not an unpriced model: it costs nothing. */
+  @Test
+  void aRecordWithoutTokensCostsNothingWhateverItsModel() {
+    UsageRecord prompt = UsageRecord.builder().id("p").timestamp(Instant.parse("2026-11-01T00:00:00Z"))
+        .source("otlp").tool("gemini-cli").requests(0).promptHash("ab").build();
+    UsageRecord r = new PricingEnricher(PriceCatalog.bundled()).enrich(prompt);
+    assertThat(r.model()).isEqualTo(UsageRecord.UNKNOWN_MODEL);
+    assertThat(r.unpriced()).isFalse();
+    assertThat(r.computedCost()).isEqualByComparingTo("0");
+    assertThat(r.priceRef()).isEqualTo(PricingEnricher.NO_TOKENS);
+  }
+
   @Test
   void thePriceInForceAtTheRecordsTimeApplies() throws Exception {
     String override = "{\"internal-model\": [{\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6},"

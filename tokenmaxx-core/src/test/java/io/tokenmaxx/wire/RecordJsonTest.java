@@ -145,6 +145,38 @@ class RecordJsonTest {
         "item 11 (id o), field 'kind': unknown outcome kind 'tea', expected one of [commit, pull_request, lines_added, lines_removed, edit_accepted, edit_rejected, active_seconds_user, active_seconds_cli, session]");
   }
 
+  /**
+   * Numbers at the edges: a cost more precise than the store keeps is rounded (never refused);
+   * what is no cost or no count at all (NaN as text, a negative, a huge exponent, more than a
+   * million dollars in one record) is refused for that item only, and so is text a store cannot
+   * keep. Huge exponents are answered at once, without expanding their digits.
+   */
+  @Test
+  void edgeNumbersAreRoundedOrRefusedItemByItem() throws Exception {
+    String t = "\"timestamp\":\"2026-11-01T00:00:00Z\",\"tool\":\"claude-code\"";
+    String body = String.join("\n",
+        "{\"id\":\"noisy\"," + t + ",\"inputTokens\":12,\"reportedCost\":0.0011159999999999998}",
+        "{\"id\":\"text\"," + t + ",\"inputTokens\":12,\"reportedCost\":\"0.00111599999999999981234\"}",
+        "{\"id\":\"tiny\"," + t + ",\"inputTokens\":1,\"reportedCost\":1e-999999999}",
+        "{\"id\":\"nan\"," + t + ",\"inputTokens\":1,\"reportedCost\":\"NaN\"}",
+        "{\"id\":\"negative\"," + t + ",\"inputTokens\":1,\"reportedCost\":-0.01}",
+        "{\"id\":\"huge\"," + t + ",\"inputTokens\":1,\"reportedCost\":1e999999999}",
+        "{\"id\":\"hugeCount\"," + t + ",\"inputTokens\":1e999999999}",
+        "{\"id\":\"tinyCount\"," + t + ",\"inputTokens\":1e-999999999}",
+        "{\"id\":\"nul\"," + t + ",\"inputTokens\":1,\"model\":\"a\\u0000b\"}");
+    ParsedBatch b = read(json, body, true);
+    assertThat(b.records().usage()).extracting(UsageRecord::id).containsExactly("noisy", "text", "tiny");
+    assertThat(b.records().usage()).extracting(UsageRecord::reportedCost).containsExactly(
+        new BigDecimal("0.001116"), new BigDecimal("0.001116"), BigDecimal.ZERO);
+    assertThat(b.errors()).extracting(ItemError::toString).containsExactly(
+        "item 3 (id nan), field 'reportedCost': 'NaN' is not a number",
+        "item 4 (id negative), field 'reportedCost': must not be negative, was -0.01",
+        "item 5 (id huge), field 'reportedCost': is implausibly large for one record: 1E+999999999",
+        "item 6 (id hugeCount), field 'inputTokens': must be a whole number, was 1E+999999999",
+        "item 7 (id tinyCount), field 'inputTokens': must be a whole number, was 1E-999999999",
+        "item 8 (id nul), field 'model': contains a NUL character at index 1");
+  }
+
   @Test
   void anUnreadableDocumentIsRefusedWholeWithWhere() {
     assertThatThrownBy(() -> read(json, "{\"usage\": [ {\"id\": ", false))

@@ -20,12 +20,17 @@ public final class TestServer implements AutoCloseable {
   public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public TestServer(Path dataDir, Map<String, String> settings) throws IOException {
+    this(dataDir, settings, Clock.systemUTC());
+  }
+
+  /** A server whose clock is {@code clock} (e.g. offset to when captured telemetry was recorded). */
+  public TestServer(Path dataDir, Map<String, String> settings, Clock clock) throws IOException {
     Map<String, String> s = new java.util.HashMap<>(settings);
     s.putIfAbsent("port", "0");
     s.putIfAbsent("host", "127.0.0.1");
     s.put("data", dataDir.toString());
     ServerConfig config = new ConfigLoader().overrides(s).load();
-    assembly = new ServerAssembly(config, Clock.systemUTC());
+    assembly = new ServerAssembly(config, clock);
     server = assembly.build().start();
     adminToken = Files.readString(config.adminTokenFile()).trim();
   }

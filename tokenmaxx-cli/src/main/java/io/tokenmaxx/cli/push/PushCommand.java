@@ -4,6 +4,7 @@ import io.tokenmaxx.cli.remote.ServerClient;
 import io.tokenmaxx.cli.remote.TokenOptions;
 import io.tokenmaxx.collect.local.LocalLogScanner;
 import io.tokenmaxx.collect.local.ScanResult;
+import io.tokenmaxx.model.RecordLimits;
 import io.tokenmaxx.model.UsageRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,9 +89,17 @@ public final class PushCommand implements Callable<Integer> {
     ScanResult scan = scanner.scan();
     SentLedger ledger = SentLedger.load(ledgerFile);
     List<UsageRecord> pending = new ArrayList<>();
+    List<UsageRecord> unstorable = new ArrayList<>();
+    List<String> examples = new ArrayList<>();
     int updated = 0;
     for (UsageRecord r : scan.records()) {
       if (ledger.sent(r)) continue;
+      String problem = RecordLimits.problem(r);
+      if (problem != null) { // the server would refuse it: say so once, do not send it
+        unstorable.add(r);
+        if (examples.size() < 3) examples.add(problem + " (" + r.id() + ")");
+        continue;
+      }
       if (ledger.known(r)) updated++;
       pending.add(r);
     }
@@ -101,9 +110,12 @@ public final class PushCommand implements Callable<Integer> {
           scan.records().size() - pending.size());
       return;
     }
+    if (!unstorable.isEmpty()) {
+      ledger.markSent(unstorable);
+      ledger.save(ledgerFile);
+    }
     int accepted = 0;
-    int rejected = 0;
-    List<String> examples = new ArrayList<>();
+    int rejected = unstorable.size();
     for (int from = 0; from < pending.size(); from += batch) {
       List<UsageRecord> chunk = pending.subList(from, Math.min(pending.size(), from + batch));
       Uploader.Result r = uploader.send(chunk);
@@ -115,7 +127,7 @@ public final class PushCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "sent %,d records (%,d new, %,d updated) from %,d files to %s%s; %,d already there%n",
         accepted, accepted - Math.min(accepted, updated), Math.min(accepted, updated), scan.stats().files(), client.base(),
-        rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d refused by the server, e.g. %s", rejected, examples),
+        rejected == 0 ? "" : String.format(Locale.ROOT, "; %,d refused (by the server, or here as no store could keep them), e.g. %s", rejected, examples),
         scan.records().size() - pending.size());
     out.flush();
   }

@@ -34,7 +34,7 @@ final class ReportOptions {
   By by;
 
   @Option(names = "--tools", split = ",", paramLabel = "TOOL",
-      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code (default: all).")
+      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code (default: all); with --server, any tool the server stores, e.g. api (default: every one).")
   List<String> tools = new ArrayList<>();
 
   @Option(names = "--claude-dir", split = ",", paramLabel = "DIR",

@@ -40,13 +40,16 @@ final class ReportRunner {
       if (name.equals("claude")) name = Tools.CLAUDE_CODE;
       if (name.equals("gemini")) name = Tools.GEMINI_CLI;
       if (name.equals("qwen")) name = Tools.QWEN_CODE;
-      if (!TOOLS.contains(name)) {
-        throw new ReportArgException("--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList()));
+      if (name.isEmpty()) throw new ReportArgException("--tools: empty tool name in '" + String.join(",", o.tools) + "'");
+      // A server stores usage of any tool (OpenTelemetry apps, the ingest API, gateways, importers).
+      if (o.server == null && !TOOLS.contains(name)) {
+        throw new ReportArgException("--tools: unknown tool '" + t + "', expected " + String.join(", ", TOOLS.stream().sorted().toList())
+            + " (with --server, any tool the server stores)");
       }
       tools.add(name);
     }
+    if (o.server != null) return runRemote(kind, tools, timing); // no --tools: every tool stored
     if (tools.isEmpty()) tools.addAll(TOOLS);
-    if (o.server != null) return runRemote(kind, tools, timing);
     if (o.person != null) throw new ReportArgException("--person needs --server (local logs are yours)");
     if (o.threads != null && o.threads < 1) {
       throw new ReportArgException("--threads must be >= 1, was " + o.threads);
@@ -86,7 +89,10 @@ final class ReportRunner {
     return 0;
   }
 
-  /** The same report over the records a server holds (fetched as NDJSON, then aggregated here). */
+  /**
+   * The same report over the records a server holds (fetched as NDJSON, then aggregated here): of
+   * every tool, or of the {@code --tools} named.
+   */
   private int runRemote(ReportKind kind, Set<String> tools, Timing timing) throws IOException {
     String token = o.token != null ? o.token : env.get("TOKENMAXX_TOKEN");
     if (o.tokenFile != null) {
@@ -102,8 +108,8 @@ final class ReportRunner {
     ZoneId zone = o.zone != null ? o.zone : ZoneId.systemDefault();
     List<io.tokenmaxx.model.UsageRecord> records;
     try {
-      records = new RemoteRecords(o.server, token).fetch(o.person, o.since, o.until).stream()
-          .filter(r -> tools.contains(r.tool())).toList();
+      records = new RemoteRecords(o.server, token).fetch(o.person, o.since, o.until);
+      if (!tools.isEmpty()) records = records.stream().filter(r -> tools.contains(r.tool())).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted");

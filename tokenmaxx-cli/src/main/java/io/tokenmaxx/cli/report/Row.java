@@ -49,18 +49,27 @@ final class Row {
     }
   }
 
-  /** Resolves interned ids to names once all rows are in. */
+  /**
+   * Resolves interned ids to names once all rows are in. A model (or --by key) with no tokens in
+   * the row (prompts, failed requests: no model, or one that served nothing) is not listed.
+   */
   void finish(UsageTable t) {
     for (int id : toolIds) tools.add(t.string(id));
-    byModelId.forEach((id, s) -> models.merge(t.string(id), s, (a, b) -> {
-      a.add(b);
-      return a;
-    }));
+    byModelId.forEach((id, s) -> {
+      if (s.total() == 0) return;
+      models.merge(t.string(id), s, (a, b) -> {
+        a.add(b);
+        return a;
+      });
+    });
     TreeMap<String, Sums> sorted = new TreeMap<>();
-    byKeyId.forEach((id, s) -> sorted.merge(id < 0 ? "unknown" : t.string(id), s, (a, b) -> {
-      a.add(b);
-      return a;
-    }));
+    byKeyId.forEach((id, s) -> {
+      if (s.total() == 0) return;
+      sorted.merge(id < 0 ? "unknown" : t.string(id), s, (a, b) -> {
+        a.add(b);
+        return a;
+      });
+    });
     breakdown.putAll(sorted);
   }
 }

@@ -134,6 +134,30 @@ class PushAndRemoteReportTest {
     assertThat(remote.at("/totals/totalTokens").asLong()).isEqualTo(100 + 40 + 1000 + 200 + 20 + 2000 + 50 + 7);
   }
 
+  /**
+   * A log line with an absurd count (10^16 input tokens: a corrupted line, not usage) would be refused
+   * by any store: push says so, sends the rest, and does not try it again; a cost with float noise
+   * (Claude Code's older {@code costUSD}) is sent and stored rounded.
+   */
+  @Test
+  void whatNoStoreCouldKeepIsReportedNotSentAndImpreciseCostsAreKept() throws Exception {
+    Files.writeString(claude, assistant("m4", "2026-11-04T09:00:00.000Z", 10_000_000_000_000_000L, 1, 0)
+        + assistant("m5", "2026-11-04T10:00:00.000Z", 12, 7, 2000).replace("\"requestId\"",
+            "\"costUSD\":0.0011159999999999998,\"requestId\""), StandardOpenOption.APPEND);
+    assertThat(run("token", "create", "--server", url, "--admin-token-file", admin.toString(),
+        "--person", "cy@example.com")).as(err).isZero();
+    String token = out.strip();
+    assertThat(run(push(token))).as(err).isZero();
+    assertThat(out).contains("sent 3 records").contains("1 refused")
+        .contains("inputTokens: 10000000000000000 is over the limit");
+    assertThat(run(push(token))).as(err).isZero();
+    assertThat(out).contains("sent 0 records").doesNotContain("refused");
+    List<UsageRecord> stored = assembly.store().usageStore().records(UsageQuery.all(), 10);
+    assertThat(stored).hasSize(3).noneMatch(r -> r.inputTokens() > 1_000_000);
+    assertThat(stored).filteredOn(r -> r.inputTokens() == 12).singleElement()
+        .satisfies(r -> assertThat(r.reportedCost()).isEqualTo(new java.math.BigDecimal("0.001116")));
+  }
+
   @Test
   void aBadTokenStopsWithAMessageAndAnUnreachableServerIsRetriedThenReported() throws Exception {
     assertThat(run(push("tmx_wrong"))).isEqualTo(1);

@@ -12,8 +12,11 @@ package io.tokenmaxx.collect.local;
  * be empty; {@code null} is refused for {@code id}, {@code model}, {@code speed}, {@code costUSD},
  * {@code version}, {@code sessionId}, {@code requestId}, {@code cwd}, {@code isApiErrorMessage}
  * and the two cache counts; the timestamp must be {@code YYYY-MM-DDTHH:MM:SS[.mmm](Z|±HH:MM)}.
- * When {@code usage.cache_creation} is present its 5-minute/1-hour split is the cache write
- * (ccusage counts it instead of {@code cache_creation_input_tokens}).
+ * Cache writes are {@code cache_creation_input_tokens}, the amount billed; the 1-hour part of the
+ * {@code usage.cache_creation} split is priced at the 1-hour rate and the rest at the 5-minute
+ * rate, so a split of zeros (written when the API sent none) loses nothing. ccusage counts the
+ * split instead of the total; the two agree whenever the split adds up, which it does on the
+ * first-party API. Without the total the split is taken as it is.
  */
 final class ClaudeLineParser {
   private static final byte[] MESSAGE = JsonCursor.ascii("message");
@@ -67,11 +70,12 @@ final class ClaudeLineParser {
     boolean usage;
     long input, output, cacheCreation, cacheRead, e5m, e1h;
     boolean breakdown;
+    boolean creationTotal;
     boolean fast;
 
     void clear() {
       id.start = model.start = -1;
-      usage = breakdown = fast = false;
+      usage = breakdown = creationTotal = fast = false;
       input = output = cacheCreation = cacheRead = e5m = e1h = 0;
     }
   }
@@ -178,11 +182,16 @@ final class ClaudeLineParser {
     t.input[row] = m.input;
     t.output[row] = m.output;
     t.cacheRead[row] = m.cacheRead;
-    if (m.breakdown) {
+    if (m.breakdown && !m.creationTotal) {
       t.cacheWrite5m[row] = m.e5m;
       t.cacheWrite1h[row] = m.e1h;
     } else {
-      t.cacheWrite5m[row] = m.cacheCreation;
+      // cache_creation_input_tokens is what was billed. The TTL split beside it may be zeros
+      // (APIs and gateways that send no split) or fall short: what it does not place is priced at
+      // the 5-minute rate. (ccusage counts the split alone, and misses those writes.)
+      long oneHour = m.breakdown ? Math.min(m.e1h, m.cacheCreation) : 0;
+      t.cacheWrite5m[row] = m.cacheCreation - oneHour;
+      t.cacheWrite1h[row] = oneHour;
     }
     if (m.model.present()) t.model[row] = pool.intern(b, m.model.start, m.model.end);
     if (m.id.present()) t.messageId[row] = pool.intern(b, m.id.start, m.id.end);
@@ -260,6 +269,7 @@ final class ClaudeLineParser {
       } else if (c.key(CACHE_CREATION_TOKENS)) {
         if (refuseNull()) continue;
         m.cacheCreation = count(env);
+        m.creationTotal = true;
       } else if (c.key(CACHE_READ)) {
         if (refuseNull()) continue;
         m.cacheRead = count(env);

@@ -13,6 +13,11 @@ final class EntryTable {
   static final int FALLBACK_MODEL = 4;
   static final int PROGRESS_COPY = 8;
   static final int API_ERROR = 16;
+  /**
+   * A per-request usage event (Qwen Code's {@code api_response} telemetry line): it stands for the
+   * request, and a message record whose {@code requestId} names it is the same request again.
+   */
+  static final int USAGE_EVENT = 32;
 
   int size;
   long[] timestamp;

@@ -15,7 +15,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class FileParser {
   static final Marker CLAUDE_MARKER = new Marker("\"usage\":{", 7);
   static final Marker CODEX_MARKER = new Marker("\"type\":\"t", 2);
-  static final Marker QWEN_MARKER = new Marker("\"usageMetadata\":{", 15);
+  /**
+   * Qwen's usage is under keys ending in {@code Count} ({@code promptTokenCount}, ...) or
+   * {@code _count} ({@code input_token_count}, ...): {@code ount":} marks both (a few other lines
+   * with such keys are parsed and found to carry no usage).
+   */
+  static final Marker QWEN_MARKER = new Marker("ount\":", 1);
   /** Gemini chats are read whole; larger files are not chats. */
   static final int MAX_GEMINI_FILE = 256 << 20;
   static final int HEAD_BYTES = 4096;

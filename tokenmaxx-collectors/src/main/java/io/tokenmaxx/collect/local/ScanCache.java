@@ -38,7 +38,7 @@ import java.util.Map;
 final class ScanCache {
   private static final long MAGIC = 0x314E414353584D54L; // "TMXSCAN1"
   /** Bump when the layout or any parser's rules change. */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
   private static final int STATE_BYTES = 8 * 5 + 1 + 4 + 1 + 4;
 
   private final Map<String, FileScan> byPath;

@@ -298,6 +298,7 @@ final class Attrs {
       }
       case STRING -> {
         String text = (String) refs[i];
+        if (text.length() > MAX_NUMBER_TEXT) throw notANumber(key, text);
         try {
           yield new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
@@ -366,12 +367,21 @@ final class Attrs {
     return Math.round(v);
   }
 
+  /** A numeric string longer than this is not a number anyone sends (and is costly to parse). */
+  private static final int MAX_NUMBER_TEXT = 100;
+
+  private static Rejected notANumber(String key, String text) {
+    return new Rejected("attribute '" + key + "' must be a number, was a string of " + text.length()
+        + " characters");
+  }
+
   static Rejected tooLarge(String subject, String value) {
     return new Rejected(subject + " is " + value + ", over the limit of " + MAX_COUNT
         + " (sums would overflow)");
   }
 
   private static long parseCount(String key, String text) {
+    if (text.length() > MAX_NUMBER_TEXT) throw notANumber(key, text);
     String s = text.trim();
     try {
       return nonNegative(key, Long.parseLong(s));

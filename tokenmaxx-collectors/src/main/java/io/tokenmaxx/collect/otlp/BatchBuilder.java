@@ -23,6 +23,7 @@ final class BatchBuilder {
   private final Set<List<Object>> identitiesSeen = new java.util.HashSet<>();
   private final Set<Scope> markedInBatch = new java.util.HashSet<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final List<SeriesChange> seriesChanges = new ArrayList<>();
   private final List<Scope> newlyMarked = new ArrayList<>();
   private final Set<Scope> metricScopes = new LinkedHashSet<>();
@@ -46,6 +47,11 @@ final class BatchBuilder {
     rejected += items;
     errorCount++;
     if (errors.size() < maxErrors) errors.add(message);
+  }
+
+  /** An item kept with a value left out: said in the response, not counted as rejected. */
+  void warn(String message) {
+    if (warnings.size() < maxErrors) warnings.add(message);
   }
 
   void accept(long items) {
@@ -99,7 +105,7 @@ final class BatchBuilder {
         : new OtlpBatch.Undo(List.copyOf(seriesChanges), List.copyOf(newlyMarked),
             List.copyOf(metricScopes));
     return new OtlpBatch(signal, contentType, usage, outcomes, new ArrayList<>(retractions),
-        identities, accepted, rejected, ignored, suppressed, errors, errorCount,
+        identities, accepted, rejected, ignored, suppressed, errors, errorCount, warnings,
         undo);
   }
 }

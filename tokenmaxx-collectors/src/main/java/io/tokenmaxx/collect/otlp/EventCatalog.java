@@ -30,7 +30,11 @@ final class EventCatalog {
       entry("gemini_cli.user_prompt", Tools.GEMINI_CLI, Providers.GOOGLE, Kind.PROMPT),
       entry("codex.sse_event", Tools.CODEX, Providers.OPENAI, Kind.USAGE),
       entry("codex.api_request", Tools.CODEX, Providers.OPENAI, Kind.CODEX_REQUEST),
-      entry("codex.user_prompt", Tools.CODEX, Providers.OPENAI, Kind.PROMPT));
+      entry("codex.user_prompt", Tools.CODEX, Providers.OPENAI, Kind.PROMPT),
+      // Qwen Code talks to any provider: the event's auth_type says which (LogMapper).
+      entry("qwen-code.api_response", Tools.QWEN_CODE, null, Kind.USAGE),
+      entry("qwen-code.api_error", Tools.QWEN_CODE, null, Kind.ERROR),
+      entry("qwen-code.user_prompt", Tools.QWEN_CODE, null, Kind.PROMPT));
 
   private static Map.Entry<String, Event> entry(String name, String tool, String provider,
       Kind kind) {
@@ -51,11 +55,15 @@ final class EventCatalog {
       case Tools.CLAUDE_CODE -> "claude_code.";
       case Tools.GEMINI_CLI -> "gemini_cli.";
       case Tools.CODEX -> "codex.";
+      case Tools.QWEN_CODE -> "qwen-code.";
       default -> null;
     };
   }
 
-  /** Whether an event of this tool has metric counterparts whose counts it supersedes. */
+  /**
+   * Whether an event of this tool has metric counterparts whose counts it supersedes. Codex's and
+   * Qwen Code's token metrics carry no session to reconcile against, and are not used at all.
+   */
   static boolean supersedesMetrics(String tool) {
     return Tools.CLAUDE_CODE.equals(tool) || Tools.GEMINI_CLI.equals(tool);
   }

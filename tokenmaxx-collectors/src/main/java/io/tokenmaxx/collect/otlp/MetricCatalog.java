@@ -102,7 +102,7 @@ final class MetricCatalog {
   /** Whether a metric name belongs to a coding agent (its resource is then not a GenAI app). */
   static boolean isAgentMetric(String name) {
     return name.startsWith("claude_code.") || name.startsWith("gemini_cli.")
-        || name.startsWith("codex.");
+        || name.startsWith("codex.") || name.startsWith("qwen-code.");
   }
 
   private static void tokens(String name, Family f, String typeAttribute, Map<String, Slot> slots) {

@@ -297,13 +297,17 @@ final class MetricMapper {
     String session = attrs.string("session.id");
     List<RawIdentity> ids = Identities.of(attrs);
     Delta delta = delta(metricDigest, point);
+    OutcomeRecord record = null;
+    if (delta != null && delta.value() > 0) {
+      String id = RecordIds.OUTCOME_PREFIX + scopeDigest.copy().put(spec.name())
+          .putAttributes(point.attributes, null).putLong(point.start).putLong(point.time).hex();
+      record = Rejected.unlessUnstorable(new OutcomeRecord(id, time, Sources.OTLP,
+          spec.family().tool, kind, delta.value(), null, ids.isEmpty() ? null : ids.get(0), session,
+          null, detail));
+    }
     out.accept(1);
     out.observe(ids, rc.orgAttributes);
-    if (delta == null || delta.value() <= 0) return;
-    String id = RecordIds.OUTCOME_PREFIX + scopeDigest.copy().put(spec.name())
-        .putAttributes(point.attributes, null).putLong(point.start).putLong(point.time).hex();
-    out.outcomes.add(new OutcomeRecord(id, time, Sources.OTLP, spec.family().tool, kind,
-        delta.value(), null, ids.isEmpty() ? null : ids.get(0), session, null, detail));
+    if (record != null) out.outcomes.add(record);
   }
 
   private void flush(Map<String, Object> groups) {
@@ -312,6 +316,7 @@ final class MetricMapper {
       UsageRecord record;
       try {
         record = group.toRecord();
+        if (record != null) Rejected.unlessUnstorable(record);
       } catch (RuntimeException e) {
         out.reject(group.points, "metric usage record " + group.id + ": " + e.getMessage());
         continue;

@@ -28,12 +28,13 @@ public final class OtlpBatch {
   private final long suppressed;
   private final List<String> errors;
   private final long errorCount;
+  private final List<String> warnings;
   final Undo undo;
 
   OtlpBatch(Signal signal, ContentType contentType, List<UsageRecord> usage,
       List<OutcomeRecord> outcomes, List<Retraction> retractions,
       List<ObservedIdentity> identities, long accepted, long rejected, long ignored,
-      long suppressed, List<String> errors, long errorCount, Undo undo) {
+      long suppressed, List<String> errors, long errorCount, List<String> warnings, Undo undo) {
     this.signal = signal;
     this.contentType = contentType;
     this.usage = List.copyOf(usage);
@@ -46,6 +47,7 @@ public final class OtlpBatch {
     this.suppressed = suppressed;
     this.errors = List.copyOf(errors);
     this.errorCount = errorCount;
+    this.warnings = List.copyOf(warnings);
     this.undo = undo;
   }
 
@@ -110,17 +112,28 @@ public final class OtlpBatch {
     return errors;
   }
 
+  /** Items kept with a value left out (e.g. a reported cost that is not a number), the first few. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   /**
    * The message for the partial-success response: the first few reasons, and how many more
-   * there were; empty when nothing was rejected.
+   * there were, then the warnings (OTLP lets a response carry a message with nothing rejected);
+   * empty when nothing was rejected and nothing warned about.
    */
   public String errorMessage() {
-    if (errors.isEmpty()) return "";
     StringBuilder b = new StringBuilder();
-    b.append(rejected).append(' ').append(signal.items()).append(" rejected: ");
-    b.append(String.join("; ", errors));
-    if (errorCount > errors.size()) {
-      b.append("; and ").append(errorCount - errors.size()).append(" more");
+    if (!errors.isEmpty()) {
+      b.append(rejected).append(' ').append(signal.items()).append(" rejected: ");
+      b.append(String.join("; ", errors));
+      if (errorCount > errors.size()) {
+        b.append("; and ").append(errorCount - errors.size()).append(" more");
+      }
+    }
+    if (!warnings.isEmpty()) {
+      if (b.length() > 0) b.append(". ");
+      b.append("Warnings: ").append(String.join("; ", warnings));
     }
     return b.toString();
   }

@@ -394,7 +394,7 @@ final class OtlpJsonReader {
   private BigInteger bigInteger(JsonToken t) throws IOException {
     return switch (t) {
       case VALUE_NUMBER_INT -> parser.getBigIntegerValue();
-      case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().toBigIntegerExact();
+      case VALUE_NUMBER_FLOAT -> exactInteger(parser.getDecimalValue());
       case VALUE_STRING -> parseInteger(parser.getText());
       default -> throw new NumberFormatException();
     };
@@ -406,8 +406,19 @@ final class OtlpJsonReader {
     try {
       return new BigInteger(trimmed);
     } catch (NumberFormatException e) {
-      return new BigDecimal(trimmed).toBigIntegerExact();
+      return exactInteger(new BigDecimal(trimmed));
     }
+  }
+
+  /**
+   * The integer a decimal such as {@code 1.5e3} writes; its digits are never expanded beyond 20
+   * (so {@code 1e999999999}, a few bytes, is out of range at once instead of a billion digits).
+   */
+  private static BigInteger exactInteger(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() > 0) throw new ArithmeticException("not an integer");
+    if (s.precision() - s.scale() > 20) throw new ArithmeticException("out of range");
+    return s.toBigIntegerExact();
   }
 
   private double floating(JsonToken t) throws IOException {

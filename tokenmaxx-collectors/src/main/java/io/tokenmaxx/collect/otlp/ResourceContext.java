@@ -66,6 +66,7 @@ final class ResourceContext {
     if (serviceName.equals("claude-code")) return Tools.CLAUDE_CODE;
     if (serviceName.equals("gemini-cli")) return Tools.GEMINI_CLI;
     if (serviceName.startsWith("codex")) return Tools.CODEX;
+    if (serviceName.equals("qwen-code")) return Tools.QWEN_CODE;
     return null;
   }
 

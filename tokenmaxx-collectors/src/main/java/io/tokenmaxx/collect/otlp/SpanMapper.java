@@ -93,7 +93,7 @@ final class SpanMapper {
     List<RawIdentity> ids = Identities.of(a);
     String id = RecordIds.SPAN_USAGE_PREFIX + new Hasher().put(span.getTraceId())
         .put(span.getSpanId()).hex();
-    out.usage.add(UsageRecord.builder()
+    out.usage.add(Rejected.unlessUnstorable(UsageRecord.builder()
         .id(id)
         .timestamp(start)
         .source(Sources.OTLP)
@@ -112,7 +112,7 @@ final class SpanMapper {
         .latencyMs(latency)
         .status(span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR
             ? UsageRecord.STATUS_ERROR : UsageRecord.STATUS_OK)
-        .build());
+        .build()));
     out.accept(1);
     out.observe(ids, rc.orgAttributes);
     if (rc.serviceName != null) {
@@ -127,6 +127,6 @@ final class SpanMapper {
 
   private static boolean isAgentSpan(String name) {
     return name.startsWith("claude_code.") || name.startsWith("gemini_cli.")
-        || name.startsWith("codex.");
+        || name.startsWith("codex.") || name.startsWith("qwen-code.");
   }
 }

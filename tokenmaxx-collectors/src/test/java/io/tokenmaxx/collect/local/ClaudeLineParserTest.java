@@ -43,11 +43,23 @@ class ClaudeLineParserTest {
     assertThat(t.timestamp[0]).isEqualTo(java.time.Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli());
   }
 
-  @Test
-  void theCacheCreationSplitWinsOverTheTotal() {
-    parse(line("{\"input_tokens\":1,\"cache_creation_input_tokens\":999,\"cache_creation\":{\"ephemeral_5m_input_tokens\":10,\"ephemeral_1h_input_tokens\":20},\"output_tokens\":2}"));
-    assertThat(t.cacheWrite5m[0]).isEqualTo(10);
-    assertThat(t.cacheWrite1h[0]).isEqualTo(20);
+  /**
+   * The total is what was billed; the split places the 1-hour part and the rest is priced at the
+   * 5-minute rate. ccusage counts the split alone (0 for the zeros Claude Code writes when the API
+   * sent no split): a deliberate difference.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "split adds up,           '\"cache_creation_input_tokens\":500,\"cache_creation\":{\"ephemeral_5m_input_tokens\":300,\"ephemeral_1h_input_tokens\":200}', 300, 200",
+      "split of zeros,          '\"cache_creation_input_tokens\":100,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0}', 100, 0",
+      "split falls short,       '\"cache_creation_input_tokens\":999,\"cache_creation\":{\"ephemeral_5m_input_tokens\":10,\"ephemeral_1h_input_tokens\":20}', 979, 20",
+      "split exceeds the total, '\"cache_creation_input_tokens\":150,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":400}', 0, 150",
+      "split without a total,   '\"cache_creation\":{\"ephemeral_5m_input_tokens\":10,\"ephemeral_1h_input_tokens\":20}', 10, 20",
+      "total without a split,   '\"cache_creation_input_tokens\":70', 70, 0"})
+  void cacheWritesKeepTheBilledTotal(String name, String fields, long fiveMinutes, long oneHour) {
+    parse(line("{\"input_tokens\":1," + fields + ",\"output_tokens\":2}"));
+    assertThat(t.cacheWrite5m[0]).isEqualTo(fiveMinutes);
+    assertThat(t.cacheWrite1h[0]).isEqualTo(oneHour);
   }
 
   @Test

@@ -156,7 +156,7 @@ class MarkedLineReaderTest {
   void agreesWithAPlainSplitOnRandomFiles(Kind kind, long seed) throws IOException {
     Random r = new Random(seed);
     String[] pieces = {"\"usage\":{", "\"type\":\"t", "\"usageMetadata\":{", ":{", "yp", "\"", ":", "{", "}", "\n",
-        "usage", "\"type\"", "x", "ab", " ", "\r", "\\\"usage\\\":{", "é"};
+        "usage", "\"type\"", "x", "ab", " ", "\r", "\\\"usage\\\":{", "é", "Count\":", "_count\":", "ount"};
     int maxBuffer = 1024;
     // one reader for every round, as a scan thread reads file after file of any format
     MarkedLineReader reader = kind.reader(maxBuffer);

@@ -46,7 +46,7 @@ class MarkerAndBytesTest {
   static String patternText(Marker m) {
     if (m == FileParser.CLAUDE_MARKER) return "\"usage\":{";
     if (m == FileParser.CODEX_MARKER) return "\"type\":\"t";
-    if (m == FileParser.QWEN_MARKER) return "\"usageMetadata\":{";
+    if (m == FileParser.QWEN_MARKER) return "ount\":";
     throw new IllegalArgumentException("unknown marker");
   }
 

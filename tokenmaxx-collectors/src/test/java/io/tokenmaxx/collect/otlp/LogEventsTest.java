@@ -58,6 +58,33 @@ class LogEventsTest {
     });
   }
 
+  /**
+   * Claude Code computes costs in JavaScript doubles: 12 input, 7 output, 2,000 cache-read and 100
+   * cache-write tokens on claude-sonnet-4-5 come as 0.0011159999999999998. The record is kept with
+   * the cost rounded half-even to 18 places; a cost that is no cost at all is left out (with a
+   * warning in the response) and the tokens kept.
+   */
+  @Test
+  void impreciseCostsAreRoundedAndAbsurdOnesLeftOutWithTheTokensKept() throws Exception {
+    Resource r = Otlp.resource(kv("service.name", "claude-code"));
+    OtlpBatch batch = decode(Otlp.logs(r,
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 1L),
+            kv("model", "claude-sonnet-4-5"), kv("input_tokens", 12L), kv("output_tokens", 7L),
+            kv("cache_read_tokens", 2000L), kv("cache_creation_tokens", 100L),
+            kv("cost_usd", 0.0011159999999999998)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 2L),
+            kv("input_tokens", 5L), kv("output_tokens", 1L), kv("cost_usd", Double.POSITIVE_INFINITY)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 3L),
+            kv("input_tokens", 6L), kv("output_tokens", 1L), kv("cost_usd_micros", 1116L))));
+    assertThat(batch.rejected()).isZero();
+    assertThat(batch.usage()).extracting(UsageRecord::inputTokens).containsExactly(12L, 5L, 6L);
+    assertThat(batch.usage().get(0).reportedCost()).isEqualTo(new java.math.BigDecimal("0.001116"));
+    assertThat(batch.usage().get(1).reportedCost()).isNull();
+    assertThat(batch.usage().get(2).reportedCost()).isEqualTo(new java.math.BigDecimal("0.001116"));
+    assertThat(batch.errorMessage()).contains("log record 1 (claude_code.api_request) kept without its"
+        + " reported cost: attribute 'cost_usd' is not a finite number (Infinity)");
+  }
+
   @Test
   void eventIdsAreStableAcrossRetriesAndDistinctPerEvent() throws Exception {
     Resource r = Otlp.resource(kv("service.name", "claude-code"));
@@ -71,8 +98,12 @@ class LogEventsTest {
     assertThat(a.usage()).extracting(UsageRecord::id).doesNotHaveDuplicates();
   }
 
+  /**
+   * A failed request is a record without tokens; a prompt is one only when its text came (kept as
+   * a hash): without text, or with the placeholder agents send instead of it, it carries nothing.
+   */
   @Test
-  void apiErrorsAndPromptsAreRecordsWithoutTokens() throws Exception {
+  void apiErrorsAndPromptsWithTextAreRecordsWithoutTokens() throws Exception {
     Resource r = Otlp.resource(kv("service.name", "claude-code"));
     OtlpBatch batch = decode(Otlp.logs(r,
         Otlp.event("claude_code.api_error", T0, kv("event.name", "api_error"),
@@ -82,8 +113,10 @@ class LogEventsTest {
             kv("prompt_length", 11L), kv("prompt", "fix the bug")),
         Otlp.event("claude_code.user_prompt", T0.plusSeconds(2), kv("session.id", "s"),
             kv("prompt_length", 40L)),
+        Otlp.event("claude_code.user_prompt", T0.plusSeconds(3), kv("session.id", "s"),
+            kv("prompt_length", 9L), kv("prompt", "<REDACTED>")),
         Otlp.event("claude_code.tool_result", T0, kv("tool_name", "Bash"))));
-    assertThat(batch.usage()).hasSize(3);
+    assertThat(batch.usage()).hasSize(2);
     assertThat(batch.usage().get(0)).satisfies(u -> {
       assertThat(u.status()).isEqualTo(UsageRecord.STATUS_ERROR);
       assertThat(u.requests()).isEqualTo(1);
@@ -94,9 +127,60 @@ class LogEventsTest {
       assertThat(u.requests()).isZero();
       assertThat(u.promptHash()).hasSize(64).isEqualTo(LogMapper.sha256("fix the bug"));
     });
-    assertThat(batch.usage().get(2).promptHash()).isNull();
-    assertThat(batch.ignored()).isEqualTo(1);
+    assertThat(batch.ignored()).isEqualTo(3);
+    assertThat(batch.rejected()).isZero();
     assertThat(batch.retractions()).isEmpty();
+  }
+
+  /**
+   * Codex 0.169 puts a source location in the record's event_name and the event's name in the
+   * {@code event.name} attribute, logs each response's completion twice (without counts, then with
+   * them) and sends [REDACTED] for prompts it does not log.
+   */
+  @Test
+  void codexEventsAreNamedByTheirAttributeAndTheCountlessCompletionIgnored() throws Exception {
+    Resource r = Otlp.resource(kv("service.name", "codex_exec"));
+    OtlpBatch batch = decode(Otlp.logs(r,
+        Otlp.event("event otel/src/events/session_telemetry.rs:1200", T0, kv("event.name", "codex.user_prompt"),
+            kv("prompt_length", "9"), kv("prompt", "[REDACTED]"), kv("conversation.id", "c-2")),
+        Otlp.event("event otel/src/events/session_telemetry.rs:1089", T0, kv("event.name", "codex.sse_event"),
+            kv("event.kind", "response.completed"), kv("duration_ms", "0"), kv("conversation.id", "c-2")),
+        Otlp.event("event otel/src/events/session_telemetry.rs:1153", T0, kv("event.name", "codex.sse_event"),
+            kv("event.kind", "response.completed"), kv("input_token_count", "1200"),
+            kv("output_token_count", "50"), kv("cached_token_count", "1000"),
+            kv("cache_write_token_count", "0"), kv("reasoning_token_count", "20"),
+            kv("tool_token_count", "1250"), kv("conversation.id", "c-2"), kv("model", "gpt-5"))));
+    assertThat(batch.rejected()).isZero();
+    assertThat(batch.ignored()).isEqualTo(2);
+    assertThat(batch.usage()).singleElement().satisfies(u -> {
+      assertThat(u.tool()).isEqualTo(Tools.CODEX);
+      assertThat(u.sessionId()).isEqualTo("c-2");
+      assertThat(u.inputTokens()).isEqualTo(200);
+      assertThat(u.cacheReadTokens()).isEqualTo(1000);
+      assertThat(u.outputTokens()).isEqualTo(30);
+      assertThat(u.reasoningTokens()).isEqualTo(20);
+    });
+  }
+
+  /**
+   * Claude Code's cache-write total is what was billed; its TTL split places the 1-hour part, and
+   * whatever the split leaves out (zeros when the API sent none) is priced at the 5-minute rate.
+   */
+  @Test
+  void claudeCacheWritesKeepTheirTotalAndThe1HourPartOfTheSplit() throws Exception {
+    Resource r = Otlp.resource(kv("service.name", "claude-code"));
+    OtlpBatch batch = decode(Otlp.logs(r,
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 1L),
+            kv("input_tokens", 1L), kv("output_tokens", 1L), kv("cache_creation_tokens", 100L),
+            kv("cache_creation_5m_tokens", 0L), kv("cache_creation_1h_tokens", 0L)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 2L),
+            kv("input_tokens", 1L), kv("output_tokens", 1L), kv("cache_creation_tokens", 500L),
+            kv("cache_creation_5m_tokens", 300L), kv("cache_creation_1h_tokens", 200L)),
+        Otlp.event("claude_code.api_request", T0, kv("session.id", "s"), kv("event.sequence", 3L),
+            kv("input_tokens", 1L), kv("output_tokens", 1L), kv("cache_creation_tokens", 150L),
+            kv("cache_creation_5m_tokens", 0L), kv("cache_creation_1h_tokens", 400L))));
+    assertThat(batch.usage()).extracting(UsageRecord::cacheWrite5mTokens).containsExactly(100L, 300L, 0L);
+    assertThat(batch.usage()).extracting(UsageRecord::cacheWrite1hTokens).containsExactly(0L, 200L, 150L);
   }
 
   @Test

@@ -37,7 +37,7 @@ class OtlpResponsesTest {
     return type == ContentType.PROTOBUF ? batch : new OtlpBatch(signal, type, batch.usage(),
         batch.outcomes(), batch.retractions(), batch.identities(), batch.accepted(),
         batch.rejected(), batch.ignored(), batch.suppressed(), batch.errors(), 1,
-        batch.undo);
+        batch.warnings(), batch.undo);
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * pricing, so that request threads do that work side by side rather than the single writer), puts
  * it on the ingest queue and waits until it is committed: the reply goes out only for what is
  * durable. A full queue is 429 (retry after a second); a failed or slow write is 503. Both
- * are retryable, and a retry is safe because records are idempotent on id.
+ * are retryable, and a retry is safe because records are idempotent on id. Records the store
+ * refuses for what they contain are a 400: sending them again would fail again.
  */
 public final class Acknowledger {
   private static final long COMMIT_TIMEOUT_SECONDS = 60;
@@ -33,10 +34,20 @@ public final class Acknowledger {
     this.prepare = prepare;
   }
 
-  /** Returns normally once committed; throws an {@link ApiError} otherwise. */
+  /**
+   * Returns normally once committed; throws an {@link ApiError} otherwise: 429 or 503 (with
+   * {@code Retry-After}) when the failure is transient, 400 when the store refused the records
+   * themselves, which sending them again would not change.
+   */
   public void commit(String transport, RecordBatch batch, ServerResponse res) {
+    RecordBatch prepared;
     try {
-      queue.submit(transport, prepare.apply(batch)).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      prepared = prepare.apply(batch);
+    } catch (IllegalArgumentException e) {
+      throw refused(e);
+    }
+    try {
+      queue.submit(transport, prepared).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (QueueFullException e) {
       res.header(HeaderNames.RETRY_AFTER, "1");
       throw new ApiError(Status.TOO_MANY_REQUESTS_429, null, e.getMessage());
@@ -44,6 +55,7 @@ public final class Acknowledger {
       res.header(HeaderNames.RETRY_AFTER, "5");
       throw new ApiError(Status.SERVICE_UNAVAILABLE_503, null, "server is shutting down; retry");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof IllegalArgumentException refused) throw refused(refused);
       res.header(HeaderNames.RETRY_AFTER, "2");
       throw new ApiError(Status.SERVICE_UNAVAILABLE_503, null,
           "could not store the batch (" + e.getCause().getMessage() + "); nothing was kept, retry");
@@ -55,5 +67,14 @@ public final class Acknowledger {
       Thread.currentThread().interrupt();
       throw new ApiError(Status.SERVICE_UNAVAILABLE_503, null, "interrupted; retry");
     }
+  }
+
+  /**
+   * Records the store will not keep as they are (transports check each record first, so this
+   * means a rule they missed): not retryable, the message names the record and field.
+   */
+  private static ApiError refused(IllegalArgumentException e) {
+    return new ApiError(Status.BAD_REQUEST_400, null,
+        "the store refused these records (" + e.getMessage() + "); nothing was kept, do not retry them unchanged");
   }
 }

@@ -80,7 +80,20 @@ public final class OtlpService implements HttpService {
       type = ContentType.fromHeader(req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null));
       Principal who = auth.require(req, Principal.Scope.INGEST);
       byte[] body = Bodies.read(req, maxBody);
-      OtlpBatch batch = decoder.decode(signal, body, type, false);
+      OtlpBatch batch;
+      try {
+        batch = decoder.decode(signal, body, type, false);
+      } catch (OtlpDecodeException e) {
+        throw e;
+      } catch (RuntimeException bug) {
+        // Not the store: this body would fail the same way again, so it must not be retried (a 500).
+        System.getLogger(OtlpService.class.getName()).log(System.Logger.Level.ERROR,
+            "decoding an OTLP export on " + signal.path() + " failed", bug);
+        metrics.rejected("otlp", "undecodable", 1);
+        send(res, OtlpResponses.error(500, "the server could not decode this export ("
+            + bug.getClass().getSimpleName() + "; logged); sending it again would fail the same way", type));
+        return;
+      }
       if (batch.rejected() > 0) metrics.rejected("otlp", "invalid", (int) Math.min(Integer.MAX_VALUE, batch.rejected()));
       RecordBatch records = Attribution.apply(who, batch.records());
       gate.metricsStoring(batch.metricScopes());

@@ -25,7 +25,7 @@ public abstract class ITRoundTrip extends StorageTest {
     in.add(UsageRecord.builder().id("full").timestamp(Instant.parse("2024-03-10T07:30:00.123456789Z"))
         .source("otlp").tool("claude-code").provider("anthropic").model("claude-opus-4-1")
         .person("ana").identity(new RawIdentity(RawIdentity.Kind.ACCOUNT_UUID, "6f1c-AbC"))
-        .sessionId("sess-1").project("web").inputTokens(Long.MAX_VALUE / 8).outputTokens(2)
+        .sessionId("sess-1").project("web").inputTokens(io.tokenmaxx.model.RecordLimits.MAX_TOKENS).outputTokens(2)
         .cacheReadTokens(3).cacheWrite5mTokens(4).cacheWrite1hTokens(5).reasoningTokens(6)
         .requests(7).reportedCost(new BigDecimal("0.000000000000000001"))
         .computedCost(new BigDecimal("99999999999999999999.999999999999999999"))
