@@ -28,7 +28,9 @@ public final class TokenAuthenticator implements Authenticator {
   @Override
   public Optional<Principal> authenticate(String secret) {
     if (secret == null || secret.isBlank() || secret.length() > 512) return Optional.empty();
-    return cache.get(secret, s -> tokens.authenticate(s).map(TokenAuthenticator::principal));
+    // a gateway key opens the gateway's routes only, never this server's API
+    return cache.get(secret, s -> tokens.authenticate(s).filter(t -> t.scope() != io.tokenmaxx.identity.TokenScope.GATEWAY)
+        .map(TokenAuthenticator::principal));
   }
 
   /** Drops cached answers, e.g. after a token was revoked. */
@@ -41,6 +43,7 @@ public final class TokenAuthenticator implements Authenticator {
       case INGEST -> Principal.Scope.INGEST;
       case READ -> Principal.Scope.READ;
       case ADMIN -> Principal.Scope.ADMIN;
+      case GATEWAY -> throw new IllegalArgumentException("a gateway key is no API token");
     });
     return new Principal(t.id(), scopes, t.person(), t.team());
   }
