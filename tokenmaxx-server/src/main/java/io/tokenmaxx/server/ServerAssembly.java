@@ -70,6 +70,8 @@ public final class ServerAssembly {
   private AnalyticsService analytics;
   private ViewerResolver viewers;
   private CheckinFeature checkins;
+  private io.tokenmaxx.gateway.config.GatewayConfig gatewayConfig;
+  private io.tokenmaxx.server.gateway.GatewayFeature gateway;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -125,6 +127,17 @@ public final class ServerAssembly {
   public CheckinFeature checkins() {
     if (checkins == null) throw new IllegalStateException("build() first");
     return checkins;
+  }
+
+  /** Mounts the metering gateway with these settings ({@code /anthropic}, {@code /openai}). */
+  public ServerAssembly gateway(io.tokenmaxx.gateway.config.GatewayConfig c) {
+    gatewayConfig = c;
+    return this;
+  }
+
+  /** The mounted gateway (after {@link #build()}), null when none was configured. */
+  public io.tokenmaxx.server.gateway.GatewayFeature gateway() {
+    return gateway;
   }
 
   /** The store the built server uses (after {@link #build()}). */
@@ -213,7 +226,14 @@ public final class ServerAssembly {
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
-    List<Component> components = List.of(store, queue, decoder, checkins);
+    List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins));
+    if (gatewayConfig != null) {
+      gateway = new io.tokenmaxx.server.gateway.GatewayFeature(gatewayConfig, store, queue, catalog, auth,
+          config.checkins().webhook() ? new io.tokenmaxx.server.checkin.Webhook(config.checkins().webhookUrl(),
+              config.checkins().webhookSecret(), clock) : null, config.analytics().zone(), config.maxBodyBytes(), clock);
+      authenticator.onForget(gateway::forgetKeys);
+      components.add(gateway); // closed before the queue: what it holds is shipped into it
+    }
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
     services.add(new MetricsService(registry));
@@ -223,6 +243,7 @@ public final class ServerAssembly {
     services.add(new RecordsService(auth, store.usageStore(), store.directory(), store.auditLog(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
+    if (gateway != null) services.addAll(gateway.services());
 
     AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
         .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
@@ -249,6 +270,7 @@ public final class ServerAssembly {
     documented.addAll(RecordsService.operations());
     documented.addAll(TokenService.operations());
     documented.addAll(DirectoryService.operations());
+    if (gateway != null) documented.addAll(io.tokenmaxx.server.gateway.GatewayApi.operations());
     documented.addAll(io.tokenmaxx.server.checkin.CheckinApi.operations());
     documented.addAll(io.tokenmaxx.server.guard.GuardApi.operations());
     services.add(new OpenApiService(api, documented, version()));

@@ -25,7 +25,9 @@ public final class TokenCommand implements Runnable {
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = {"Create a token and print its secret (shown once) on standard output.",
           "Ingest tokens belong to a person (everything sent with it is theirs) or a team (the "
-              + "identities in the data decide)."})
+              + "identities in the data decide).",
+          "Gateway keys (--scope gateway) belong to a person or a team too: clients send them as their "
+              + "API key to the metering gateway (/anthropic, /openai/v1), which attributes every request to it."})
   static final class Create implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin TokenOptions auth;
@@ -36,7 +38,7 @@ public final class TokenCommand implements Runnable {
     @Option(names = "--team", paramLabel = "TEAM", description = "team the token belongs to (e.g. for a shared OTLP roll-out)")
     String team;
 
-    @Option(names = "--scope", defaultValue = "ingest", paramLabel = "ingest|read|admin",
+    @Option(names = "--scope", defaultValue = "ingest", paramLabel = "ingest|read|admin|gateway",
         description = "what the token may do (default: ${DEFAULT-VALUE})")
     String scope;
 
@@ -45,11 +47,11 @@ public final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!scope.matches("ingest|read|admin")) {
-        throw new IllegalArgumentException("--scope must be ingest, read or admin, was '" + scope + "'");
+      if (!scope.matches("ingest|read|admin|gateway")) {
+        throw new IllegalArgumentException("--scope must be ingest, read, admin or gateway, was '" + scope + "'");
       }
-      if (scope.equals("ingest") && person == null && team == null) {
-        throw new IllegalArgumentException("an ingest token needs --person EMAIL or --team TEAM");
+      if ((scope.equals("ingest") || scope.equals("gateway")) && person == null && team == null) {
+        throw new IllegalArgumentException("an " + scope + " token needs --person EMAIL or --team TEAM");
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("scope", scope);

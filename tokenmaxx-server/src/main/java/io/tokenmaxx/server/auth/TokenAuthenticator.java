@@ -33,9 +33,17 @@ public final class TokenAuthenticator implements Authenticator {
         .map(TokenAuthenticator::principal));
   }
 
-  /** Drops cached answers, e.g. after a token was revoked. */
+  private final java.util.List<Runnable> onForget = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Drops cached answers, e.g. after a token was revoked (and tells whoever caches tokens too). */
   public void forget() {
     cache.invalidateAll();
+    onForget.forEach(Runnable::run);
+  }
+
+  /** Runs {@code r} whenever cached tokens must be forgotten (other caches of the token store). */
+  public void onForget(Runnable r) {
+    onForget.add(r);
   }
 
   static Principal principal(ApiToken t) {

@@ -1,0 +1,33 @@
+package io.tokenmaxx.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tokenmaxx.gateway.config.GatewayConfig;
+import io.tokenmaxx.gateway.config.GatewayConfigException;
+import io.tokenmaxx.gateway.config.GatewayConfigLoader;
+import io.tokenmaxx.server.config.ConfigException;
+import io.tokenmaxx.server.config.ConfigLoader;
+import java.util.Map;
+
+/**
+ * The gateway's settings in the server's scheme: the {@code gateway:} part of the file the
+ * server's {@link ConfigLoader} read (the file is parsed once), then {@code TOKENMAXX_GATEWAY_*}
+ * variables, then flags. Errors are {@link ConfigException}s naming the setting, like every other.
+ */
+public final class GatewaySettings {
+  private GatewaySettings() {}
+
+  /** Validates and returns the gateway's settings. */
+  public static GatewayConfig load(ConfigLoader server, Map<String, String> environment, Map<String, String> flags) {
+    return load(server.section("gateway"), server.sectionSource("gateway"), environment, flags);
+  }
+
+  static GatewayConfig load(JsonNode section, String source, Map<String, String> environment, Map<String, String> flags) {
+    try {
+      GatewayConfigLoader l = new GatewayConfigLoader();
+      if (section != null) l.tree(section, source);
+      return l.environment(environment).overrides(flags).load();
+    } catch (GatewayConfigException e) {
+      throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2));
+    }
+  }
+}
