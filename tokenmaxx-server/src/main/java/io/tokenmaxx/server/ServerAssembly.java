@@ -279,6 +279,7 @@ public final class ServerAssembly {
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
     pages.addAll(checkins.pages());
+    if (gateway != null) pages.addAll(gateway.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }

@@ -26,6 +26,7 @@ public final class GatewayFeature implements Component {
   private final StoredKeys keys;
   private final BudgetAlerts alerts;
   private final GatewayApi api;
+  private final List<io.tokenmaxx.server.web.Page> pages;
 
   public GatewayFeature(GatewayConfig config, StorageComponent store, IngestQueue queue, PriceCatalog prices,
       RequestAuth auth, Webhook webhook, ZoneId zone, long maxBodyBytes, Clock clock) {
@@ -36,6 +37,13 @@ public final class GatewayFeature implements Component {
         .sink(sink).prices(prices).clock(clock).build();
     this.api = new GatewayApi(auth, this::budgets, store.cascades(), sink, keys, store.directory(), zone, clock,
         maxBodyBytes);
+    this.pages = List.of(new GatewayPage(this::budgets, api, store.directory(), clock, zone),
+        new GatewayKeysPage(store.tokens(), store.directory(), this::forgetKeys));
+  }
+
+  /** The gateway's dashboard pages: budgets and cascade savings, and the admin page of gateway keys. */
+  public List<io.tokenmaxx.server.web.Page> pages() {
+    return pages;
   }
 
   /** The budgets and their consumption now. */

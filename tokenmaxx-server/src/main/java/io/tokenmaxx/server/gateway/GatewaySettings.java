@@ -16,9 +16,26 @@ import java.util.Map;
 public final class GatewaySettings {
   private GatewaySettings() {}
 
-  /** Validates and returns the gateway's settings. */
+  /**
+   * Validates and returns the gateway's settings. Budget periods follow the organization's zone and
+   * week start ({@code analytics.zone}, {@code analytics.week-start}) unless {@code gateway.zone} or
+   * {@code gateway.week-start} say otherwise.
+   */
   public static GatewayConfig load(ConfigLoader server, Map<String, String> environment, Map<String, String> flags) {
-    return load(server.section("gateway"), server.sectionSource("gateway"), environment, flags);
+    JsonNode section = server.section("gateway");
+    Map<String, String> f = new java.util.HashMap<>(flags);
+    var analytics = server.load().analytics();
+    inherit(f, section, environment, "zone", analytics.zone().getId());
+    inherit(f, section, environment, "week-start", analytics.weekStart().name().toLowerCase(java.util.Locale.ROOT));
+    return load(section, server.sectionSource("gateway"), environment, f);
+  }
+
+  private static void inherit(Map<String, String> flags, JsonNode section, Map<String, String> env, String key,
+      String value) {
+    String setting = "gateway." + key;
+    if (flags.containsKey(setting) || env.containsKey(GatewayConfigLoader.envName(setting))) return;
+    if (section != null && section.has(key)) return;
+    flags.put(setting, value);
   }
 
   static GatewayConfig load(JsonNode section, String source, Map<String, String> environment, Map<String, String> flags) {

@@ -48,6 +48,12 @@ class GatewaySettingsTest {
     GatewayConfig c = GatewaySettings.load(loader, Map.of("TOKENMAXX_GATEWAY_ANTHROPIC_BASE_URL", "http://from-env:2"),
         Map.of());
     assertThat(c.zone().getId()).isEqualTo("Europe/Berlin");
+    // without a zone of its own, budgets follow the organization's
+    Path g = dir.resolve("org.yaml");
+    Files.writeString(g, "analytics:\n  zone: America/New_York\n  week-start: sunday\n");
+    GatewayConfig org = GatewaySettings.load(new ConfigLoader().file(g), Map.of(), Map.of());
+    assertThat(org.zone().getId()).isEqualTo("America/New_York");
+    assertThat(org.weekStart()).isEqualTo(java.time.DayOfWeek.SUNDAY);
     assertThat(c.budgets()).singleElement().satisfies(b -> assertThat(b.describe()).isEqualTo("50 USD per month for team:web"));
     assertThat(c.defaultUpstream(Protocol.ANTHROPIC).baseUrl().toString()).isEqualTo("http://from-env:2");
   }
