@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code tokenmaxx token create|list|revoke}: API tokens, administered on a server. */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Create, list and revoke API tokens on a tokenmaxx server (needs an admin token).",
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class,
+        io.tokenmaxx.cli.gateway.AliasCommand.class})
 public final class TokenCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

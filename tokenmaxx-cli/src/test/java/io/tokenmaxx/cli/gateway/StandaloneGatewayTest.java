@@ -136,6 +136,33 @@ class StandaloneGatewayTest {
   }
 
   @Test
+  void passThroughRequestsAreAttributedThroughTheKeyHashAlias() throws Exception {
+    run("token", "create", "--server", url, "--admin-token-file", admin.toString(), "--team", "edge");
+    String ingest = lastLine();
+    run("token", "create", "--server", url, "--admin-token-file", admin.toString(), "--person", "eve@example.com");
+    try (GatewayCommand.Running g = command(ingest).start(env())) {
+      // Claude Code on a personal key: forwarded unchanged, recorded under the key's hash
+      anthropic.enqueue(new AnthropicStandIn.Message(List.of(new AnthropicStandIn.Text("Hi.")), "end_turn",
+          new AnthropicStandIn.Usage(9, 2, 0, 0, 0)));
+      client(g, "sk-ant-eve-personal-0001").messages().create(question());
+      // in the header the client used, not replaced by the gateway's own key
+      var got = anthropic.last();
+      assertThat(got.header("x-api-key") != null ? got.header("x-api-key") : got.header("authorization"))
+          .isIn("sk-ant-eve-personal-0001", "Bearer sk-ant-eve-personal-0001");
+    }
+    Path keyFile = dir.resolve("eve.key");
+    Files.writeString(keyFile, "sk-ant-eve-personal-0001\n");
+    assertThat(run("token", "alias", "--server", url, "--admin-token-file", admin.toString(),
+        "--person", "eve@example.com", "--key-file", keyFile.toString())).as(err).isZero();
+    assertThat(lastLine()).startsWith("api_key:sha256-").doesNotContain("sk-ant");
+    // the request made before the alias is hers now
+    List<JsonNode> stored = records("eve@example.com", 1);
+    assertThat(stored).hasSize(1);
+    assertThat(stored.getFirst().path("inputTokens").asLong()).isEqualTo(9);
+    assertThat(stored.getFirst().toString()).doesNotContain("sk-ant-eve");
+  }
+
+  @Test
   void badRecordsAreRefusedLineByLineAndTheGoodOnesKept() throws Exception {
     run("token", "create", "--server", url, "--admin-token-file", admin.toString(), "--team", "edge");
     String ingest = lastLine();
