@@ -125,7 +125,10 @@ final class DemoCommand implements Runnable {
     }
     Clock clock = demoClock(state);
     if (!config.analytics().zone().equals(state.zone())) config = config(state.zone());
-    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage).passwords(passwords);
+    // the metering gateway too, with its upstreams from TOKENMAXX_GATEWAY_* (budget periods in the demo's zone)
+    var gateway = io.tokenmaxx.server.gateway.GatewaySettings.load(new ConfigLoader().overrides(
+        Map.of("analytics.zone", config.analytics().zone().getId())), System.getenv(), Map.of());
+    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage).passwords(passwords).gateway(gateway);
     return new Started(assembly.build().start(), state, config, clock);
   }
 
