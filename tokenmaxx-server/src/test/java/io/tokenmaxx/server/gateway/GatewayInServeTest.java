@@ -248,4 +248,35 @@ class GatewayInServeTest {
         .hasMessageContaining("revoked");
     assertThat(records(1)).hasSize(1);
   }
+
+  @Test
+  void theGatewayApiIsInTheOpenApiDocumentAndBudgetsShowOnlyToWhomTheyConcern() throws Exception {
+    HttpResponse<String> r = call("GET", "/api/openapi.json", null, null);
+    io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(r.body());
+    assertThat(parsed.getMessages()).isEmpty();
+    JsonNode paths = Json.MAPPER.readTree(r.body()).get("paths");
+    assertThat(paths.has("/api/v1/gateway/budgets")).isTrue();
+    assertThat(paths.get("/api/v1/gateway/savings").get("get").get("operationId").asText()).isEqualTo("gatewaySavings");
+    assertThat(paths.has("/api/v1/gateway/records")).isTrue();
+
+    // ana's read token sees her budget; bo's does not; a bad date is named
+    String ana = token("read", EMAIL);
+    String bo = token("read", "bo@example.com");
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/gateway/budgets", ana, null).body()).get("budgets")).hasSize(1);
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/gateway/budgets", bo, null).body()).get("budgets")).isEmpty();
+    HttpResponse<String> bad = call("GET", "/api/v1/gateway/savings?from=yesterday", ana, null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("from").contains("yesterday");
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/gateway/savings", ana, null).body()).get("rows")).isEmpty();
+    // gateway keys need an owner
+    HttpResponse<String> ownerless = call("POST", "/api/v1/tokens", admin, "{\"scope\":\"gateway\"}");
+    assertThat(ownerless.statusCode()).isEqualTo(400);
+    assertThat(ownerless.body()).contains("gateway token is for a person or a team");
+  }
+
+  String token(String scope, String person) throws Exception {
+    HttpResponse<String> r = call("POST", "/api/v1/tokens", admin, "{\"scope\":\"" + scope + "\",\"person\":\"" + person + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return Json.MAPPER.readTree(r.body()).get("secret").asText();
+  }
 }
