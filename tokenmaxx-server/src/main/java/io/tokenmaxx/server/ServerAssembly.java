@@ -70,6 +70,7 @@ public final class ServerAssembly {
   private AnalyticsService analytics;
   private ViewerResolver viewers;
   private CheckinFeature checkins;
+  private io.tokenmaxx.server.importer.ImportFeature imports;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -125,6 +126,12 @@ public final class ServerAssembly {
   public CheckinFeature checkins() {
     if (checkins == null) throw new IllegalStateException("build() first");
     return checkins;
+  }
+
+  /** Vendor usage imports (after {@link #build()}). */
+  public io.tokenmaxx.server.importer.ImportFeature imports() {
+    if (imports == null) throw new IllegalStateException("build() first");
+    return imports;
   }
 
   /** The store the built server uses (after {@link #build()}). */
@@ -213,9 +220,11 @@ public final class ServerAssembly {
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
-    List<Component> components = List.of(store, queue, decoder, checkins);
+    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
+        identities, new IdentityLearner(store.directory(), identities), clock);
+    List<Component> components = List.of(store, queue, decoder, checkins, imports);
     List<HttpService> services = new ArrayList<>();
-    services.add(new HealthService(components));
+    services.add(new HealthService(components, java.util.Map.of("importers", imports::health)));
     services.add(new MetricsService(registry));
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series, sessions,
@@ -251,12 +260,16 @@ public final class ServerAssembly {
     documented.addAll(DirectoryService.operations());
     documented.addAll(io.tokenmaxx.server.checkin.CheckinApi.operations());
     documented.addAll(io.tokenmaxx.server.guard.GuardApi.operations());
+    documented.addAll(io.tokenmaxx.server.importer.ImportFeature.operations());
     services.add(new OpenApiService(api, documented, version()));
     services.addAll(checkins.services(auth, viewers));
+    services.addAll(imports.services(auth));
     checkins.start();
+    imports.start();
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
     pages.addAll(checkins.pages());
+    pages.addAll(imports.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }

@@ -16,9 +16,16 @@ import java.util.Map;
 /** {@code GET /health}: 200 when every component's {@code check()} passes, else 503 with why. */
 public final class HealthService implements HttpService {
   private final List<? extends Component> components;
+  private final Map<String, java.util.function.Supplier<Object>> sections;
 
   public HealthService(List<? extends Component> components) {
+    this(components, Map.of());
+  }
+
+  /** @param sections named details shown beside the checks that do not decide the status (e.g. import sources) */
+  public HealthService(List<? extends Component> components, Map<String, java.util.function.Supplier<Object>> sections) {
     this.components = List.copyOf(components);
+    this.sections = Map.copyOf(sections);
   }
 
   @Override
@@ -43,7 +50,10 @@ public final class HealthService implements HttpService {
       if (!r.ok()) m.put("message", r.message());
       checks.add(m);
     }
-    Json.send(res, ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
-        Map.of("status", ok ? "UP" : "DOWN", "checks", checks));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ok ? "UP" : "DOWN");
+    body.put("checks", checks);
+    sections.forEach((name, s) -> body.put(name, s.get()));
+    Json.send(res, ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
   }
 }
