@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.push.PushCommand.class,
+        io.tokenmaxx.cli.imports.ImportCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
         io.tokenmaxx.cli.checkin.CheckinCommand.class,
         io.tokenmaxx.cli.checkin.FlagsCommand.class,

@@ -21,7 +21,8 @@ import java.util.List;
  * The import admin API (admin scope): {@code GET /api/v1/importers} lists each configured source's
  * state, last success, records imported, next run and last error (never a key);
  * {@code POST /api/v1/importers/{source}/run} pulls a source now (waits for the result with
- * {@code ?wait=true}, else answers 202 at once); {@code POST /api/v1/importers/{vendor}/csv}
+ * {@code ?wait=true}, else answers 202 at once), or with {@code ?since=DATE[&until=DATE]} pulls
+ * just those days once, leaving the schedule's cursor alone; {@code POST /api/v1/importers/{vendor}/csv}
  * imports a console's CSV export sent as the body.
  */
 final class ImportApi implements HttpService {
@@ -29,10 +30,20 @@ final class ImportApi implements HttpService {
 
   private final RequestAuth auth;
   private final ImportFeature feature;
+  private final Clock clock;
 
   ImportApi(RequestAuth auth, ImportFeature feature, Clock clock) {
     this.auth = auth;
     this.feature = feature;
+    this.clock = clock;
+  }
+
+  private static java.time.LocalDate day(String param, String v) {
+    try {
+      return java.time.LocalDate.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiError.badRequest(param, "must be a date such as 2026-03-01, was '" + v + "'");
+    }
   }
 
   @Override
@@ -53,6 +64,16 @@ final class ImportApi implements HttpService {
     if (feature.status().stream().noneMatch(s -> s.source().equals(source))) {
       throw ApiError.notFound("no import source '" + source + "' is configured; configured: "
           + feature.status().stream().map(s -> s.source()).toList());
+    }
+    String since = req.query().first("since").orElse("").strip();
+    if (!since.isEmpty()) {
+      java.time.LocalDate from = day("since", since);
+      String until = req.query().first("until").orElse("").strip();
+      java.time.LocalDate through = until.isEmpty() ? java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC))
+          : day("until", until);
+      if (from.isAfter(through)) throw ApiError.badRequest("since", "since " + from + " is after " + through);
+      Json.ok(res, ImportSchema.Run.of(feature.pull(source, from, through)));
+      return;
     }
     if (req.query().first("wait").map("true"::equals).orElse(false)) {
       Json.ok(res, ImportSchema.Run.of(feature.scheduler().runNow(source)));
@@ -99,8 +120,12 @@ final class ImportApi implements HttpService {
         new ApiOperation("post", "/api/v1/importers/{source}/run", "runImporter", "admin",
             "Pull a source now, whatever its schedule",
             "With wait=true the answer is the run's result; otherwise 202 at once and the run goes on in the "
-                + "background (its outcome shows in the list). 404 for a source that is not configured." + admin,
-            List.of(new ApiOperation.QueryParam("wait", "true: answer when the run has finished", "string")), null,
+                + "background (its outcome shows in the list). With since (and until, default today) the days "
+                + "since..until are pulled once and the answer is the result; the schedule's cursor is left alone. "
+                + "404 for a source that is not configured." + admin,
+            List.of(new ApiOperation.QueryParam("wait", "true: answer when the run has finished", "string"),
+                new ApiOperation.QueryParam("since", "first UTC day of a one-off pull (yyyy-mm-dd)", "string"),
+                new ApiOperation.QueryParam("until", "last UTC day of a one-off pull (default today)", "string")), null,
             ImportSchema.Run.class),
         new ApiOperation("post", "/api/v1/importers/{vendor}/csv", "importCsv", "admin",
             "Import a vendor console's CSV usage export (the request body)",

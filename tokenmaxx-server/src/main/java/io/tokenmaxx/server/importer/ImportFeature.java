@@ -130,6 +130,11 @@ public final class ImportFeature implements Component {
     return new ImportSchema.FileImport(vendor.id(), read.usage().size(), read.errors());
   }
 
+  /** Pulls the days {@code from} through {@code through} of a source once, into the store, leaving its cursor alone. */
+  public io.tokenmaxx.collect.vendor.RunResult pull(String source, LocalDate from, LocalDate through) {
+    return scheduler.pull(source, from, through, sink);
+  }
+
   /** Recomputes the stored complements of the vendors' daily aggregates for these days (late finer records). */
   public void reconcile(LocalDate from, LocalDate through) {
     for (LocalDate d = from; !d.isAfter(through); d = d.plusDays(1)) reconciler.reconcile(d);
