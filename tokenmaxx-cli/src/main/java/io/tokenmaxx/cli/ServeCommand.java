@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code tokenmaxx serve}: OTLP receiver, ingest and query API and dashboard in one process. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the tokenmaxx server: OTLP (/v1/metrics, /v1/logs, /v1/traces), the ingest "
-        + "and query API (/api/v1/...), the dashboard, /health and /metrics, on one port.",
+        + "and query API (/api/v1/...), the dashboard, /health, /metrics and the metering gateway "
+        + "(/anthropic/v1/..., /openai/v1/...), on one port.",
         "Settings come from --config FILE, then TOKENMAXX_* environment variables, then flags."})
 final class ServeCommand implements Runnable {
 
@@ -39,7 +40,7 @@ final class ServeCommand implements Runnable {
   @Override
   public void run() {
     ServerConfig config = load();
-    ServerAssembly assembly = new ServerAssembly(config, Clock.systemUTC());
+    ServerAssembly assembly = new ServerAssembly(config, Clock.systemUTC()).gateway(gatewayConfig);
     TokenmaxxServer server = assembly.build().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,6 +68,9 @@ final class ServeCommand implements Runnable {
     return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
   }
 
+  private io.tokenmaxx.gateway.config.GatewayConfig gatewayConfig;
+
+  /** The server's settings, and the gateway's from the same file and environment. */
   ServerConfig load() {
     Map<String, String> flags = new HashMap<>();
     if (port != null) flags.put("port", port.toString());
@@ -74,7 +78,10 @@ final class ServeCommand implements Runnable {
     if (data != null) flags.put("data", data.toString());
     if (storageUrl != null) flags.put("storage.url", storageUrl);
     try {
-      return new ConfigLoader().file(configFile).environment(System.getenv()).overrides(flags).load();
+      ConfigLoader loader = new ConfigLoader().file(configFile).environment(System.getenv()).overrides(flags);
+      ServerConfig config = loader.load();
+      gatewayConfig = io.tokenmaxx.server.gateway.GatewaySettings.load(loader, System.getenv(), Map.of());
+      return config;
     } catch (ConfigException e) {
       throw new IllegalArgumentException("bad setting " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         io.tokenmaxx.cli.report.ReportCommand.class,
         ServeCommand.class,
+        io.tokenmaxx.cli.gateway.GatewayCommand.class,
         DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.push.PushCommand.class,

@@ -10,7 +10,13 @@ public enum TokenScope {
   /** Read reports and the API. */
   READ,
   /** Everything, including managing the directory and tokens. */
-  ADMIN;
+  ADMIN,
+  /**
+   * A metering-gateway key ({@code tmx_...} in {@code x-api-key} or {@code Authorization: Bearer}
+   * on the gateway's routes): its requests are attributed to its person or team. It opens no
+   * other API.
+   */
+  GATEWAY;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -15,6 +15,12 @@ public interface TokenStore {
   /** The active token whose secret this is, if any. */
   Optional<ApiToken> authenticate(String secret);
 
+  /**
+   * The token whose secret hashes to {@code secretHash} ({@link TokenSecrets#hash}), revoked or
+   * not; empty when none does.
+   */
+  Optional<ApiToken> findByHash(String secretHash);
+
   /** Revokes a token by id; false when no active token has that id. */
   boolean revoke(String id);
 

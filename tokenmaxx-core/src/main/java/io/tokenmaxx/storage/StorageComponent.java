@@ -97,4 +97,14 @@ public interface StorageComponent extends Component {
   default StateStore state() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no collector state");
   }
+
+  /** The metering gateway's budget consumption. Backends without it throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.metering.BudgetLedger budgetLedger() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no budget ledger");
+  }
+
+  /** The metering gateway's cascade outcomes. Backends without them throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.metering.CascadeStore cascades() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no cascade outcomes");
+  }
 }

@@ -1,11 +1,11 @@
 package io.tokenmaxx.gateway;
 
+import io.tokenmaxx.metering.BudgetLedger;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.http.HttpService;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.component.Component;
 import io.tokenmaxx.gateway.budget.AlertSink;
-import io.tokenmaxx.gateway.budget.BudgetLedger;
 import io.tokenmaxx.gateway.budget.Budgets;
 import io.tokenmaxx.gateway.budget.InMemoryBudgetLedger;
 import io.tokenmaxx.gateway.config.GatewayConfig;

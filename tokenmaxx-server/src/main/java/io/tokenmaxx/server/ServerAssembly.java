@@ -71,6 +71,8 @@ public final class ServerAssembly {
   private ViewerResolver viewers;
   private CheckinFeature checkins;
   private io.tokenmaxx.server.importer.ImportFeature imports;
+  private io.tokenmaxx.gateway.config.GatewayConfig gatewayConfig;
+  private io.tokenmaxx.server.gateway.GatewayFeature gateway;
 
   public ServerAssembly(ServerConfig config, Clock clock) {
     this.config = config;
@@ -132,6 +134,17 @@ public final class ServerAssembly {
   public io.tokenmaxx.server.importer.ImportFeature imports() {
     if (imports == null) throw new IllegalStateException("build() first");
     return imports;
+  }
+
+  /** Mounts the metering gateway with these settings ({@code /anthropic}, {@code /openai}). */
+  public ServerAssembly gateway(io.tokenmaxx.gateway.config.GatewayConfig c) {
+    gatewayConfig = c;
+    return this;
+  }
+
+  /** The mounted gateway (after {@link #build()}), null when none was configured. */
+  public io.tokenmaxx.server.gateway.GatewayFeature gateway() {
+    return gateway;
   }
 
   /** The store the built server uses (after {@link #build()}). */
@@ -222,7 +235,14 @@ public final class ServerAssembly {
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
     imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
         identities, new IdentityLearner(store.directory(), identities), clock);
-    List<Component> components = List.of(store, queue, decoder, checkins, imports);
+    List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins, imports));
+    if (gatewayConfig != null) {
+      gateway = new io.tokenmaxx.server.gateway.GatewayFeature(gatewayConfig, store, queue, catalog, auth,
+          config.checkins().webhook() ? new io.tokenmaxx.server.checkin.Webhook(config.checkins().webhookUrl(),
+              config.checkins().webhookSecret(), clock) : null, config.analytics().zone(), config.maxBodyBytes(), clock);
+      authenticator.onForget(gateway::forgetKeys);
+      components.add(gateway); // closed before the queue: what it holds is shipped into it
+    }
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components, java.util.Map.of("importers", imports::health)));
     services.add(new MetricsService(registry));
@@ -232,6 +252,7 @@ public final class ServerAssembly {
     services.add(new RecordsService(auth, store.usageStore(), store.directory(), store.auditLog(), clock));
     services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
     services.add(new DirectoryService(auth, store.directory(), identities));
+    if (gateway != null) services.addAll(gateway.services());
 
     AnalyticsService.Builder ab = AnalyticsService.builder().store(store.analytics()).directory(store.directory())
         .settings(config.analytics().withMinGroupSize(config.minGroupSize()))
@@ -258,6 +279,7 @@ public final class ServerAssembly {
     documented.addAll(RecordsService.operations());
     documented.addAll(TokenService.operations());
     documented.addAll(DirectoryService.operations());
+    if (gateway != null) documented.addAll(io.tokenmaxx.server.gateway.GatewayApi.operations());
     documented.addAll(io.tokenmaxx.server.checkin.CheckinApi.operations());
     documented.addAll(io.tokenmaxx.server.guard.GuardApi.operations());
     documented.addAll(io.tokenmaxx.server.importer.ImportFeature.operations());
@@ -270,6 +292,7 @@ public final class ServerAssembly {
     pages.add(new CapacityPage(plans));
     pages.addAll(checkins.pages());
     pages.addAll(imports.pages());
+    if (gateway != null) pages.addAll(gateway.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code tokenmaxx token create|list|revoke}: API tokens, administered on a server. */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Create, list and revoke API tokens on a tokenmaxx server (needs an admin token).",
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class,
+        io.tokenmaxx.cli.gateway.AliasCommand.class})
 public final class TokenCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -25,7 +26,9 @@ public final class TokenCommand implements Runnable {
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = {"Create a token and print its secret (shown once) on standard output.",
           "Ingest tokens belong to a person (everything sent with it is theirs) or a team (the "
-              + "identities in the data decide)."})
+              + "identities in the data decide).",
+          "Gateway keys (--scope gateway) belong to a person or a team too: clients send them as their "
+              + "API key to the metering gateway (/anthropic, /openai/v1), which attributes every request to it."})
   static final class Create implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin TokenOptions auth;
@@ -36,7 +39,7 @@ public final class TokenCommand implements Runnable {
     @Option(names = "--team", paramLabel = "TEAM", description = "team the token belongs to (e.g. for a shared OTLP roll-out)")
     String team;
 
-    @Option(names = "--scope", defaultValue = "ingest", paramLabel = "ingest|read|admin",
+    @Option(names = "--scope", defaultValue = "ingest", paramLabel = "ingest|read|admin|gateway",
         description = "what the token may do (default: ${DEFAULT-VALUE})")
     String scope;
 
@@ -45,11 +48,11 @@ public final class TokenCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!scope.matches("ingest|read|admin")) {
-        throw new IllegalArgumentException("--scope must be ingest, read or admin, was '" + scope + "'");
+      if (!scope.matches("ingest|read|admin|gateway")) {
+        throw new IllegalArgumentException("--scope must be ingest, read, admin or gateway, was '" + scope + "'");
       }
-      if (scope.equals("ingest") && person == null && team == null) {
-        throw new IllegalArgumentException("an ingest token needs --person EMAIL or --team TEAM");
+      if ((scope.equals("ingest") || scope.equals("gateway")) && person == null && team == null) {
+        throw new IllegalArgumentException("an " + scope + " token needs --person EMAIL or --team TEAM");
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("scope", scope);

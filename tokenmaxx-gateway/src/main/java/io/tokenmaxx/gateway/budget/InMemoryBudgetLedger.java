@@ -1,5 +1,6 @@
 package io.tokenmaxx.gateway.budget;
 
+import io.tokenmaxx.metering.BudgetLedger;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,6 @@
 package io.tokenmaxx.gateway.record;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tokenmaxx.component.CheckResult;
 import io.tokenmaxx.component.Component;
 import java.io.BufferedReader;
@@ -38,9 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RecordShipper implements Component {
   private static final System.Logger LOG = System.getLogger(RecordShipper.class.getName());
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  static final ObjectMapper JSON = GatewayRecordJson.JSON;
 
   private final RecordSink sink;
   private final BlockingQueue<GatewayRecord> queue;
@@ -143,6 +138,11 @@ public final class RecordShipper implements Component {
     List<Path> out = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(spillDir, "spill-*.ndjson*")) {
       for (Path p : ds) out.add(p);
+    }
+    synchronized (spillLock) {
+      // a file opened by a request since the move above is still being written: not ready (the
+      // ".open" files in the listing are otherwise ones an earlier process left)
+      if (spillOut != null) out.remove(spillFile);
     }
     out.sort((a, b) -> order(a).compareTo(order(b)));
     return out;

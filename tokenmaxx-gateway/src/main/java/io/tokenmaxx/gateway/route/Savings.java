@@ -45,11 +45,16 @@ public final class Savings {
     List<Row> rows = new ArrayList<>();
     for (var e : counts.entrySet()) {
       BigDecimal[] m = money.get(e.getKey());
-      BigDecimal saved = m[1].subtract(m[0]);
-      double share = m[1].signum() == 0 ? 0 : saved.divide(m[1], MathContext.DECIMAL64).doubleValue();
-      rows.add(new Row(e.getKey(), e.getValue()[0], e.getValue()[1], m[0], m[1], saved, share,
-          (double) e.getValue()[1] / e.getValue()[0]));
+      rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], m[0], m[1]));
     }
     return rows;
+  }
+
+  /** One row from a model class's sums (what a store adds up). */
+  public static Row row(String modelClass, long requests, long escalated, BigDecimal actualCost, BigDecimal strongCost) {
+    BigDecimal saved = strongCost.subtract(actualCost);
+    double share = strongCost.signum() == 0 ? 0 : saved.divide(strongCost, MathContext.DECIMAL64).doubleValue();
+    return new Row(modelClass, requests, escalated, actualCost, strongCost, saved, share,
+        requests == 0 ? 0 : (double) escalated / requests);
   }
 }

@@ -1,5 +1,6 @@
 package io.tokenmaxx.gateway.budget;
 
+import io.tokenmaxx.metering.BudgetLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

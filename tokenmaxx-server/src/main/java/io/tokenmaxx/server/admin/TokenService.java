@@ -59,8 +59,9 @@ public final class TokenService implements HttpService {
     }
     String person = text(body, "person");
     String team = text(body, "team");
-    if (scope == TokenScope.INGEST && person == null && team == null) {
-      throw ApiError.badRequest("person", "an ingest token is for a person or a team: give 'person' (e-mail or id) or 'team'");
+    if ((scope == TokenScope.INGEST || scope == TokenScope.GATEWAY) && person == null && team == null) {
+      throw ApiError.badRequest("person", "an " + scope.label() + " token is for a person or a team: give 'person' "
+          + "(e-mail or id) or 'team'");
     }
     String personId = null;
     boolean createdPerson = false;
@@ -103,7 +104,8 @@ public final class TokenService implements HttpService {
         new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/tokens", "createToken", "admin",
             "Create an API token; its secret is in this answer only",
             "Scopes: ingest (send records; for a person, who then owns everything sent with it, or a team), read "
-                + "(reports and the analytics API, as that person) and admin. A person may be given by e-mail; one "
+                + "(reports and the analytics API, as that person), admin, and gateway (a metering-gateway key, tmx_..., for a "
+                + "person or a team, that opens the gateway's /anthropic and /openai routes only). A person may be given by e-mail; one "
                 + "not in the directory yet is added." + admin,
             List.of(), AdminSchema.TokenRequest.class, AdminSchema.CreatedToken.class),
         new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/tokens", "listTokens", "admin",

@@ -28,12 +28,22 @@ public final class TokenAuthenticator implements Authenticator {
   @Override
   public Optional<Principal> authenticate(String secret) {
     if (secret == null || secret.isBlank() || secret.length() > 512) return Optional.empty();
-    return cache.get(secret, s -> tokens.authenticate(s).map(TokenAuthenticator::principal));
+    // a gateway key opens the gateway's routes only, never this server's API
+    return cache.get(secret, s -> tokens.authenticate(s).filter(t -> t.scope() != io.tokenmaxx.identity.TokenScope.GATEWAY)
+        .map(TokenAuthenticator::principal));
   }
 
-  /** Drops cached answers, e.g. after a token was revoked. */
+  private final java.util.List<Runnable> onForget = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Drops cached answers, e.g. after a token was revoked (and tells whoever caches tokens too). */
   public void forget() {
     cache.invalidateAll();
+    onForget.forEach(Runnable::run);
+  }
+
+  /** Runs {@code r} whenever cached tokens must be forgotten (other caches of the token store). */
+  public void onForget(Runnable r) {
+    onForget.add(r);
   }
 
   static Principal principal(ApiToken t) {
@@ -41,6 +51,7 @@ public final class TokenAuthenticator implements Authenticator {
       case INGEST -> Principal.Scope.INGEST;
       case READ -> Principal.Scope.READ;
       case ADMIN -> Principal.Scope.ADMIN;
+      case GATEWAY -> throw new IllegalArgumentException("a gateway key is no API token");
     });
     return new Principal(t.id(), scopes, t.person(), t.team());
   }

@@ -65,8 +65,16 @@ public final class ConfigLoader {
     return Map.copyOf(d);
   }
 
+  /**
+   * Top-level parts of the file that belong to a feature with settings of its own (lists and
+   * nested mappings), handed over as trees instead of flattened here.
+   */
+  static final Set<String> SECTIONS = Set.of("gateway");
+
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> origin = new LinkedHashMap<>();
+  private final Map<String, JsonNode> sections = new LinkedHashMap<>();
+  private final Map<String, String> sectionSources = new LinkedHashMap<>();
 
   public ConfigLoader() {
     DEFAULTS.forEach((k, v) -> set(k, v, "default"));
@@ -94,13 +102,26 @@ public final class ConfigLoader {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-      if (e.getValue().isObject()) {
+      if (prefix.isEmpty() && SECTIONS.contains(key)) {
+        sections.put(key, e.getValue());
+        sectionSources.put(key, src);
+      } else if (e.getValue().isObject()) {
         flatten(key, e.getValue(), src);
       } else {
         requireKnown(key, src);
         set(key, e.getValue().isNull() ? "" : e.getValue().asText(), src);
       }
     }
+  }
+
+  /** A section of the file ({@link #SECTIONS}) as it was written; null when the file has none. */
+  public JsonNode section(String name) {
+    return sections.get(name);
+  }
+
+  /** The file a section came from (for error messages). */
+  public String sectionSource(String name) {
+    return sectionSources.getOrDefault(name, "config file");
   }
 
   /** Takes {@code TOKENMAXX_*} variables, e.g. {@code TOKENMAXX_INGEST_BATCH_SIZE}. */

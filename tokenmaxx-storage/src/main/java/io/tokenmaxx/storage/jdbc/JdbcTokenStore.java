@@ -31,8 +31,8 @@ public final class JdbcTokenStore implements TokenStore {
     Objects.requireNonNull(scope, "scope");
     person = blankToNull(person);
     team = blankToNull(team);
-    if (scope == TokenScope.INGEST && person == null && team == null) {
-      throw new IllegalArgumentException("an ingest token belongs to a person or a team: give one");
+    if ((scope == TokenScope.INGEST || scope == TokenScope.GATEWAY) && person == null && team == null) {
+      throw new IllegalArgumentException("an " + scope.label() + " token belongs to a person or a team: give one");
     }
     RecordChecks.checkText("token", "person", person);
     RecordChecks.checkText("token", "team", team);
@@ -58,6 +58,12 @@ public final class JdbcTokenStore implements TokenStore {
     if (secret == null || secret.isBlank()) return Optional.empty();
     List<ApiToken> found = select(" WHERE token_hash = ? AND revoked_at IS NULL", List.of(TokenSecrets.hash(secret.strip())));
     return found.stream().findFirst();
+  }
+
+  @Override
+  public Optional<ApiToken> findByHash(String secretHash) {
+    if (secretHash == null || secretHash.isBlank()) return Optional.empty();
+    return select(" WHERE token_hash = ?", List.of(secretHash)).stream().findFirst();
   }
 
   @Override

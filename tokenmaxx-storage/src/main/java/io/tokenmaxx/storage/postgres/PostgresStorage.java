@@ -209,6 +209,28 @@ public final class PostgresStorage implements StorageComponent {
     return open().directory();
   }
 
+  private volatile io.tokenmaxx.storage.jdbc.MeteringTables metering;
+
+  private io.tokenmaxx.storage.jdbc.MeteringTables metering() {
+    io.tokenmaxx.storage.jdbc.MeteringTables m = metering;
+    if (m != null) return m;
+    Open o = open();
+    synchronized (this) {
+      if (metering == null) metering = new io.tokenmaxx.storage.jdbc.MeteringTables(o.tx());
+      return metering;
+    }
+  }
+
+  @Override
+  public io.tokenmaxx.metering.BudgetLedger budgetLedger() {
+    return metering().ledger();
+  }
+
+  @Override
+  public io.tokenmaxx.metering.CascadeStore cascades() {
+    return metering().cascades();
+  }
+
   @Override
   public TokenStore tokens() {
     return open().tokens();

@@ -66,4 +66,22 @@ public abstract class ITTokens extends StorageTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("person or a team");
     assertThat(tokens().list()).isEmpty();
   }
+
+  @Test
+  void aGatewayKeyBelongsToSomeoneAndIsFoundByHashEvenWhenRevoked() {
+    assertThatThrownBy(() -> tokens().create(TokenScope.GATEWAY, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gateway token belongs to a person or a team");
+    NewToken k = tokens().create(TokenScope.GATEWAY, "ana", "web", "notebook");
+    String hash = TokenSecrets.hash(k.secret());
+
+    assertThat(tokens().findByHash(hash)).contains(k.token());
+    assertThat(tokens().findByHash(TokenSecrets.hash(k.secret() + "x"))).isEmpty();
+    assertThat(tokens().findByHash(null)).isEmpty();
+    tokens().revoke(k.token().id());
+    assertThat(tokens().findByHash(hash)).hasValueSatisfying(t -> {
+      assertThat(t.active()).isFalse();
+      assertThat(t.scope()).isEqualTo(TokenScope.GATEWAY);
+      assertThat(t.person()).isEqualTo("ana");
+    });
+  }
 }

@@ -1,12 +1,13 @@
-package io.tokenmaxx.gateway.budget;
+package io.tokenmaxx.metering;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Consumption of budgets per period window (the gateway's budget SPI). Each operation is atomic
- * for its key; a backend in a database makes {@link #tryReserve} one conditional update. Amounts
- * are dollars or tokens, as the budget counts.
+ * Consumption of budgets per period window: the metering gateway's budget SPI, kept by the store so
+ * that every gateway process of an organization shares it. Each operation is atomic for its key; a
+ * backend in a database makes {@link #tryReserve} one conditional update. Amounts are dollars or
+ * tokens, as the budget counts.
  */
 public interface BudgetLedger {
 

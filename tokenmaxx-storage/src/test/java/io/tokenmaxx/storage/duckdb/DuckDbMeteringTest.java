@@ -1,0 +1,48 @@
+package io.tokenmaxx.storage.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tokenmaxx.metering.BudgetLedger;
+import io.tokenmaxx.storage.StorageComponent;
+import io.tokenmaxx.storage.kit.ITBudgetLedger;
+import io.tokenmaxx.storage.kit.ITCascades;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gateway's budget ledger and cascade outcomes in DuckDB. */
+class DuckDbMeteringTest {
+
+  @Nested
+  class Ledger extends ITBudgetLedger {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return DuckDbStorage.builder().inMemory().build();
+    }
+  }
+
+  @Nested
+  class Cascades extends ITCascades {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return DuckDbStorage.builder().inMemory().build();
+    }
+  }
+
+  @Test
+  void consumptionOutlivesARestart(@TempDir Path dir) {
+    BudgetLedger.Key k = new BudgetLedger.Key("team:web/usd/month", Instant.parse("2026-05-01T00:00:00Z"));
+    try (DuckDbStorage s = DuckDbStorage.builder().path(dir.resolve("t.duckdb")).build()) {
+      s.budgetLedger().tryReserve(k, BigDecimal.TEN, BigDecimal.ONE);
+      s.budgetLedger().settle(k, BigDecimal.ONE, new BigDecimal("7.25"));
+    }
+    try (DuckDbStorage s = DuckDbStorage.builder().path(dir.resolve("t.duckdb")).build()) {
+      assertThat(s.budgetLedger().consumption(k).consumed()).isEqualByComparingTo("7.25");
+      assertThat(s.budgetLedger().tryReserve(k, new BigDecimal("7.25"), BigDecimal.ONE)).isFalse();
+    }
+  }
+}
