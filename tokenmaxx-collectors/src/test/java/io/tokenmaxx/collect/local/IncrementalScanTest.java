@@ -33,8 +33,12 @@ class IncrementalScanTest {
     session = home.resolve(".claude/projects/-home-dev-app/s1.jsonl");
   }
 
+  /** A scan with the cache, returning once the cache it writes (in the background) is on disk. */
   ScanResult cached() throws IOException {
-    return Fixtures.scanner(home).cacheFile(cache).build().scan();
+    LocalLogScanner scanner = Fixtures.scanner(home).cacheFile(cache).build();
+    ScanResult r = scanner.scan();
+    scanner.awaitCacheWritten();
+    return r;
   }
 
   ScanResult fresh() throws IOException {
@@ -164,8 +168,10 @@ class IncrementalScanTest {
     cached();
     Path prices = tmp.resolve("prices.json");
     Files.writeString(prices, "{\"claude-sonnet-4-5-20250929\": {\"input_cost_per_token\": 1}}");
-    ScanResult r = Fixtures.scanner(home).cacheFile(cache)
-        .priceCatalog(io.tokenmaxx.pricing.PriceCatalog.bundled().withOverrides(prices)).build().scan();
+    LocalLogScanner scanner = Fixtures.scanner(home).cacheFile(cache)
+        .priceCatalog(io.tokenmaxx.pricing.PriceCatalog.bundled().withOverrides(prices)).build();
+    ScanResult r = scanner.scan();
+    scanner.awaitCacheWritten();
     assertThat(r.stats().bytesRead()).isZero();
     assertThat(r.records()).anySatisfy(x -> {
       assertThat(x.id()).isEqualTo("claude-code:msg_A:req_A");
