@@ -45,6 +45,7 @@ final class JsonTail {
       int ve = p + 1;
       int vs;
       if (c == '"') {
+        if (escaped(b, s, p)) return false;
         vs = openingQuote(b, s, p);
         if (vs < 0) return false;
         p = vs - 1;
@@ -59,7 +60,7 @@ final class JsonTail {
       p = back(b, s, p);
       if (p < s || b[p] != ':') return false;
       p = back(b, s, p - 1);
-      if (p < s || b[p] != '"') return false;
+      if (p < s || b[p] != '"' || escaped(b, s, p)) return false;
       int ks = openingQuote(b, s, p);
       if (ks < 0 || count == MAX_MEMBERS) return false;
       keyStart[count] = ks + 1;
@@ -108,11 +109,15 @@ final class JsonTail {
   /** The quote opening the string closed at {@code p}: the nearest quote before it not escaped. */
   private static int openingQuote(byte[] b, int s, int p) {
     for (int q = p - 1; q >= s; q--) {
-      if (b[q] != '"') continue;
-      int k = q - 1;
-      while (k >= s && b[k] == '\\') k--;
-      if (((q - 1 - k) & 1) == 0) return q;
+      if (b[q] == '"' && !escaped(b, s, q)) return q;
     }
     return -1;
+  }
+
+  /** Whether the byte at {@code q} follows an odd run of backslashes. */
+  private static boolean escaped(byte[] b, int s, int q) {
+    int k = q - 1;
+    while (k >= s && b[k] == '\\') k--;
+    return ((q - 1 - k) & 1) == 1;
   }
 }

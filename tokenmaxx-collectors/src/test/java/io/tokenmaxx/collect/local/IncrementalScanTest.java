@@ -70,6 +70,32 @@ class IncrementalScanTest {
     assertSameAsFresh(again);
   }
 
+  /**
+   * The cache is a summary (listing, index, result) and the per-file entries beside it: an
+   * unchanged re-scan needs the summary only, an append needs the entries of every file; the
+   * two must come from the same write.
+   */
+  @Test
+  void theEntriesMustComeFromTheSameWriteAsTheSummary() throws IOException {
+    cached();
+    Path entries = ScanCache.entriesFile(cache);
+    assertThat(entries).exists();
+    assertThat(Files.size(cache)).isLessThan(Files.size(entries) + 4096);
+    byte[] old = Files.readAllBytes(entries);
+    append(session, "\n" + assistant("msg_G", "req_G", 1, 2, "2026-03-03T10:00:00.000Z") + "\n");
+    ScanResult appended = cached();
+    assertThat(appended.stats().filesAppended()).isEqualTo(1);
+    Files.write(entries, old); // entries of the previous write beside the new summary
+    ScanResult r = cached();
+    assertThat(r.stats().filesParsed()).isEqualTo(r.stats().files());
+    assertSameAsFresh(r);
+    Files.delete(entries);
+    ScanResult without = cached();
+    assertThat(without.stats().filesParsed()).isEqualTo(without.stats().files());
+    assertSameAsFresh(without);
+    assertThat(cached().stats().filesCached()).isEqualTo(without.stats().files());
+  }
+
   @Test
   void appendedLinesAreReadFromWhereTheLastScanStopped() throws IOException {
     cached();
