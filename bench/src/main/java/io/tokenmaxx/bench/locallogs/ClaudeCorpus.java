@@ -132,6 +132,8 @@ final class ClaudeCorpus {
     Path mainFile;
     /** The last assistant message written: sub-agent transcripts replay it as a sidechain. */
     String lastMessageJson;
+    /** The largest streamed copy of the last message written (today's format). */
+    String largestMessageJson;
 
     /** Written as Claude Code 2.1 writes today ({@link Mix}). */
     final boolean current;
@@ -235,7 +237,8 @@ final class ClaudeCorpus {
         int turns = 1 + random.nextInt(8);
         for (int i = 0; i < turns && current; i++) {
           currentTurn(f, true, agentId);
-          if (random.nextInt(2) == 0) progress.add(progressLine(lastMessageJson, agentId));
+          // the parent mirrors the sub-agent's message as it was finally streamed (its largest copy)
+          if (random.nextInt(2) == 0) progress.add(progressLine(largestMessageJson, agentId));
         }
         for (int i = 0; i < turns && !current; i++) {
           clock += 500 + random.nextInt(20_000);
@@ -317,6 +320,7 @@ final class ClaudeCorpus {
           f.line(line);
           if (i > 0) stats.streamedCopies++;
           if (i == copies - 1) lastMessageJson = line;
+          if (i == largest) largestMessageJson = line;
         }
         stats.assistantMessages++;
         if (!sidechain) f.line(costState(msg));

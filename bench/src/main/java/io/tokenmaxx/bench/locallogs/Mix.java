@@ -40,7 +40,7 @@ final class Mix {
     CURRENT.put("toolResultMedian", 3_000.0);
     CURRENT.put("attachmentMedian", 1_400.0);
     CURRENT.put("shapeMedian", 70_000.0);
-    CURRENT.put("subagentShare", 0.08);
+    CURRENT.put("subagentShare", 0.25);
   }
 
   final String profile;
