@@ -171,7 +171,7 @@ final class ScanCache {
       Map<String, FileScan> map = new HashMap<>(n * 2);
       List<String> order = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        FileScan s = new FileScan(null);
+        FileScan s = FileScan.cached(null);
         s.cachedPath = string(in);
         s.fileKey = string(in);
         s.size = in.u();
