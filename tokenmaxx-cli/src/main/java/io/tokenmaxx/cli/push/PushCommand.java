@@ -87,6 +87,7 @@ public final class PushCommand implements Callable<Integer> {
   private void pushOnce(LocalLogScanner scanner, Uploader uploader, Path ledgerFile, ServerClient client)
       throws IOException, InterruptedException {
     ScanResult scan = scanner.scan();
+    scanner.awaitCacheWritten(); // a watch loop scans again: the next scan reads this one's cache
     SentLedger ledger = SentLedger.load(ledgerFile);
     List<UsageRecord> pending = new ArrayList<>();
     List<UsageRecord> unstorable = new ArrayList<>();

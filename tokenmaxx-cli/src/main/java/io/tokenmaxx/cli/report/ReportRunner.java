@@ -86,6 +86,9 @@ final class ReportRunner {
     else new TableReport(report, term, o.compact).write(out);
     out.flush();
     timing.mark("output");
+    // the scan cache is written while the report is built and printed
+    scanner.awaitCacheWritten();
+    timing.mark("cache");
     return 0;
   }
 

@@ -119,7 +119,10 @@ public final class LocalLogScanner implements Component {
     all.addAll(qwen);
 
     ScanCache cache = cacheFile == null ? ScanCache.empty() : ScanCache.load(cacheFile);
-    FileScan[] scans = read(all, cache);
+    // the same files with the same identities as when the cache was written: nothing to read
+    long listing = ScanCache.listingFingerprint(all);
+    FileScan[] scans = cache.sameListing(listing) ? reuse(all, cache) : null;
+    if (scans == null) scans = read(all, cache);
     List<FileScan> scanList = Arrays.asList(scans);
     List<FileScan> claudeScans = scanList.subList(0, claude.size());
     int codexEnd = claude.size() + codex.size();
@@ -154,7 +157,9 @@ public final class LocalLogScanner implements Component {
       unpricedRecords = tb.unpriced;
       fallbackRecords = tb.fallback;
       if (cacheFile != null) {
-        ScanCache.save(cacheFile, scans, fingerprint, table, duplicates, unpricedRecords, fallbackRecords, claudeRecords);
+        // written while the caller builds and prints its report (awaitCacheWritten)
+        ScanCache.saveInBackground(cacheFile, scans, fingerprint, listing, table, duplicates, unpricedRecords,
+            fallbackRecords, claudeRecords);
       }
     }
 
@@ -177,6 +182,25 @@ public final class LocalLogScanner implements Component {
     ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
         invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
     return new ScanResult(table, stats);
+  }
+
+  /**
+   * Waits until the scan cache written by {@link #scan()} (on a thread of its own, while the
+   * caller uses the result) is on disk; the JVM also waits for it before it exits.
+   */
+  public void awaitCacheWritten() {
+    ScanCache.awaitWrites();
+  }
+
+  /** Every file as its cached scan, or null when one is not in the cache. */
+  private static FileScan[] reuse(List<LogFile> files, ScanCache cache) {
+    FileScan[] out = new FileScan[files.size()];
+    for (int i = 0; i < out.length; i++) {
+      FileScan c = cache.get(files.get(i).path());
+      if (c == null) return null;
+      out[i] = c.reuse(files.get(i));
+    }
+    return out;
   }
 
   /** Starts loading the C library's searches when these files alone are worth it. */
