@@ -68,12 +68,17 @@ class GoodhartGuardTest {
   }
 
   @Test
-  void machineCadence() {
+  void machineCadenceIsWeakAlone() {
     F f = new F();
     f.gapCv = 0.05;
+    // a regular job with real output is not gaming: cadence alone raises nothing
+    assertThat(judge(f, false)).isEmpty();
+    f.tiny = 360;
+    f.generated = 40_000;
+    f.cacheRead = 2_000_000;
     List<GuardFlag> flags = judge(f, false);
-    assertThat(signals(flags)).containsExactly(Signal.MACHINE_CADENCE);
-    SignalHit hit = flags.getFirst().signals().getFirst();
+    assertThat(signals(flags)).containsExactlyInAnyOrder(Signal.MACHINE_CADENCE, Signal.NEAR_EMPTY);
+    SignalHit hit = flags.getFirst().signals().stream().filter(h -> h.signal() == Signal.MACHINE_CADENCE).findFirst().orElseThrow();
     assertThat(hit.summary()).contains("380 gaps").contains("5.0%");
     assertThat(hit.evidence()).containsEntry("maxCv", 0.15).containsKey("gapCv");
   }
@@ -101,7 +106,7 @@ class GoodhartGuardTest {
     F f = new F();
     f.tiny = 390;
     f.generated = 8_000;
-    assertThat(signals(judge(f, false))).containsExactly(Signal.CACHE_LOOP);
+    assertThat(signals(judge(f, false))).containsExactlyInAnyOrder(Signal.CACHE_LOOP, Signal.NEAR_EMPTY);
     F bigOutputs = new F();
     bigOutputs.tiny = 390;
     assertThat(judge(bigOutputs, false)).isEmpty();
@@ -138,13 +143,13 @@ class GoodhartGuardTest {
   @Test
   void spikeBeforeTheSnapshotAgainstThePersonsOwnUsualDays() {
     F f = new F();
-    f.days = new long[] {2_000_000, 2_000_000, 60_000_000, 40_000_000, 2_000_000, 0, 0};
+    f.days = new long[] {2_000_000, 2_000_000, 2_000_000, 60_000_000, 40_000_000, 0, 0};
     f.tokens = 106_000_000;
     f.pre = 100_000_000;
     f.commits = 40; // plenty of outcomes: only the spike should fire
     List<GuardFlag> flags = judge(f, false);
     assertThat(signals(flags)).containsExactly(Signal.SNAPSHOT_SPIKE);
-    assertThat(flags.getFirst().signals().getFirst().summary()).contains("before the friday snapshot");
+    assertThat(flags.getFirst().signals().getFirst().summary()).contains("before the saturday 00:00 snapshot");
     // the same volume spread evenly over the week is no spike
     F even = new F();
     even.days = new long[] {21_000_000, 21_000_000, 21_000_000, 21_000_000, 22_000_000, 0, 0};

@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.jdbc;
 
 import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.GuardConfig;
+import io.tokenmaxx.guard.Substance;
 import io.tokenmaxx.guard.WeekFeatures;
 import io.tokenmaxx.storage.StorageException;
 import java.sql.Connection;
@@ -50,6 +51,13 @@ public final class JdbcGuardFeatures implements FeatureSource {
         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9), rs.getInt(10), rs.getLong(11),
         rs.getLong(12), rs.getDouble(13), rs.getDouble(14), hashed, rs.getLong(16), rs.getLong(17), entropy, days,
         rs.getLong(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29), rs.getDouble(30), rs.getDouble(31),
-        rs.getDouble(32));
+        rs.getDouble(32), substance(rs));
+  }
+
+  private static Substance substance(ResultSet rs) throws SQLException {
+    long[] records = new long[7];
+    for (int i = 0; i < 7; i++) records[i] = rs.getLong(34 + i);
+    return new Substance(records, rs.getInt(41), rs.getLong(33), rs.getInt(42), rs.getInt(43), rs.getLong(44),
+        rs.getLong(45), rs.getLong(46), rs.getLong(47), rs.getInt(48));
   }
 }
