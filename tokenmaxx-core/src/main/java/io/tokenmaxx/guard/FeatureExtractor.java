@@ -26,6 +26,7 @@ public final class FeatureExtractor {
   private final Map<String, List<long[]>> usageByPerson = new HashMap<>();
   private final Map<String, Map<Long, String>> hashes = new HashMap<>();
   private final Map<String, Map<Long, String>> tools = new HashMap<>();
+  private final Map<String, Map<Long, String>> sessions = new HashMap<>();
   private final Map<String, double[]> outcomes = new HashMap<>();
   private long seq;
 
@@ -50,6 +51,7 @@ public final class FeatureExtractor {
         r.inputTokens()});
     if (r.promptHash() != null) hashes.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.promptHash());
     tools.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.tool());
+    if (r.sessionId() != null) sessions.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.sessionId());
   }
 
   public void accept(OutcomeRecord o) {
@@ -90,7 +92,9 @@ public final class FeatureExtractor {
     long hashed;
     final long[] dayRecords = new long[7];
     final boolean[] daySubstantial = new boolean[7];
-    long preRecords, shaped, spaced;
+    long preRecords, shaped, spaced, tinyTokens;
+    final List<java.util.Set<String>> daySessions = new ArrayList<>(java.util.Collections.nCopies(7, null));
+    final java.util.Set<String> preSessions = new java.util.HashSet<>();
     final Map<String, Boolean> toolSubstantial = new HashMap<>();
     final Map<String, Integer> shapes = new HashMap<>();
     final Map<Integer, Long> bands = new HashMap<>();
@@ -101,6 +105,7 @@ public final class FeatureExtractor {
     rows.sort(Comparator.comparingLong((long[] a) -> a[MICROS]));
     Map<Long, String> hs = hashes.getOrDefault(person, Map.of());
     Map<Long, String> ts = tools.getOrDefault(person, Map.of());
+    Map<Long, String> ss = sessions.getOrDefault(person, Map.of());
     TreeMap<LocalDate, Week> weeks = new TreeMap<>();
     long prev = Long.MIN_VALUE;
     Map<String, Long> prevByTool = new HashMap<>();
@@ -115,9 +120,17 @@ public final class FeatureExtractor {
       w.generated += r[GENERATED];
       w.cacheRead += r[CACHE_READ];
       boolean tiny = r[GENERATED] <= config.tinyOutputTokens();
-      if (tiny) w.tiny++;
+      if (tiny) {
+        w.tiny++;
+        w.tinyTokens += r[TOTAL];
+      }
+      String session = ss.get(r[SEQ]);
       int day = local.getDayOfWeek().getValue() - 1;
       w.dayRecords[day]++;
+      if (session != null) {
+        if (w.daySessions.get(day) == null) w.daySessions.set(day, new java.util.HashSet<>());
+        w.daySessions.get(day).add(session);
+      }
       if (!tiny) w.daySubstantial[day] = true;
       w.toolSubstantial.merge(ts.get(r[SEQ]), !tiny, Boolean::logicalOr);
       if (r[INPUT] + r[CACHE_READ] > 0) {
@@ -130,6 +143,7 @@ public final class FeatureExtractor {
       if (GuardWeeks.beforeSnapshot(local, config.snapshotDay(), config.snapshotWindowHours())) {
         w.preSnapshot += r[TOTAL];
         w.preRecords++;
+        if (session != null) w.preSessions.add(session);
       }
       if (prev != Long.MIN_VALUE) {
         double gap = (r[MICROS] - prev) / 1e6;
@@ -183,8 +197,10 @@ public final class FeatureExtractor {
         band = e.getKey();
       }
     }
+    long[] daySessions = new long[7];
+    for (int d = 0; d < 7; d++) daySessions[d] = w.daySessions.get(d) == null ? 0 : w.daySessions.get(d).size();
     Substance substance = new Substance(w.dayRecords, hollow, w.preRecords, w.toolSubstantial.size(), thin,
-        w.shaped, repeatedShapes, w.spaced, regular, band);
+        w.shaped, repeatedShapes, w.spaced, regular, band, w.tinyTokens, daySessions, w.preSessions.size());
     return new WeekFeatures(person, week, w.records, w.requests, w.total, w.generated, w.cacheRead,
         w.tiny, w.hours.cardinality(), maxInDay, w.night, w.gapCount, w.gapSum, w.gapSquares, w.hashed,
         w.hashCounts.size(), repeated, Math.max(0, entropy), Arrays.copyOf(w.dayTokens, 7), w.preSnapshot,

@@ -49,7 +49,9 @@ import java.util.Objects;
  * @param shapeMinRecords       records in repeated prompt shapes at or above which prompts are replayed
  * @param burstMinRecords       records in the pre-snapshot window needed before a burst is judged
  * @param burstMinRatio         pre-snapshot records per active day over the person's usual records per active day
- * @param burstMinShare         share of the week's records in the pre-snapshot window
+ * @param burstMinShare         share of the week's records (or session-days) in the pre-snapshot window
+ * @param burstMinSessions      sessions in the pre-snapshot window needed before a burst of sessions is judged
+ * @param paddingMinShare       share of the week's tokens in near-empty requests at or above which volume is padding
  */
 public record GuardConfig(
     ZoneId zone,
@@ -88,7 +90,9 @@ public record GuardConfig(
     int shapeMinRecords,
     int burstMinRecords,
     double burstMinRatio,
-    double burstMinShare) {
+    double burstMinShare,
+    int burstMinSessions,
+    double paddingMinShare) {
 
   public GuardConfig {
     Objects.requireNonNull(zone, "zone");
@@ -129,6 +133,8 @@ public record GuardConfig(
     check("burst.min-records", burstMinRecords >= 1, ">= 1");
     check("burst.min-ratio", burstMinRatio > 1, "> 1");
     check("burst.min-share", burstMinShare > 0 && burstMinShare <= 1, "within (0, 1]");
+    check("burst.min-sessions", burstMinSessions >= 1, ">= 1");
+    check("padding.min-share", paddingMinShare > 0 && paddingMinShare <= 1, "within (0, 1]");
   }
 
   private static void check(String key, boolean ok, String rule) {
@@ -138,7 +144,7 @@ public record GuardConfig(
   public static GuardConfig defaults() {
     return new GuardConfig(ZoneOffset.UTC, 900, 50, 5, 22, 6, DayOfWeek.SATURDAY, 48,
         100, 100, 0.15, 20, 0.5, 200, 0.5, 0.5, 100, 2.0, 0.1, 5.0, 0.5, 4, 0.9, 20, 1.0,
-        60, 14_400, 12, 0.5, 10, 0.7, 3, 2, 20, 20, 4.0, 0.5);
+        60, 14_400, 12, 0.5, 10, 0.6, 2, 2, 10, 20, 4.0, 0.5, 10, 0.35);
   }
 
   public GuardConfig withZone(ZoneId z) {
@@ -162,7 +168,7 @@ public record GuardConfig(
       "headless.min-share", "headless.min-hours", "flag-score", "regular.min-gap-seconds",
       "regular.max-gap-seconds", "regular.min-gaps", "regular.min-share", "empty.min-records", "empty.min-share",
       "hollow.min-days", "thin.min-tools", "shape.min-records", "burst.min-records", "burst.min-ratio",
-      "burst.min-share"};
+      "burst.min-share", "burst.min-sessions", "padding.min-share"};
 
   static {
     for (int i = 0; i < KEYS.length; i++) INDEX.put(KEYS[i], i);
@@ -189,7 +195,7 @@ public record GuardConfig(
         loopMinTinyShare, loopMinCacheRatio, volumeMinFactor, lowYieldFactor, spikeMinRatio,
         spikeMinShare, baselineWeeks, headlessMinShare, headlessMinHours, flagScore, regularMinGapSeconds,
         regularMaxGapSeconds, regularMinGaps, regularMinShare, emptyMinRecords, emptyMinShare, hollowMinDays,
-        thinMinTools, shapeMinRecords, burstMinRecords, burstMinRatio, burstMinShare};
+        thinMinTools, shapeMinRecords, burstMinRecords, burstMinRatio, burstMinShare, burstMinSessions, paddingMinShare};
   }
 
   /** This config with some settings replaced; an unknown key or bad value names the key. */
@@ -219,6 +225,7 @@ public record GuardConfig(
         (double) v[12], (int) v[13], (double) v[14], (double) v[15], (double) v[16], (double) v[17],
         (double) v[18], (double) v[19], (double) v[20], (int) v[21], (double) v[22], (double) v[23],
         (double) v[24], (int) v[25], (int) v[26], (int) v[27], (double) v[28], (int) v[29], (double) v[30],
-        (int) v[31], (int) v[32], (int) v[33], (int) v[34], (double) v[35], (double) v[36]);
+        (int) v[31], (int) v[32], (int) v[33], (int) v[34], (double) v[35], (double) v[36],
+        (int) v[37], (double) v[38]);
   }
 }

@@ -6,14 +6,15 @@ import java.util.Locale;
 /**
  * One way usage can look inflated for its own sake, or a leaderboard measure earned without
  * work. A strong signal (weight 1) raises a flag on its own; a weak one (0.5, something legitimate
- * work also does) needs another signal beside it.
+ * work also does) needs another signal beside it; supporting evidence (0.25) never flags with less
+ * than two others.
  */
 public enum Signal {
   MACHINE_CADENCE(0.5, "requests at a near-constant interval, as a script sends them"),
   ROUND_THE_CLOCK(1.0, "activity in nearly every hour of the day or week"),
   REPETITION(1.0, "the same prompt sent again and again"),
   CACHE_LOOP(1.0, "a large cached context re-read for a few output tokens, request after request"),
-  VOLUME_WITHOUT_OUTCOMES(1.0, "far more tokens than the organization's usual week, little to show for it, no check-in"),
+  VOLUME_WITHOUT_OUTCOMES(0.5, "far more tokens than the organization's usual week, little to show for it, no check-in"),
   SNAPSHOT_SPIKE(1.0, "a burst of volume just before the leaderboard snapshot, far above the person's usual"),
   LOW_YIELD(0.5, "far more tokens than usual with little to show for it (explained in a check-in)"),
   HEADLESS(0.5, "agent time almost entirely unattended, for many hours of the week"),
@@ -23,8 +24,8 @@ public enum Signal {
   PADDED_VOLUME(1.0, "heavy volume from requests that produce almost nothing: tokens sent, not work done"),
   NEAR_EMPTY(0.5, "most requests produce a handful of tokens"),
   REGULAR_INTERVALS(0.5, "requests spaced like a timer's, at any pace and with jitter"),
-  SNAPSHOT_BURST(0.5, "far more requests than the person's usual day, packed before the leaderboard snapshot"),
-  NO_OUTCOMES(0.5, "a week that ranks on activity with no commit, pull request or check-in");
+  SNAPSHOT_BURST(1.0, "far more requests or sessions than the person's usual day, packed before the leaderboard snapshot"),
+  NO_OUTCOMES(0.25, "a week that ranks on activity with no commit, pull request or check-in");
 
   private final double weight;
   private final String meaning;

@@ -21,18 +21,40 @@ import java.util.Arrays;
  * @param regularGaps        of those, the most that fall into two neighbouring interval bands
  *                           (band {@code b} holds gaps from 1.25^b up to 1.25^(b+1) seconds)
  * @param regularBand        the lower of those two bands; -1 without spaced gaps
+ * @param tinyTokens         tokens of the records that generated at most the tiny-output tokens
+ * @param daySessions        distinct sessions per local day, Monday first (records without a session not counted)
+ * @param preSnapshotSessions distinct sessions with a record in the window before the snapshot
  */
 public record Substance(long[] dayRecords, int hollowDays, long preSnapshotRecords, int tools, int thinTools,
-    long shapedRecords, long repeatedShapes, long spacedGaps, long regularGaps, int regularBand) {
+    long shapedRecords, long repeatedShapes, long spacedGaps, long regularGaps, int regularBand, long tinyTokens,
+    long[] daySessions, long preSnapshotSessions) {
 
   /** Width of an interval band: gaps within a factor of 1.25 share a band. */
   public static final double BAND_BASE = 1.25;
 
-  public static final Substance NONE = new Substance(new long[7], 0, 0, 0, 0, 0, 0, 0, 0, -1);
+  public static final Substance NONE = new Substance(new long[7], 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, new long[7], 0);
 
   public Substance {
     dayRecords = dayRecords == null ? new long[7] : dayRecords.clone();
     if (dayRecords.length != 7) throw new IllegalArgumentException("dayRecords must have 7 values");
+    daySessions = daySessions == null ? new long[7] : daySessions.clone();
+    if (daySessions.length != 7) throw new IllegalArgumentException("daySessions must have 7 values");
+  }
+
+  @Override
+  public long[] daySessions() {
+    return daySessions.clone();
+  }
+
+  public long daySessions(int dayIndex) {
+    return daySessions[dayIndex];
+  }
+
+  /** Sessions counted once per day they were active in. */
+  public long sessionDays() {
+    long n = 0;
+    for (long s : daySessions) n += s;
+    return n;
   }
 
   @Override
@@ -74,7 +96,8 @@ public record Substance(long[] dayRecords, int hollowDays, long preSnapshotRecor
     return o instanceof Substance s && Arrays.equals(dayRecords, s.dayRecords) && hollowDays == s.hollowDays
         && preSnapshotRecords == s.preSnapshotRecords && tools == s.tools && thinTools == s.thinTools
         && shapedRecords == s.shapedRecords && repeatedShapes == s.repeatedShapes && spacedGaps == s.spacedGaps
-        && regularGaps == s.regularGaps && regularBand == s.regularBand;
+        && regularGaps == s.regularGaps && regularBand == s.regularBand && tinyTokens == s.tinyTokens
+        && Arrays.equals(daySessions, s.daySessions) && preSnapshotSessions == s.preSnapshotSessions;
   }
 
   @Override
@@ -86,6 +109,7 @@ public record Substance(long[] dayRecords, int hollowDays, long preSnapshotRecor
   public String toString() {
     return "Substance[days=" + Arrays.toString(dayRecords) + " hollow=" + hollowDays + " pre=" + preSnapshotRecords
         + " tools=" + tools + "/" + thinTools + " thin, shapes=" + repeatedShapes + "/" + shapedRecords
-        + " regular=" + regularGaps + "/" + spacedGaps + " band " + regularBand + "]";
+        + " regular=" + regularGaps + "/" + spacedGaps + " band " + regularBand + " tinyTokens=" + tinyTokens
+        + " sessions=" + Arrays.toString(daySessions) + " preSessions=" + preSnapshotSessions + "]";
   }
 }

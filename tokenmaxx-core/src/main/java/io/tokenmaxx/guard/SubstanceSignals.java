@@ -50,13 +50,14 @@ final class SubstanceSignals {
           ev("tinyShare", tinyShare, "records", f.records(), "minShare", config.emptyMinShare())));
     }
     double factor = f.totalTokens() / org.medianTokens();
-    if (enough && factor >= config.volumeMinFactor() && tinyShare >= config.loopMinTinyShare()) {
+    double paddedShare = f.totalTokens() == 0 ? 0 : (double) s.tinyTokens() / f.totalTokens();
+    if (enough && s.tinyTokens() >= 0.5 * org.medianTokens() && paddedShare >= config.paddingMinShare()) {
       hits.add(hit(Signal.PADDED_VOLUME, String.format(Locale.ROOT,
-          "%s tokens (%.1fx the organization's usual week), yet %.0f%% of the requests generated %d tokens or fewer: "
-              + "%.0f tokens sent for every token produced", GoodhartGuard.human(f.totalTokens()), factor,
-          tinyShare * 100, tiny, (double) f.totalTokens() / Math.max(1, f.generatedTokens())),
-          ev("tokens", f.totalTokens(), "volumeFactor", factor, "tinyShare", tinyShare,
-              "minFactor", config.volumeMinFactor(), "minTinyShare", config.loopMinTinyShare())));
+          "%s of the week's %s tokens (%.0f%%; %.1fx the organization's usual week in all) went into requests that "
+              + "generated %d tokens or fewer: tokens sent, not work done", GoodhartGuard.human(s.tinyTokens()),
+          GoodhartGuard.human(f.totalTokens()), paddedShare * 100, factor, tiny),
+          ev("tinyTokens", s.tinyTokens(), "tokens", f.totalTokens(), "share", paddedShare,
+              "orgMedianTokens", org.medianTokens(), "minShare", config.paddingMinShare())));
     }
     if (s.repeatedShapes() >= config.shapeMinRecords()) {
       hits.add(hit(Signal.REPEATED_SHAPE, String.format(Locale.ROOT,
@@ -92,18 +93,27 @@ final class SubstanceSignals {
    * {@link GuardConfig#baselineWeeks()} before.
    */
   private SignalHit burst(WeekFeatures f, TreeMap<LocalDate, WeekFeatures> history) {
-    Substance s = f.substance();
-    long window = s.preSnapshotRecords();
-    if (window < config.burstMinRecords() || window < config.burstMinShare() * f.records()) return null;
     Set<Integer> windowDays = GuardWeeks.windowDays(config.snapshotDay(), config.snapshotWindowHours());
+    Substance s = f.substance();
+    SignalHit byRecords = burst(f, history, windowDays, "requests", s.preSnapshotRecords(), f.records(),
+        config.burstMinRecords(), w -> w.substance().dayRecords());
+    return byRecords != null ? byRecords : burst(f, history, windowDays, "sessions", s.preSnapshotSessions(),
+        s.sessionDays(), config.burstMinSessions(), w -> w.substance().daySessions());
+  }
+
+  private SignalHit burst(WeekFeatures f, TreeMap<LocalDate, WeekFeatures> history, Set<Integer> windowDays,
+      String what, long window, long week, int min, java.util.function.Function<WeekFeatures, long[]> perDay) {
+    if (window < min || window < config.burstMinShare() * week) return null;
+    long[] today = perDay.apply(f);
     int windowActive = 0;
-    for (int d : windowDays) if (s.dayRecords(d) > 0) windowActive++;
+    for (int d : windowDays) if (today[d] > 0) windowActive++;
     long outside = 0;
     int activeDays = 0;
     for (WeekFeatures h : history.subMap(f.week().minusWeeks(config.baselineWeeks()), true, f.week(), true).values()) {
+      long[] days = perDay.apply(h);
       for (int d = 0; d < 7; d++) {
-        if (windowDays.contains(d) || h.substance().dayRecords(d) == 0) continue;
-        outside += h.substance().dayRecords(d);
+        if (windowDays.contains(d) || days[d] == 0) continue;
+        outside += days[d];
         activeDays++;
       }
     }
@@ -113,12 +123,12 @@ final class SubstanceSignals {
     double ratio = inWindow / usual;
     if (ratio < config.burstMinRatio()) return null;
     return hit(Signal.SNAPSHOT_BURST, String.format(Locale.ROOT,
-        "%d requests in the %d hours before the %s 00:00 snapshot (%.0f%% of the week): %.0f per active day "
-            + "against the person's usual %.1f (%.1fx, from %d active days of their recent weeks)",
-        window, config.snapshotWindowHours(), config.snapshotDay().name().toLowerCase(Locale.ROOT),
-        100.0 * window / f.records(), inWindow, usual, ratio, activeDays),
-        ev("windowRecords", window, "windowActiveDays", windowActive, "usualPerActiveDay", usual, "ratio", ratio,
-            "minRatio", config.burstMinRatio(), "baselineActiveDays", activeDays));
+        "%d %s in the %d hours before the %s 00:00 snapshot: %.0f per active day against the person's usual %.1f "
+            + "(%.1fx, from %d active days of their recent weeks)",
+        window, what, config.snapshotWindowHours(), config.snapshotDay().name().toLowerCase(Locale.ROOT),
+        inWindow, usual, ratio, activeDays),
+        ev("measure", what, "window", window, "windowActiveDays", windowActive, "usualPerActiveDay", usual,
+            "ratio", ratio, "minRatio", config.burstMinRatio(), "baselineActiveDays", activeDays));
   }
 
   static String duration(double seconds) {

@@ -113,14 +113,17 @@ class GoodhartGuardTest {
   }
 
   @Test
-  void volumeWithoutOutcomesUnlessACheckInExplainsIt() {
+  void volumeWithoutOutcomesIsWeakAloneAndAnsweredByACheckIn() {
     F f = new F();
     f.tokens = 200_000_000;
     f.commits = 0;
     f.prs = 0;
-    assertThat(signals(judge(f, false))).containsExactly(Signal.VOLUME_WITHOUT_OUTCOMES);
-    // with a check-in the same week only raises a weak signal: not enough for a flag
-    assertThat(judge(f, true)).isEmpty();
+    // heavy use with little to show is what big-context work looks like too: alone it raises nothing
+    assertThat(judge(f, false)).isEmpty();
+    // beside unattended agent hours it flags
+    f.cli = 90_000;
+    f.user = 1_000;
+    assertThat(signals(judge(f, false))).containsExactlyInAnyOrder(Signal.VOLUME_WITHOUT_OUTCOMES, Signal.HEADLESS);
     // and outcomes in proportion clear it
     f.commits = 150;
     f.prs = 40;
@@ -166,6 +169,8 @@ class GoodhartGuardTest {
     f.tokens = 200_000_000;
     f.commits = 0;
     f.prs = 0;
+    f.cli = 90_000; // unattended: with volume and no outcomes, two weak signals
+    f.user = 1_000;
     List<WeekFeatures> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       F o = new F();
