@@ -22,7 +22,10 @@ final class LeaderboardPages {
   static Leaderboard build(Request q, LeaderboardMeasure measure, LeaderboardMode mode,
       List<LeaderboardAdjustment> adjustments) {
     List<PersonStats> ranked = q.service.store.people(q.scope.onlyKnownPeople(), measure);
-    for (LeaderboardAdjustment a : adjustments) ranked = LeaderboardAdjustment.rerank(a.adjust(ranked, q.period));
+    for (LeaderboardAdjustment a : adjustments) {
+      List<PersonStats> adjusted = a.adjust(ranked, q.period);
+      ranked = a.ranksItself() ? adjusted : LeaderboardAdjustment.rerank(adjusted);
+    }
     List<String> applied = adjustments.stream().map(LeaderboardAdjustment::key).toList();
     List<String> ids = ranked.stream().map(PersonStats::person).toList();
     boolean suppressed = q.privacy.hideGroup(ids) || q.hidePopulation(q.population(q.filter.to()));

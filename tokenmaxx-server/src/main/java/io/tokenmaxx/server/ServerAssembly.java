@@ -262,6 +262,7 @@ public final class ServerAssembly {
     contextProviders.forEach(ab::contextProvider);
     ab.contextProvider(checkins.leaderboardContext());
     checkins.leaderboardAdjustments().forEach(ab::adjustment);
+    ab.defaultAdjustments(checkins.leaderboardRule()::adjustments);
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);

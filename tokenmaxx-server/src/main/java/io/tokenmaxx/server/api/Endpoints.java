@@ -83,8 +83,10 @@ final class Endpoints {
                 "integer", null, List.of(), false),
             new Param(QueryParams.ADJUST, "Ranking adjustments, applied in order (repeatable or comma-separated): "
                 + a.leaderboardAdjustments().stream().map(x -> "`" + x.key() + "`: " + x.description()).toList()
-                + ". The applied ones are listed in `adjustments`.", "string", null,
-                a.leaderboardAdjustments().stream().map(x -> x.key()).toList(), false)),
+                + ". Without this parameter the organization's default rule applies (an admin picks it; out of the box "
+                + "`demote-flagged`); `none` asks for the plain ranking. The applied ones are listed in `adjustments`.",
+                "string", null, java.util.stream.Stream.concat(a.leaderboardAdjustments().stream().map(x -> x.key()),
+                    java.util.stream.Stream.of("none")).toList(), false)),
         true, Leaderboard.class,
         new Tables<>(Leaderboard.class).add("rows", Leaderboard::rows).add("bands", Leaderboard::bands).build(),
         Set.of("rows"), (v, q, id) -> {

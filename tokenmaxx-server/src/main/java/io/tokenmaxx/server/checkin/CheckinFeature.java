@@ -45,6 +45,7 @@ public final class CheckinFeature implements Component {
   private final Webhook webhook;
   private final CheckinSchedule schedule;
   private final GuardSchedule guard;
+  private final LeaderboardRule leaderboardRule;
   private ScheduledExecutorService timer;
 
   public CheckinFeature(StorageComponent store, CheckinSettings settings, ZoneId zone, Clock clock) {
@@ -58,8 +59,9 @@ public final class CheckinFeature implements Component {
     this.digests = new DigestService(store.checkins(), store.usageStore(), store.directory(), zone);
     this.webhook = settings.webhook() ? new Webhook(settings.webhookUrl(), settings.webhookSecret(), clock) : null;
     this.schedule = new CheckinSchedule(this, settings, store.state(), clock);
+    this.leaderboardRule = new LeaderboardRule(store.state());
     this.guard = new GuardSchedule(new GuardRunner(store.guardFeatures(), store.checkins(), store.flags(),
-        settings.guard().withZone(zone), clock), settings.lookbackWeeks());
+        settings.guard().withZone(zone), clock), settings.lookbackWeeks(), store.state(), clock);
   }
 
   /** Adds where reminders go besides the webhook (an e-mail gateway, a chat bot). */
@@ -105,10 +107,15 @@ public final class CheckinFeature implements Component {
         new io.tokenmaxx.server.web.guard.FlagsPage(this));
   }
 
-  /** Leaderboard adjustments: exclude flagged people, rank by quality. */
+  /** Leaderboard adjustments: flagged people last, flagged people left out, rank by quality. */
   public List<io.tokenmaxx.analyze.LeaderboardAdjustment> leaderboardAdjustments() {
     CheckinRanking r = new CheckinRanking(store.checkins(), store.flags());
-    return List.of(r.excludeFlagged(), r.qualityAdjusted());
+    return List.of(r.demoteFlagged(), r.excludeFlagged(), r.qualityAdjusted());
+  }
+
+  /** The organization's default leaderboard rule (an admin picks it on the flags page). */
+  public LeaderboardRule leaderboardRule() {
+    return leaderboardRule;
   }
 
   public CheckinContext leaderboardContext() {

@@ -7,6 +7,7 @@ import io.tokenmaxx.guard.GuardFlag;
 import io.tokenmaxx.guard.GuardRunner;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.server.checkin.CheckinFeature;
+import io.tokenmaxx.server.checkin.LeaderboardRule;
 import io.tokenmaxx.server.checkin.People;
 import io.tokenmaxx.server.web.Access;
 import io.tokenmaxx.server.web.NavItem;
@@ -46,7 +47,7 @@ public final class FlagsPage implements Page {
    * @param error   why the last review was refused
    */
   public record Model(List<Row> rows, List<Choice> tabs, GuardRunner.Run lastRun, String error,
-      Map<String, String> thresholds, java.time.ZoneId zone) {}
+      Map<String, String> thresholds, java.time.ZoneId zone, String rule, Map<String, String> rules) {}
 
   private final CheckinFeature f;
 
@@ -66,6 +67,15 @@ public final class FlagsPage implements Page {
       GuardRunner.Run run = f.guard().runRecent();
       return view(w, null).withNotice("Detection ran over " + run.personWeeks() + " person-weeks: " + run.flagged()
           + " flagged (" + run.update().added() + " new, " + run.update().removed() + " cleared).");
+    });
+    r.post("/flags/leaderboard-rule", Access.ADMIN, w -> {
+      try {
+        f.leaderboardRule().set(w.form().text("rule"));
+      } catch (IllegalArgumentException e) {
+        return view(w, e.getMessage()).withStatus(Status.BAD_REQUEST_400);
+      }
+      return view(w, null).withNotice("Leaderboards now default to: "
+          + LeaderboardRule.CHOICES.get(f.leaderboardRule().current()) + ".");
     });
     r.post("/flags/{person}/{week}/dismiss", Access.ADMIN, w -> review(w, GuardFlag.Status.DISMISSED));
     r.post("/flags/{person}/{week}/reopen", Access.ADMIN, w -> review(w, GuardFlag.Status.OPEN));
@@ -113,6 +123,7 @@ public final class FlagsPage implements Page {
       tabs.add(new Choice(s.substring(0, 1).toUpperCase() + s.substring(1), "/flags?status=" + s, s.equals(statusText)));
     }
     return Result.view("guard/flags.jte", "Flags", "flags", new Model(rows, tabs, f.guard().last(), error,
-        f.guard().runner().config().asMap(), f.zone())).withoutFilterBar();
+        f.guard().runner().config().asMap(), f.zone(), f.leaderboardRule().current(), LeaderboardRule.CHOICES))
+        .withoutFilterBar();
   }
 }
