@@ -212,7 +212,7 @@ public final class ServerAssembly {
         .sessionIndex(sessions).timedIdsSince(io.tokenmaxx.server.otlp.TimedIds.since(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
-    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
+    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock, config.minGroupSize());
     List<Component> components = List.of(store, queue, decoder, checkins);
     List<HttpService> services = new ArrayList<>();
     services.add(new HealthService(components));
@@ -256,6 +256,8 @@ public final class ServerAssembly {
     checkins.start();
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
+    pages.add(new io.tokenmaxx.server.web.onboard.ConnectPage(store.tokens(), store.directory(), config.otlpAuthHeader()));
+    pages.add(new io.tokenmaxx.server.web.onboard.DirectoryImportPage(store.directory(), identities));
     pages.addAll(checkins.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }
