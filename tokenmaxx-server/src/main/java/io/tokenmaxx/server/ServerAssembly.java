@@ -232,7 +232,7 @@ public final class ServerAssembly {
         .sessionIndex(sessions).timedIdsSince(io.tokenmaxx.server.otlp.TimedIds.since(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
-    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
+    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock, config.minGroupSize());
     imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
         identities, new IdentityLearner(store.directory(), identities), clock);
     List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins, imports));
@@ -291,6 +291,8 @@ public final class ServerAssembly {
     imports.start();
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
+    pages.add(new io.tokenmaxx.server.web.onboard.ConnectPage(store.tokens(), store.directory(), config.otlpAuthHeader()));
+    pages.add(new io.tokenmaxx.server.web.onboard.DirectoryImportPage(store.directory(), identities));
     pages.addAll(checkins.pages());
     pages.addAll(imports.pages());
     if (gateway != null) pages.addAll(gateway.pages());

@@ -48,7 +48,8 @@ public final class CheckinFeature implements Component {
   private final LeaderboardRule leaderboardRule;
   private ScheduledExecutorService timer;
 
-  public CheckinFeature(StorageComponent store, CheckinSettings settings, ZoneId zone, Clock clock) {
+  /** @param minGroupSize k ({@code privacy.min-group-size}), for the digest's participation counts */
+  public CheckinFeature(StorageComponent store, CheckinSettings settings, ZoneId zone, Clock clock, int minGroupSize) {
     this.store = store;
     this.settings = settings;
     this.zone = zone;
@@ -56,7 +57,7 @@ public final class CheckinFeature implements Component {
     this.service = new CheckinService(store.checkins(), search, new CheckinCalendar(zone, settings.editGrace(), clock),
         id -> store.directory().person(id));
     this.readers = new Readers(store.directory());
-    this.digests = new DigestService(store.checkins(), store.usageStore(), store.directory(), zone);
+    this.digests = new DigestService(store.checkins(), store.usageStore(), store.directory(), zone, minGroupSize);
     this.webhook = settings.webhook() ? new Webhook(settings.webhookUrl(), settings.webhookSecret(), clock) : null;
     this.schedule = new CheckinSchedule(this, settings, store.state(), clock);
     this.leaderboardRule = new LeaderboardRule(store.state());
