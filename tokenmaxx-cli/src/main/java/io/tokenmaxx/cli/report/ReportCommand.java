@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         ReportCommand.Monthly.class,
         ReportCommand.Session.class,
         ReportCommand.Models.class,
+        BlocksCommand.class,
     })
 public final class ReportCommand implements Runnable {
   @Spec
