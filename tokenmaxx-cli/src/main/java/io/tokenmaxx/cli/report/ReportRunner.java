@@ -18,7 +18,7 @@ import java.util.Set;
 
 /** Runs one report: configure the scanner from the options, scan, aggregate, print. */
 final class ReportRunner {
-  private static final Set<String> TOOLS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE);
+  private static final Set<String> TOOLS = Set.copyOf(LocalLogScanner.supportedTools());
 
   private final ReportOptions o;
   private final PrintWriter out;
@@ -61,7 +61,7 @@ final class ReportRunner {
     }
     Set<String> tools = new LinkedHashSet<>();
     for (String t : o.tools) {
-      String name = canonical(t.trim().toLowerCase(java.util.Locale.ROOT));
+      String name = AgentDirs.canonical(t);
       if (name.isEmpty()) throw new ReportArgException("--tools: empty tool name in '" + String.join(",", o.tools) + "'");
       // A server stores usage of any tool (OpenTelemetry apps, the ingest API, gateways, importers).
       if (o.server == null && !TOOLS.contains(name)) {
@@ -86,6 +86,11 @@ final class ReportRunner {
     Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home"));
     LocalLogScanner.Builder b = LocalLogScanner.builder().home(home).env(env)
         .claudeDirs(o.claudeDirs).codexHomes(o.codexHomes).geminiDirs(o.geminiDirs).qwenDirs(o.qwenDirs).tools(tools);
+    try {
+      AgentDirs.parse(o.agentDirs).forEach(b::agentDirs);
+    } catch (IllegalArgumentException e) {
+      throw new ReportArgException(e.getMessage());
+    }
     if (o.prices != null) b.priceCatalog(PriceCatalog.bundled().withOverrides(o.prices));
     if (o.threads != null) b.threads(o.threads);
     Terminal term = Terminal.detect(env, o.color, o.width);
@@ -139,16 +144,6 @@ final class ReportRunner {
     long h = 1125899906842597L;
     for (int i = 0; i < sources.length(); i++) h = 31 * h + sources.charAt(i);
     return dir.resolve("local-logs-" + Long.toHexString(h) + ".bin");
-  }
-
-  /** A tool's name, its short form ({@code claude}, {@code gemini}, {@code qwen}) accepted too. */
-  static String canonical(String name) {
-    return switch (name) {
-      case "claude" -> Tools.CLAUDE_CODE;
-      case "gemini" -> Tools.GEMINI_CLI;
-      case "qwen" -> Tools.QWEN_CODE;
-      default -> name;
-    };
   }
 
   static List<String> toolNames() {
