@@ -41,7 +41,7 @@ final class Endpoints {
       Param.text(QueryParams.TZ, "Time zone days, weeks and hours are counted in (IANA id). Default: analytics.zone."),
       new Param(QueryParams.DEPARTMENT, "Department ids (people by their current directory entry).", "string", null, List.of(), true),
       new Param(QueryParams.TEAM, "Team ids.", "string", null, List.of(), true),
-      new Param(QueryParams.TOOL, "Tools (claude-code, codex, gemini-cli, qwen-code, opencode, chat, api, ...).", "string", null, List.of(), true),
+      new Param(QueryParams.TOOL, "Tools (claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli, chat, api, ...).", "string", null, List.of(), true),
       new Param(QueryParams.MODEL, "Model names as recorded.", "string", null, List.of(), true));
 
   static final List<Param> EXPORT = List.of(
@@ -126,7 +126,7 @@ final class Endpoints {
             .build(),
         Set.of(), (v, q, id) -> a.spend(v, q.filter())));
     out.add(new Endpoint(BASE + "/usage", "usage", "Tool and model mix, session shapes, token ratios, hour x weekday heatmap",
-        "Tools are grouped as coding-agent (claude-code, codex, gemini-cli, qwen-code, opencode), chat, api and "
+        "Tools are grouped as coding-agent (claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli), chat, api and "
             + "other. The heatmap is in tz; cells with fewer than k people are suppressed for non-admins." + PRIVACY,
         List.of(), true, UsagePage.class,
         new Tables<>(UsagePage.class).summary().add("categories", UsagePage::categories).add("tools", UsagePage::tools)
