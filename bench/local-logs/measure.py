@@ -23,6 +23,11 @@ def timed(cmd):
         return float(wall), float(user) + float(sys_), int(rss)
 
 
+def load():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
@@ -37,6 +42,7 @@ def main():
         name, cmd = c.split("::", 1)
         cmds.append((name, cmd, preps.get(name)))
     runs = {name: [] for name, _, _ in cmds}
+    loads = [load()]
     for r in range(args.rounds):
         for name, cmd, prep in cmds:
             if prep:
@@ -44,6 +50,8 @@ def main():
             runs[name].append(timed(cmd))
             w, c, m = runs[name][-1]
             print(f"round {r + 1}/{args.rounds} {name}: {w:.2f} s wall, {c:.2f} s cpu, {m / 1024:.0f} MiB", file=sys.stderr)
+        loads.append(load())
+        print(f"round {r + 1}/{args.rounds}: load average {loads[-1]:.2f}", file=sys.stderr)
     result = {}
     for name, _, _ in cmds:
         walls = [x[0] for x in runs[name]]
@@ -51,10 +59,14 @@ def main():
             "medianWall": statistics.median(walls), "minWall": min(walls),
             "medianCpu": statistics.median([x[1] for x in runs[name]]),
             "maxRssMiB": max(x[2] for x in runs[name]) / 1024, "runs": runs[name]}
+    # the machine may be shared: the 1-minute load average before the first and after every round
+    result["_load"] = {"min": min(loads), "max": max(loads), "samples": loads}
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
     lines = ["| tool | median wall (s) | best wall (s) | median CPU (s) | peak RSS (MiB) |", "|---|---:|---:|---:|---:|"]
     for name, r in result.items():
+        if name.startswith("_"):
+            continue
         lines.append(f"| {name} | {r['medianWall']:.2f} | {r['minWall']:.2f} | {r['medianCpu']:.2f} | {r['maxRssMiB']:.0f} |")
     with open(args.table, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
-# Local-log report benchmark: tokenmaxx against ccusage and tokscale on one generated corpus.
+# Local-log report benchmark: tokenmaxx against ccusage and tokscale on two generated corpora.
 #
-#   bench/local-logs/run.sh            # 512 MiB Claude Code + 256 MiB Codex logs, 5 rounds
+#   bench/local-logs/run.sh            # 512 MiB Claude Code + 256 MiB Codex logs per corpus, 5 rounds
 #   CLAUDE_MIB=1024 CODEX_MIB=512 ROUNDS=7 bench/local-logs/run.sh
+#   PROFILES=current MIX=claudeCurrent=0.8,blobMedian=9000 bench/local-logs/run.sh
+#   WORK=/somewhere/else bench/local-logs/run.sh   # where the corpora, caches and results go
 #
-# Installs the peers from npm into bench/out/peers, generates the corpus into
-# bench/out/local-logs (seeded: same sizes and seed, same bytes), checks that tokenmaxx's JSON
-# agrees with ccusage's (compare.py), then times all tools in interleaved rounds: cold (no cache:
-# ccusage always, tokscale and tokenmaxx with their caches removed) and warm (tokscale's and
-# tokenmaxx's caches filled, logs unchanged). Results go to bench/out/local-logs/results.*.
+# Two corpora, both seeded (same sizes, seed and mix: same bytes): "classic", the corpus of the
+# earlier rounds, and "current", which mixes in logs as Claude Code 2.1 and Codex 0.169 write them
+# today (io.tokenmaxx.bench.locallogs.Mix holds the shares and sizes; docs/BENCHMARKS.md the
+# measurements behind them). Installs the peers from npm into bench/out/peers, generates the
+# corpora, checks that tokenmaxx's JSON agrees with ccusage's on both (compare.py), then times all
+# tools on both corpora in the same interleaved rounds: ccusage (no cache of its own), tokscale
+# cold and warm, tokenmaxx's first run (no scan cache yet: it reads everything and writes the
+# cache), tokenmaxx --no-cache, and tokenmaxx's re-scan of unchanged logs. Results go to
+# $WORK/results.{json,md}, with the load average seen before and after every round.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$ROOT/bench/out/local-logs"
+WORK="${WORK:-$ROOT/bench/out/local-logs}"
 PEERS="$ROOT/bench/out/peers"
 CLAUDE_MIB="${CLAUDE_MIB:-512}"
 CODEX_MIB="${CODEX_MIB:-256}"
 SEED="${SEED:-42}"
 ROUNDS="${ROUNDS:-5}"
+PROFILES="${PROFILES:-classic current}"
+MIX="${MIX:-}"
 mkdir -p "$WORK" "$PEERS"
 
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
@@ -48,48 +56,64 @@ corpus() { # dir, extra generator args...
     echo "$want" > "$dir/params"
   fi
 }
-corpus "$WORK/corpus"
-HOME_DIR="$WORK/corpus/home"
-du -sh "$HOME_DIR/.claude" "$HOME_DIR/.config/claude" "$HOME_DIR/.codex" >&2
+compare() { # name, compare.py args...
+  local name="$1"; shift
+  python3 "$ROOT/bench/local-logs/compare.py" --ccusage "$CCUSAGE" --tokenmaxx "$ROOT/tokenmaxx" "$@" \
+    --out "$WORK/compare-$name.json" > /dev/null && echo "exactness ($name): ok" >&2 \
+    || { echo "exactness ($name): MISMATCH, see $WORK/compare-$name.json" >&2; exit 1; }
+}
 
-# 3. exactness: tokenmaxx against ccusage on the same logs
-python3 "$ROOT/bench/local-logs/compare.py" --ccusage "$CCUSAGE" --tokenmaxx "$ROOT/tokenmaxx" --home "$HOME_DIR" \
-  --out "$WORK/compare.json" > /dev/null && echo "exactness: ok (daily, weekly, monthly, session)" >&2 \
-  || { echo "exactness: MISMATCH, see $WORK/compare.json" >&2; exit 1; }
-python3 "$ROOT/bench/local-logs/compare.py" --ccusage "$CCUSAGE" --tokenmaxx "$ROOT/tokenmaxx" --home "$HOME_DIR" \
-  --claude-config-dir "$HOME_DIR/.claude,$HOME_DIR/.config/claude" --reports daily,monthly \
-  --out "$WORK/compare-claude-config-dir.json" > /dev/null && echo "exactness with CLAUDE_CONFIG_DIR: ok" >&2 \
-  || { echo "exactness with CLAUDE_CONFIG_DIR: MISMATCH, see $WORK/compare-claude-config-dir.json" >&2; exit 1; }
-( CLAUDE_MIB=$((CLAUDE_MIB / 8)) CODEX_MIB=$((CODEX_MIB / 8)) ; corpus "$WORK/session-corpus" --no-cross-file-copies )
-python3 "$ROOT/bench/local-logs/compare.py" --ccusage "$CCUSAGE" --tokenmaxx "$ROOT/tokenmaxx" \
-  --home "$WORK/session-corpus/home" --session-exact --out "$WORK/compare-session.json" > /dev/null \
-  && echo "exactness of sessions (corpus without cross-file copies): ok" >&2 \
-  || { echo "session exactness: MISMATCH, see $WORK/compare-session.json" >&2; exit 1; }
+# 3. the corpora; exactness of tokenmaxx against ccusage on each (daily, weekly, monthly, session;
+#    with CLAUDE_CONFIG_DIR; sessions exactly on a smaller corpus without cross-file copies)
+TIMED=()
+PREPS=()
+for P in $PROFILES; do
+  args=(--profile "$P")
+  if [[ "$P" == current && -n "$MIX" ]]; then args+=(--mix "$MIX"); fi
+  corpus "$WORK/$P" "${args[@]}"
+  H="$WORK/$P/home"
+  du -sh "$H/.claude" "$H/.config/claude" "$H/.codex" >&2
+  compare "$P" --home "$H"
+  compare "$P-claude-config-dir" --home "$H" --claude-config-dir "$H/.claude,$H/.config/claude" --reports daily,monthly
+  ( CLAUDE_MIB=$((CLAUDE_MIB / 8)) CODEX_MIB=$((CODEX_MIB / 8)) ; corpus "$WORK/$P-sessions" "${args[@]}" --no-cross-file-copies )
+  compare "$P-sessions" --home "$WORK/$P-sessions/home" --session-exact
 
-# 4. timing, interleaved rounds, page cache warm
-find "$HOME_DIR" -name '*.jsonl' -exec cat {} + > /dev/null
-ENV="env HOME=$HOME_DIR CODEX_HOME=$HOME_DIR/.codex TZ=UTC"
-TMCACHE="$WORK/tokenmaxx-cache"
-rm -rf "$TMCACHE" "$HOME_DIR/.config/tokscale"
-$ENV "$ROOT/tokenmaxx" report daily --json --cache-dir "$TMCACHE" > /dev/null          # fill tokenmaxx's cache
-$ENV "$TOKSCALE" --home "$HOME_DIR" --json --no-spinner -c claude,codex >/dev/null 2>&1  # fill tokscale's cache
-rm -rf "$WORK/tokscale-cache" && cp -a "$HOME_DIR/.config/tokscale" "$WORK/tokscale-cache"
+  # this corpus's timed commands (page cache warm); the tools' caches are kept beside the corpus
+  find "$H" -name '*.jsonl' -exec cat {} + > /dev/null
+  ENV="env HOME=$H CODEX_HOME=$H/.codex TZ=UTC"
+  TM="$WORK/$P-tokenmaxx-cache"
+  TS="$WORK/$P-tokscale-cache"
+  rm -rf "$TM" "$H/.config/tokscale"
+  $ENV "$ROOT/tokenmaxx" report daily --json --cache-dir "$TM" > /dev/null          # fill tokenmaxx's cache
+  $ENV "$TOKSCALE" --home "$H" --json --no-spinner -c claude,codex >/dev/null 2>&1   # fill tokscale's cache
+  rm -rf "$TS" && cp -a "$H/.config/tokscale" "$TS" && rm -rf "$H/.config/tokscale"
+  PREPS+=(--prep "$P: tokscale cold::rm -rf $H/.config/tokscale"
+    --prep "$P: tokscale warm::rm -rf $H/.config/tokscale && cp -a $TS $H/.config/tokscale"
+    --prep "$P: tokenmaxx first run::rm -rf $TM-first")
+  TIMED+=("$P: ccusage (no cache)::$ENV $CCUSAGE daily --json --offline"
+    "$P: tokscale cold::$ENV $TOKSCALE --home $H --json --no-spinner -c claude,codex 2>/dev/null"
+    "$P: tokenmaxx first run::$ENV $ROOT/tokenmaxx report daily --json --cache-dir $TM-first"
+    "$P: tokenmaxx --no-cache::$ENV $ROOT/tokenmaxx report daily --json --no-cache"
+    "$P: tokscale warm::$ENV $TOKSCALE --home $H --json --no-spinner -c claude,codex 2>/dev/null"
+    "$P: tokenmaxx re-scan::$ENV $ROOT/tokenmaxx report daily --json --cache-dir $TM")
+done
+
+# 4. timing: both corpora in the same interleaved rounds
 python3 "$ROOT/bench/local-logs/measure.py" --rounds "$ROUNDS" --out "$WORK/results.json" --table "$WORK/results.md" \
-  --prep "tokscale cold::rm -rf $HOME_DIR/.config/tokscale" \
-  --prep "tokscale warm::rm -rf $HOME_DIR/.config/tokscale && cp -a $WORK/tokscale-cache $HOME_DIR/.config/tokscale" \
-  "ccusage (no cache)::$ENV $CCUSAGE daily --json --offline" \
-  "tokscale cold::$ENV $TOKSCALE --home $HOME_DIR --json --no-spinner -c claude,codex 2>/dev/null" \
-  "tokenmaxx cold::$ENV $ROOT/tokenmaxx report daily --json --no-cache" \
-  "tokscale warm::$ENV $TOKSCALE --home $HOME_DIR --json --no-spinner -c claude,codex 2>/dev/null" \
-  "tokenmaxx warm::$ENV $ROOT/tokenmaxx report daily --json --cache-dir $TMCACHE"
-rm -rf "$HOME_DIR/.config/tokscale"
+  "${PREPS[@]}" "${TIMED[@]}"
+for P in $PROFILES; do rm -rf "$WORK/$P/home/.config/tokscale" "$WORK/$P-tokenmaxx-cache-first"; done
 
-python3 - "$WORK/results.json" <<'PY'
+python3 - "$WORK/results.json" $PROFILES <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-cold_peer = min(r["ccusage (no cache)"]["medianWall"], r["tokscale cold"]["medianWall"])
-warm_peer = min(r["ccusage (no cache)"]["medianWall"], r["tokscale warm"]["medianWall"])
-print(f"tokenmaxx cold / fastest peer cold: {r['tokenmaxx cold']['medianWall'] / cold_peer:.2f}x")
-print(f"tokenmaxx warm / fastest peer warm: {r['tokenmaxx warm']['medianWall'] / warm_peer:.2f}x")
-print(f"tokenmaxx warm (re-scan of unchanged logs): {r['tokenmaxx warm']['medianWall']:.2f} s")
+for p in sys.argv[2:]:
+    g = lambda n: r[f"{p}: {n}"]
+    fastest = min(g("ccusage (no cache)")["medianWall"], g("tokscale cold")["medianWall"])
+    print(f"{p}: tokenmaxx first run / fastest peer {g('tokenmaxx first run')['medianWall'] / fastest:.2f}x, "
+          f"--no-cache {g('tokenmaxx --no-cache')['medianWall'] / fastest:.2f}x, "
+          f"re-scan {g('tokenmaxx re-scan')['medianWall']:.2f} s; peak RSS: first run "
+          f"{g('tokenmaxx first run')['maxRssMiB']:.0f} MiB, --no-cache {g('tokenmaxx --no-cache')['maxRssMiB']:.0f}, "
+          f"re-scan {g('tokenmaxx re-scan')['maxRssMiB']:.0f}, ccusage {g('ccusage (no cache)')['maxRssMiB']:.0f}, "
+          f"tokscale {g('tokscale cold')['maxRssMiB']:.0f}")
+print(f"load average (1 min) before and after each round: {r['_load']['min']:.2f}-{r['_load']['max']:.2f}")
 PY

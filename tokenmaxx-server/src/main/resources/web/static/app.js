@@ -129,4 +129,11 @@
     if (e.key === 'Escape') document.querySelectorAll('details.nav-admin[open]').forEach(function (d) { d.open = false; });
   });
   document.addEventListener('htmx:afterSettle', function (e) { prune(); draw(e.target); });
+  // A file chosen in <input type=file data-fill=ID> (or data-read-into=ID) is read into the text area ID (CSV imports).
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('input[type=file][data-fill], input[type=file][data-read-into]') || !input.files || !input.files[0]) return;
+    var target = document.getElementById(input.getAttribute('data-fill') || input.getAttribute('data-read-into'));
+    if (target) input.files[0].text().then(function (text) { target.value = text; });
+  });
 })();

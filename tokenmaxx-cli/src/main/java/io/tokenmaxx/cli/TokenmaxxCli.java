@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         io.tokenmaxx.cli.report.ReportCommand.class,
+        io.tokenmaxx.cli.report.StatuslineCommand.class,
         ServeCommand.class,
         io.tokenmaxx.cli.gateway.GatewayCommand.class,
         DemoCommand.class,
         io.tokenmaxx.cli.remote.TokenCommand.class,
         io.tokenmaxx.cli.push.PushCommand.class,
+        io.tokenmaxx.cli.imports.ImportCommand.class,
         io.tokenmaxx.cli.plan.PlanCommand.class,
         io.tokenmaxx.cli.checkin.CheckinCommand.class,
         io.tokenmaxx.cli.checkin.FlagsCommand.class,
@@ -33,6 +35,17 @@ public final class TokenmaxxCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("statusline")) {
+      // Runs on every prompt of Claude Code: the plain forms without picocli, as reports do.
+      try {
+        java.io.PrintWriter out = io.tokenmaxx.cli.report.QuickReport.writer(System.out, "sun.stdout.encoding");
+        Integer code = io.tokenmaxx.cli.report.StatuslineCommand.quick(args, out);
+        if (code != null && code == 0) return;
+        if (code != null) System.exit(code);
+      } catch (Exception e) {
+        System.exit(ErrorHandler.print(e, io.tokenmaxx.cli.report.QuickReport.writer(System.err, "sun.stderr.encoding")));
+      }
+    }
     if (args.length > 0 && args[0].equals("report")) {
       // Reports finish in a fraction of a second: plain ones run without building picocli's model
       // at all; the others build only the report's (help and errors read the same).

@@ -65,7 +65,7 @@ public final class AgentCapture {
     if (agents == null || out == null) throw new IllegalArgumentException("--agents and --out are required");
     AgentCapture capture = new AgentCapture(agents, out, root);
     int failed = 0;
-    for (Scenario s : Scenarios.all()) {
+    for (Scenario s : Scenarios.captures()) {
       if (!only.isEmpty() && !only.contains(s.name())) continue;
       if (!capture.capture(s)) failed++;
     }

@@ -67,11 +67,34 @@ public final class AgentFixture {
     for (JsonNode l : manifest.path("logs")) logs.add(l.asText());
   }
 
-  /** Every capture {@link Scenarios} defines. */
+  /** The captures whose OpenTelemetry exports the decoder maps (and their local logs). */
   public static List<AgentFixture> all() {
     List<AgentFixture> out = new ArrayList<>();
     for (Scenario s : Scenarios.all()) out.add(load(s.name()));
     return out;
+  }
+
+  /** The captures of agents read from their local logs only (OpenCode, GitHub Copilot CLI). */
+  public static List<AgentFixture> logsOnly() {
+    List<AgentFixture> out = new ArrayList<>();
+    for (Scenario s : Scenarios.logsOnly()) out.add(load(s.name()));
+    return out;
+  }
+
+  /**
+   * The served requests the agent's local logs record: all of them, but for OpenCode's requests
+   * for a session title, which OpenCode does not log.
+   */
+  public List<ServedRequest> logged() {
+    if (!agent().equals("opencode")) return served;
+    return served.stream().filter(s -> !s.model().equals(Scenarios.OPENCODE_TITLE_MODEL)).toList();
+  }
+
+  /** {@link #expected()} of the requests the local logs record ({@link #logged()}). */
+  public Tokens expectedInLogs() {
+    Tokens sum = Tokens.ZERO;
+    for (ServedRequest s : logged()) sum = sum.plus(expected(s));
+    return sum;
   }
 
   public static AgentFixture load(String scenario) {

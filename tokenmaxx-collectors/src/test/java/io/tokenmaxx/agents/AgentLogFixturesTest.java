@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentLogFixturesTest {
 
   static Stream<AgentFixture> fixtures() {
-    return AgentFixture.all().stream();
+    return Stream.concat(AgentFixture.all().stream(), AgentFixture.logsOnly().stream());
   }
 
 
@@ -37,11 +37,12 @@ class AgentLogFixturesTest {
 
     assertThat(records).extracting(UsageRecord::tool).containsOnly(f.agent());
     assertThat(records).extracting(Tokens::of).as("one record per served request")
-        .containsExactlyInAnyOrderElementsOf(f.served().stream().map(f::expected).toList());
+        .containsExactlyInAnyOrderElementsOf(f.logged().stream().map(f::expected).toList());
     assertThat(Tokens.sum(records))
-        .isEqualTo(f.expected());
+        .isEqualTo(f.expectedInLogs());
     assertThat(records).extracting(UsageRecord::model)
-        .containsExactlyInAnyOrderElementsOf(f.served().stream().map(ServedRequest::model).toList());
+        .containsExactlyInAnyOrderElementsOf(f.logged().stream().map(ServedRequest::model).toList());
+    assertThat(records).extracting(UsageRecord::sessionId).doesNotContainNull();
     PriceCatalog prices = PriceCatalog.bundled();
     assertThat(records).allSatisfy(r -> assertThat(r.unpriced()).as("%s unpriced", r.model())
         .isEqualTo(prices.find(r.model(), r.timestamp()) == null)); // (Qwen's own models are not in the catalog)

@@ -26,6 +26,25 @@ public final class Scenarios {
         qwen("qwen-code-openai", "openai"), qwen("qwen-code-anthropic", "anthropic"));
   }
 
+  /**
+   * Captures of agents whose local logs are read but whose OpenTelemetry (if any) the decoder does
+   * not map: OpenCode (none) and GitHub Copilot CLI (its own metric and span names; its exports are
+   * kept as received).
+   */
+  static List<Scenario> logsOnly() {
+    return List.of(opencode(), copilot());
+  }
+
+  /** Every capture. */
+  static List<Scenario> captures() {
+    List<Scenario> out = new java.util.ArrayList<>(all());
+    out.addAll(logsOnly());
+    return out;
+  }
+
+  /** The model OpenCode's capture asks for session titles (OpenCode does not log those requests). */
+  public static final String OPENCODE_TITLE_MODEL = "claude-haiku-4-5";
+
   private static ServedUsage u(long input, long cacheRead, long write5m, long write1h, long output, long reasoning,
       boolean breakdown) {
     return new ServedUsage(input, cacheRead, write5m, write1h, output, reasoning, breakdown);
@@ -161,6 +180,59 @@ public final class Scenarios {
         },
         List.of(new Run(List.of("--auth-type", auth, "-p", "Say hello")),
             new Run(List.of("--auth-type", auth, "-p", "Say it once more"))));
+  }
+
+  /**
+   * OpenCode with its bundled Anthropic provider pointed at the stand-in ({@code opencode.json}
+   * in its config folder); models are not fetched from the internet. It keeps sessions in SQLite
+   * under {@code ~/.local/share/opencode}. Each run may also ask a small model for a title.
+   */
+  private static Scenario opencode() {
+    return new Scenario("opencode", "opencode", "opencode-ai", "1.18.33", "opencode",
+        AnthropicStandIn.PROVIDER, "none",
+        List.of(u(120, 3000, 400, 0, 40, 0, false), u(90, 0, 0, 0, 12, 0, false), u(150, 3400, 0, 0, 33, 0, false),
+            u(80, 0, 0, 0, 9, 0, false)), 10,
+        List.of(".local/share/opencode"),
+        (c, run, env) -> {
+          env.put("OPENCODE_DISABLE_MODELS_FETCH", "1");
+          env.put("OPENCODE_DISABLE_AUTOUPDATE", "1");
+          env.put("OPENCODE_DISABLE_SHARE", "1");
+          write(c.home().resolve(".config/opencode/opencode.json"), "{\n"
+              + "  \"$schema\": \"https://opencode.ai/config.json\",\n"
+              + "  \"autoupdate\": false,\n"
+              + "  \"share\": \"disabled\",\n"
+              + "  \"model\": \"anthropic/claude-sonnet-4-5\",\n"
+              + "  \"small_model\": \"anthropic/" + OPENCODE_TITLE_MODEL + "\",\n"
+              + "  \"provider\": { \"anthropic\": { \"options\": { \"baseURL\": \"" + c.standIn() + "/v1\",\n"
+              + "    \"apiKey\": \"sk-ant-stand-in\" } } }\n"
+              + "}\n");
+        },
+        List.of(new Run(List.of("run", "Say hello")), new Run(List.of("run", "--continue", "Say it once more"))));
+  }
+
+  /**
+   * GitHub Copilot CLI in offline mode with a custom Anthropic provider (no GitHub sign-in), its
+   * OpenTelemetry export on. It keeps its sessions under {@code ~/.copilot}.
+   */
+  private static Scenario copilot() {
+    return new Scenario("copilot-cli", "copilot-cli", "@github/copilot", "1.0.102", "copilot",
+        AnthropicStandIn.PROVIDER, "otlp-default",
+        List.of(u(210, 5000, 600, 0, 44, 0, false), u(95, 5600, 0, 0, 18, 0, false), u(60, 0, 0, 0, 7, 0, false)), 10,
+        List.of(".copilot"),
+        (c, run, env) -> {
+          env.put("COPILOT_OFFLINE", "true");
+          env.put("COPILOT_AUTO_UPDATE", "false");
+          env.put("COPILOT_PROVIDER_TYPE", "anthropic");
+          env.put("COPILOT_PROVIDER_BASE_URL", c.standIn());
+          env.put("COPILOT_PROVIDER_API_KEY", "sk-ant-stand-in");
+          env.put("COPILOT_MODEL", "claude-sonnet-4.5");
+          env.put("COPILOT_PROVIDER_WIRE_MODEL", "claude-sonnet-4-5");
+          env.put("COPILOT_OTEL_ENABLED", "true");
+          env.put("OTEL_EXPORTER_OTLP_ENDPOINT", c.otlp());
+          env.put("OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer " + TOKEN);
+        },
+        List.of(new Run(List.of("-p", "Say hello", "--allow-all-tools")),
+            new Run(List.of("-p", "Say it once more", "--allow-all-tools", "--continue"))));
   }
 
   static void write(Path file, String text) throws IOException {

@@ -193,8 +193,8 @@ final class AdoptionPages {
     List<Bucket> modelBuckets = List.of(
         new Bucket("1", 1.0, 2.0, hideCounts ? null : models[0]), new Bucket("2", 2.0, 3.0, hideCounts ? null : models[1]),
         new Bucket("3-4", 3.0, 5.0, hideCounts ? null : models[2]), new Bucket("5+", 5.0, null, hideCounts ? null : models[3]));
-    List<MixRow> toolMix = Mixes.mix(toolRows, q.privacy, k -> k, Mixes::toolCategory);
-    List<MixRow> modelMix = Mixes.mix(modelRows, q.privacy, k -> k, null);
+    List<MixRow> toolMix = Mixes.mix(toolRows, q.privacy.rows(Disclosure.Dim.TOOL), k -> k, Mixes::toolCategory);
+    List<MixRow> modelMix = Mixes.mix(modelRows, q.privacy.rows(Disclosure.Dim.MODEL), k -> k, null);
     return new AdoptionPage.Diversity(toolBuckets, modelBuckets, toolMix, modelMix);
   }
 }

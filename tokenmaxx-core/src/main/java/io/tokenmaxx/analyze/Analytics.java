@@ -40,11 +40,12 @@ public interface Analytics {
 
   /**
    * The same, with {@link LeaderboardAdjustment}s applied in order, by key; an unknown key is an
-   * {@link IllegalArgumentException} naming the known ones.
+   * {@link IllegalArgumentException} naming the known ones. {@code null} asks for the
+   * organization's default rule; {@code none} (or an empty list) for the plain ranking.
    */
   default Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure,
       LeaderboardMode mode, List<String> adjustments) {
-    if (!adjustments.isEmpty()) throw new IllegalArgumentException("unknown leaderboard adjustment " + adjustments + "; none are available");
+    if (adjustments != null && !adjustments.stream().allMatch("none"::equals)) throw new IllegalArgumentException("unknown leaderboard adjustment " + adjustments + "; none are available");
     return leaderboard(viewer, filter, measure, mode);
   }
 

@@ -30,6 +30,7 @@ public final class AnalyticsService implements Analytics {
   final Clock clock;
   final List<LeaderboardContextProvider> contextProviders;
   final List<LeaderboardAdjustment> adjustments;
+  final java.util.function.Supplier<List<String>> defaultAdjustments;
   final java.util.concurrent.Executor executor;
 
   private AnalyticsService(Builder b) {
@@ -42,6 +43,7 @@ public final class AnalyticsService implements Analytics {
     this.clock = b.clock;
     this.contextProviders = List.copyOf(b.contextProviders);
     this.adjustments = List.copyOf(b.adjustments);
+    this.defaultAdjustments = b.defaultAdjustments;
     this.executor = b.executor != null ? b.executor : java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
   }
 
@@ -68,6 +70,7 @@ public final class AnalyticsService implements Analytics {
     private Clock clock = Clock.systemUTC();
     private final List<LeaderboardContextProvider> contextProviders = new ArrayList<>();
     private final List<LeaderboardAdjustment> adjustments = new ArrayList<>();
+    private java.util.function.Supplier<List<String>> defaultAdjustments = List::of;
     private java.util.concurrent.Executor executor;
 
     Builder() {}
@@ -96,6 +99,12 @@ public final class AnalyticsService implements Analytics {
     /** Adds a leaderboard adjustment requests may pick by key (exclude flagged, quality-adjusted, ...). */
     public Builder adjustment(LeaderboardAdjustment v) { adjustments.add(Objects.requireNonNull(v)); return this; }
 
+    /** The adjustments a leaderboard gets when the request names none (the organization's rule). */
+    public Builder defaultAdjustments(java.util.function.Supplier<List<String>> v) {
+      defaultAdjustments = Objects.requireNonNull(v);
+      return this;
+    }
+
     public AnalyticsService build() {
       return new AnalyticsService(this);
     }
@@ -120,7 +129,9 @@ public final class AnalyticsService implements Analytics {
   public Leaderboard leaderboard(Viewer viewer, AnalyticsFilter filter, LeaderboardMeasure measure, LeaderboardMode mode,
       List<String> adjustmentKeys) {
     List<LeaderboardAdjustment> picked = new ArrayList<>();
+    if (adjustmentKeys == null) adjustmentKeys = defaultAdjustments.get();
     for (String key : adjustmentKeys) {
+      if (key.equals(NO_ADJUSTMENT)) continue;
       LeaderboardAdjustment a = adjustments.stream().filter(x -> x.key().equals(key)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("unknown leaderboard adjustment '" + key + "', expected one of "
               + adjustments.stream().map(LeaderboardAdjustment::key).toList()));
@@ -129,6 +140,9 @@ public final class AnalyticsService implements Analytics {
     return LeaderboardPages.build(new Request(this, viewer, filter), Objects.requireNonNull(measure, "measure"),
         Objects.requireNonNull(mode, "mode"), picked);
   }
+
+  /** The adjustment key that asks for the plain ranking where a default rule would apply. */
+  public static final String NO_ADJUSTMENT = "none";
 
   @Override
   public List<LeaderboardAdjustment> leaderboardAdjustments() {

@@ -29,6 +29,14 @@ public interface LeaderboardAdjustment {
    */
   List<PersonStats> adjust(List<PersonStats> ranked, Period period);
 
+  /**
+   * True when {@link #adjust} returns the people in their new order with their ranks set (e.g.
+   * flagged people moved below everyone else), instead of values to re-rank by.
+   */
+  default boolean ranksItself() {
+    return false;
+  }
+
   /** A person's statistics with another ranked value. */
   static PersonStats withValue(PersonStats s, java.math.BigDecimal value) {
     return new PersonStats(s.person(), s.tokens(), s.cost(), s.records(), s.activeDays(), s.tools(), s.models(),

@@ -22,10 +22,14 @@ final class LeaderboardPages {
   static Leaderboard build(Request q, LeaderboardMeasure measure, LeaderboardMode mode,
       List<LeaderboardAdjustment> adjustments) {
     List<PersonStats> ranked = q.service.store.people(q.scope.onlyKnownPeople(), measure);
-    for (LeaderboardAdjustment a : adjustments) ranked = LeaderboardAdjustment.rerank(a.adjust(ranked, q.period));
+    for (LeaderboardAdjustment a : adjustments) {
+      List<PersonStats> adjusted = a.adjust(ranked, q.period);
+      ranked = a.ranksItself() ? adjusted : LeaderboardAdjustment.rerank(adjusted);
+    }
     List<String> applied = adjustments.stream().map(LeaderboardAdjustment::key).toList();
     List<String> ids = ranked.stream().map(PersonStats::person).toList();
-    boolean suppressed = q.privacy.hideGroup(ids) || q.hidePopulation(q.population(q.filter.to()));
+    // A group's ranking adds up to the group's figures: suppressed by the same rules.
+    boolean suppressed = q.privacy.hideGroup(ids) || q.hidePopulation(q.population(q.filter.to())) || q.privacy.hidesPage();
     var columns = new ArrayList<ContextColumn>();
     for (LeaderboardContextProvider p : q.service.contextProviders) columns.addAll(p.columns());
     if (suppressed) {
@@ -41,19 +45,23 @@ final class LeaderboardPages {
       if (isSelf) mine = s;
       if (mode != LeaderboardMode.BANDS) shown.add(s);
     }
-    List<String> asked = new ArrayList<>(shown.stream().map(PersonStats::person).toList());
+    // Context columns (check-ins, streaks, flags) only beside names: beside a pseudonym they are a
+    // key to the named check-in feed (RATIONALE.md, "Privacy model").
+    List<String> asked = new ArrayList<>();
+    for (PersonStats s : shown) if (named(q, mode, s.person())) asked.add(s.person());
     if (mine != null && mode == LeaderboardMode.BANDS) asked.add(mine.person());
     Map<String, Map<String, Object>> context = context(q, asked);
+    String view = view(q, measure, mode, applied);
     List<LeaderboardRow> rows = new ArrayList<>();
     int named = 0;
     for (PersonStats s : shown) {
       boolean isSelf = q.viewer.isSelf(s.person());
-      boolean showName = isSelf || (mode == LeaderboardMode.NAMED && q.viewer.canSee(s.person()));
+      boolean showName = named(q, mode, s.person());
       if (showName && !isSelf) named++;
-      rows.add(row(q, s, showName, isSelf, percentile(ascending, s.value().doubleValue()),
+      rows.add(row(q, view, s, showName, isSelf, percentile(ascending, s.value().doubleValue()),
           context.getOrDefault(s.person(), Map.of())));
     }
-    LeaderboardRow self = mine == null ? null : row(q, mine, true, true,
+    LeaderboardRow self = mine == null ? null : row(q, view, mine, true, true,
         percentile(ascending, mine.value().doubleValue()), context.getOrDefault(mine.person(), Map.of()));
     if (named > 0) {
       q.audit(AuditEntry.VIEW, "leaderboard", null, measure.label() + " " + mode.label() + ", " + named
@@ -73,14 +81,23 @@ final class LeaderboardPages {
     return ascending.length == 0 ? 0 : lo / (double) ascending.length;
   }
 
-  private static LeaderboardRow row(Request q, PersonStats s, boolean named, boolean self, double percentile,
+  private static boolean named(Request q, LeaderboardMode mode, String person) {
+    return q.viewer.isSelf(person) || (mode == LeaderboardMode.NAMED && q.viewer.canSee(person));
+  }
+
+  /** What a pseudonym holds for: this viewer, range, filters, ranking and adjustments. */
+  private static String view(Request q, LeaderboardMeasure measure, LeaderboardMode mode, List<String> applied) {
+    return q.viewer.subject() + "|" + q.describe() + "|" + measure.label() + "|" + mode.label() + "|" + applied;
+  }
+
+  private static LeaderboardRow row(Request q, String view, PersonStats s, boolean named, boolean self, double percentile,
       Map<String, Object> context) {
     Person p = q.people().get(s.person());
     double units = s.outcomeUnits();
     Outcomes o = new Outcomes(s.commits(), s.pullRequests(), s.linesAdded(), s.linesRemoved(), s.editsAccepted(),
         s.editsRejected(), s.activeSecondsUser(), s.activeSecondsAgent(), units > 0 ? s.tokens() / units : null);
     return new LeaderboardRow(s.rank(), named ? s.person() : null, named && p != null ? p.name() : null,
-        q.service.pseudonyms.of(s.person()), self, named && p != null ? p.team() : null,
+        named ? null : q.service.pseudonyms.of(view, s.person()), self, named && p != null ? p.team() : null,
         named && p != null ? p.department() : null, s.value(), s.tokens(), s.cost(), s.activeDays(), s.tools(),
         s.models(), o, percentile, Map.copyOf(context));
   }

@@ -29,10 +29,10 @@ final class Mixes {
       .thenComparing(MixRow::key, Comparator.nullsLast(Comparator.naturalOrder()));
 
   /**
-   * Rows of a one-key usage breakdown, largest first; rows with fewer than k contributing people
-   * are suppressed. Shares are of the whole table (suppressed rows included, so they add up).
+   * Rows of a one-key usage breakdown, largest first; rows {@code hidden} picks are suppressed
+   * ({@link Privacy#rows}). Shares are of the whole table (suppressed rows included, so they add up).
    */
-  static List<MixRow> mix(List<UsageRow> rows, Privacy privacy, Function<String, String> label,
+  static List<MixRow> mix(List<UsageRow> rows, java.util.function.Predicate<String> hidden, Function<String, String> label,
       Function<String, String> category) {
     long tokens = 0;
     BigDecimal cost = BigDecimal.ZERO;
@@ -44,13 +44,15 @@ final class Mixes {
     for (UsageRow r : rows) {
       String key = r.key(0);
       String cat = category == null ? null : category.apply(key);
-      if (privacy.hideCount(r.people())) {
+      if (hidden.test(key)) {
         out.add(new MixRow(key, label.apply(key), cat, null, null, null, null, null, null, true));
         continue;
       }
-      out.add(new MixRow(key, label.apply(key), cat, r.totalTokens(), r.cost(), r.records(), r.people(),
+      // A row of models without a price has no known cost (null), never $0.
+      boolean unpriced = r.records() > 0 && r.unpriced() >= r.records();
+      out.add(new MixRow(key, label.apply(key), cat, r.totalTokens(), unpriced ? null : r.cost(), r.records(), r.people(),
           tokens == 0 ? 0.0 : r.totalTokens() / (double) tokens,
-          cost.signum() == 0 ? null : r.cost().divide(cost, MathContext.DECIMAL64).doubleValue(), false));
+          unpriced || cost.signum() == 0 ? null : r.cost().divide(cost, MathContext.DECIMAL64).doubleValue(), false));
     }
     out.sort(LARGEST_FIRST);
     return out;
@@ -89,6 +91,29 @@ final class Mixes {
     for (UsageRow r : rows) {
       out.add(new DailyUsage(LocalDate.parse(r.key(0)), r.key(1), r.totalTokens(), r.cost(), r.records()));
     }
+    return out;
+  }
+
+  /**
+   * Rows keyed (DAY, TOOL) as a weekly timeline (each row dated by its week's first day), leaving
+   * out the tools {@code hidden} picks: the series a restricted viewer gets of a group, whose
+   * figures are checked week by week (a day of a group can be a single person).
+   */
+  static List<DailyUsage> weekly(List<UsageRow> rows, Function<LocalDate, LocalDate> weekOf,
+      java.util.function.Predicate<String> hidden) {
+    java.util.Map<java.util.List<Object>, long[]> tokens = new java.util.LinkedHashMap<>();
+    java.util.Map<java.util.List<Object>, BigDecimal> cost = new java.util.HashMap<>();
+    for (UsageRow r : rows) {
+      if (hidden.test(r.key(1))) continue;
+      java.util.List<Object> key = java.util.Arrays.asList(weekOf.apply(LocalDate.parse(r.key(0))), r.key(1));
+      long[] t = tokens.computeIfAbsent(key, x -> new long[2]);
+      t[0] += r.totalTokens();
+      t[1] += r.records();
+      cost.merge(key, r.cost(), BigDecimal::add);
+    }
+    List<DailyUsage> out = new ArrayList<>();
+    tokens.forEach((key, t) -> out.add(new DailyUsage((LocalDate) key.get(0), (String) key.get(1), t[0], cost.get(key), t[1])));
+    out.sort(Comparator.comparing(DailyUsage::date).thenComparing(DailyUsage::tool, Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
   }
 

@@ -52,11 +52,19 @@ final class OverviewPages {
       return new OverviewPage(q.period, true, population.size(), null, null, null, CountTrend.SUPPRESSED,
           CountTrend.SUPPRESSED, MoneyTrend.SUPPRESSED, null, byDepartment, adopters, unattributed.get());
     }
-    long a28 = people(active28.get());
-    return new OverviewPage(q.period, false, population.size(), people(active7.get()), a28,
-        Mixes.ratio(a28, population.size()), CountTrend.of(people(activeNow.get()), people(activeBefore.get())),
-        CountTrend.of(Mixes.totalTokens(now), Mixes.totalTokens(before)),
-        MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
+    // Each figure is about its own range: shown only where that range's group may be shown.
+    Privacy p = q.privacy;
+    boolean hideNow = p.hidesPage();
+    boolean hideTrend = hideNow || p.hidesPage(q.period.previousFrom(), q.period.previousTo());
+    boolean hide7 = p.hidesPage(to.minusDays(6), to);
+    boolean hide28 = p.hidesPage(to.minusDays(27), to);
+    Long a28 = hide28 ? null : people(active28.get());
+    return new OverviewPage(q.period, false, population.size(), hide7 ? null : people(active7.get()), a28,
+        a28 == null ? null : Mixes.ratio(a28, population.size()),
+        hideTrend ? CountTrend.SUPPRESSED : CountTrend.of(people(activeNow.get()), people(activeBefore.get())),
+        hideTrend ? CountTrend.SUPPRESSED : CountTrend.of(Mixes.totalTokens(now), Mixes.totalTokens(before)),
+        hideTrend ? MoneyTrend.SUPPRESSED : MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)),
+        hideNow ? null : now == null ? 0 : now.unpriced(),
         byDepartment, adopters, unattributed.get());
   }
 
@@ -67,8 +75,8 @@ final class OverviewPages {
 
   /**
    * Adoption per group of a partition (departments or teams) over {@code window}: headcount from
-   * the population, active people from the store; small groups and groups with a small complement
-   * suppressed.
+   * the population, active people from the store; small groups hidden, and then as many more as
+   * keep the hidden ones from being the difference between the total and the shown ones.
    */
   static List<GroupAdoption> adoption(Request q, String kind, Function<Person, String> groupOf,
       List<UsageRow> activeByGroup, Set<String> population, Function<String, String> name) {
@@ -79,9 +87,10 @@ final class OverviewPages {
     Map<String, Long> active = new HashMap<>();
     for (UsageRow r : activeByGroup) active.put(r.key(0), r.people());
     double threshold = q.service.settings.breadthThreshold();
+    Set<String> hidden = q.privacy.hiddenParts(members);
     List<GroupAdoption> out = new ArrayList<>();
     members.forEach((g, m) -> {
-      if (q.privacy.hidePart(m, population.size())) {
+      if (hidden.contains(g)) {
         out.add(new GroupAdoption(kind, g, name.apply(g), null, null, null, null, true));
         return;
       }

@@ -29,10 +29,8 @@ final class PersonPages {
 
   static PersonPage build(Request q, String personId) {
     Person p = q.people().get(personId);
-    if (p == null) throw new NoSuchElementException("no person with id '" + personId + "'");
-    if (!q.viewer.canSee(personId)) {
-      throw new NotVisibleException("viewer '" + q.viewer.subject() + "' may not see person '" + personId + "'");
-    }
+    // Someone outside the viewer's scope is answered exactly like someone who does not exist.
+    if (p == null || !q.viewer.canSee(personId)) throw new NoSuchElementException("no person with id '" + personId + "'");
     var store = q.service.store;
     Scope me = q.scope.withoutPeopleFilters().withPersons(Set.of(personId));
     Scope before = me.withRange(q.period.previousFrom(), q.period.previousTo());
@@ -63,14 +61,16 @@ final class PersonPages {
     UsageRow now = Mixes.only(nowRows.get());
     UsageRow prev = Mixes.only(prevRows.get());
     Outcomes outcomes = outcomes(outcomeSums.get(), Mixes.totalTokens(now));
-    SpendShare share = share(q, Mixes.cost(now), p.annualLoadedCost(), false);
+    // Loaded costs are salaries: an admin's, and one's own (RATIONALE.md, "Privacy model").
+    boolean costShown = q.viewer.isAdmin() || q.viewer.isSelf(personId);
+    SpendShare share = share(q, Mixes.cost(now), costShown ? p.annualLoadedCost() : null, false);
     if (!q.viewer.isSelf(personId)) q.audit(AuditEntry.VIEW, "person", personId, q.describe());
     return new PersonPage(q.period, q.ref(personId), p.role(), p.startDate(),
         first.get().get(personId), Mixes.summary(now, shapes.get().sessions()),
         MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
         Mixes.daily(daily.get()),
-        Mixes.mix(tools.get(), q.privacy.forVisiblePerson(personId), k -> k, Mixes::toolCategory),
-        Mixes.mix(models.get(), q.privacy.forVisiblePerson(personId), k -> k, null),
+        Mixes.mix(tools.get(), q.privacy.forVisiblePerson(personId).rows(Disclosure.Dim.TOOL), k -> k, Mixes::toolCategory),
+        Mixes.mix(models.get(), q.privacy.forVisiblePerson(personId).rows(Disclosure.Dim.MODEL), k -> k, null),
         sessions(q, sessions.get()), outcomes, share,
         List.of(peers("team", p.team(), team, teamShown, peerStats, peerOutcomes),
             peers("role", p.role(), role, roleShown, peerStats, peerOutcomes)));

@@ -7,10 +7,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stable pseudonyms for people: {@code HMAC-SHA256(secret, person id)}, shown as an adjective-free
- * code such as {@code anon-7kq2m9xd}. The same person gets the same pseudonym for every viewer and
- * every page (so a pseudonymous leaderboard can be followed over time), and without the server's
- * secret nobody can compute one from a person id.
+ * Pseudonyms for people: {@code HMAC-SHA256(secret, view, person id)}, shown as a code such as
+ * {@code anon-7kq2m9xd}. A pseudonym holds within one view only — one viewer, one range, one set
+ * of filters and one ranking — so rows of two views, two viewers or two periods cannot be joined
+ * through it, and nobody can publish a mapping that holds for anyone else (RATIONALE.md, "Privacy
+ * model"). Without the server's secret nobody can compute one from a person id.
  */
 public final class Pseudonyms {
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
@@ -23,13 +24,16 @@ public final class Pseudonyms {
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
   }
 
-  /** The pseudonym of a person id. */
-  public String of(String personId) {
+  /** The pseudonym of a person id within one view (any text that names the view exactly). */
+  public String of(String view, String personId) {
+    Objects.requireNonNull(view, "view");
     Objects.requireNonNull(personId, "personId");
     byte[] mac;
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(key);
+      m.update(view.getBytes(StandardCharsets.UTF_8));
+      m.update((byte) 0);
       mac = m.doFinal(personId.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -28,15 +28,64 @@ final class Request {
   Request(AnalyticsService service, Viewer viewer, AnalyticsFilter raw) {
     this.service = service;
     this.viewer = java.util.Objects.requireNonNull(viewer, "viewer");
-    this.filter = (raw == null ? AnalyticsFilter.defaults() : raw).resolve(service.clock, service.settings.zone());
+    AnalyticsFilter asked = raw == null ? AnalyticsFilter.defaults() : raw;
+    this.filter = viewer.isAdmin() ? asked.resolve(service.clock, service.settings.zone()) : wholeWeeks(asked, service);
     this.scope = Scope.of(filter, service.settings.weekStart());
-    AnalyticsFilter prev = filter.previous();
+    AnalyticsFilter prev = viewer.isAdmin() ? filter.previous()
+        : filter.withRange(filter.from().minusWeeks((filter.days() + 6) / 7), filter.from().minusDays(1));
     this.period = new Period(filter.from(), filter.to(), filter.zone().getId(), filter.days(), prev.from(), prev.to());
     // The directory is read beside the page's store queries, which start right after.
     this.people = later(() -> byId(service.directory.people(), Person::id));
     this.teams = later(() -> byId(service.directory.teams(), Team::id));
     this.departments = later(() -> byId(service.directory.departments(), Department::id));
-    this.privacy = new Privacy(viewer);
+    this.privacy = new Privacy(viewer, memoize(this::loadDisclosure), pageCell(filter), filter.from(), filter.to());
+  }
+
+  /**
+   * The range a restricted viewer gets: in the organization's zone, widened to whole weeks (to
+   * today at the latest), so that two ranges never differ by a day or a few hours of another
+   * group's usage — the disclosure rules check a group week by week (RATIONALE.md, "Privacy model").
+   */
+  static AnalyticsFilter wholeWeeks(AnalyticsFilter asked, AnalyticsService service) {
+    java.time.ZoneId zone = service.settings.zone();
+    AnalyticsFilter f = asked.toBuilder().zone(null).build().resolve(service.clock, zone);
+    java.time.DayOfWeek start = service.settings.weekStart();
+    LocalDate today = LocalDate.now(service.clock.withZone(zone));
+    LocalDate from = f.from().with(TemporalAdjusters.previousOrSame(start));
+    LocalDate to = f.to().with(TemporalAdjusters.previousOrSame(start)).plusDays(6);
+    if (to.isAfter(today) && !f.to().isAfter(today)) to = today;
+    return f.withRange(from, to).toBuilder().zone(zone).build();
+  }
+
+  /** The page's filters as a disclosure cell. */
+  static Disclosure.Cell pageCell(AnalyticsFilter f) {
+    return Disclosure.Cell.ALL.with(Disclosure.Dim.DEPARTMENT, f.departments()).with(Disclosure.Dim.TEAM, f.teams())
+        .with(Disclosure.Dim.TOOL, f.tools()).with(Disclosure.Dim.MODEL, f.models());
+  }
+
+  /**
+   * What the disclosure rules need: usage by day, key and person over every range a page
+   * publishes (the period, the previous one, the trailing 28 days, the month to date).
+   */
+  private Disclosure loadDisclosure() {
+    LocalDate to = filter.to();
+    LocalDate first = period.previousFrom();
+    if (to.minusDays(27).isBefore(first)) first = to.minusDays(27);
+    if (to.withDayOfMonth(1).isBefore(first)) first = to.withDayOfMonth(1);
+    Scope base = new Scope(first, to, filter.zone(), service.settings.weekStart(), null, null, null, null, null, true);
+    return Disclosure.load(service.store, base, viewer, people(), viewer.minGroupSize());
+  }
+
+  private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> s) {
+    return new java.util.function.Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) value = s.get();
+        return value;
+      }
+    };
   }
 
   private static <T> Map<String, T> byId(java.util.List<T> items, java.util.function.Function<T, String> id) {

@@ -56,26 +56,57 @@ final class SpendPages {
 
     Set<String> population = q.population(q.filter.to());
     UsageRow now = Mixes.only(nowRows.get());
-    boolean hide = q.hidePopulation(population) || q.privacy.hideCount(now == null ? 0 : now.people());
+    boolean hide = q.hidePopulation(population) || q.privacy.hidesPage();
     List<MixRow> byTeam = teams(q, teamRows.get());
     if (hide) {
       return new SpendPage(q.period, true, MoneyTrend.SUPPRESSED, null, List.of(), List.of(), List.of(), byTeam,
           List.of(), null, null, null);
     }
     UsageRow before = Mixes.only(beforeRows.get());
+    boolean hideTrend = q.privacy.hidesPage(q.period.previousFrom(), q.period.previousTo());
+    List<SpendPage.DailySpend> daily = q.privacy.open() ? daily(q, dayRows.get()) : weekly(q, dayRows.get());
+    return new SpendPage(q.period, false,
+        hideTrend ? new MoneyTrend(Mixes.cost(now), null, null) : MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)),
+        now == null ? 0 : now.unpriced(),
+        byCost(Mixes.mix(modelRows.get(), q.privacy.rows(Disclosure.Dim.MODEL), k -> k, null)),
+        byCost(Mixes.mix(providerRows.get(), q.privacy.rows(Disclosure.Dim.PROVIDER), k -> k, null)),
+        byCost(Mixes.mix(toolRows.get(), q.privacy.rows(Disclosure.Dim.TOOL), k -> k, Mixes::toolCategory)),
+        byTeam, daily, savings(q, savingsRows.get()), loadedCost(q, personShares.get(), teamShares.get()),
+        forecast(q, mtdRows.get(), weekdayRows.get()));
+  }
+
+  private static List<SpendPage.DailySpend> daily(Request q, List<UsageRow> rows) {
     List<SpendPage.DailySpend> daily = new ArrayList<>();
     Map<String, UsageRow> days = new HashMap<>();
-    for (UsageRow r : dayRows.get()) days.put(r.key(0), r);
+    for (UsageRow r : rows) days.put(r.key(0), r);
     for (LocalDate d = q.filter.from(); !d.isAfter(q.filter.to()); d = d.plusDays(1)) {
       UsageRow r = days.get(d.toString());
       daily.add(new SpendPage.DailySpend(d, Mixes.cost(r), Mixes.totalTokens(r)));
     }
-    return new SpendPage(q.period, false, MoneyTrend.of(Mixes.cost(now), Mixes.cost(before)), now == null ? 0 : now.unpriced(),
-        byCost(Mixes.mix(modelRows.get(), q.privacy, k -> k, null)),
-        byCost(Mixes.mix(providerRows.get(), q.privacy, k -> k, null)),
-        byCost(Mixes.mix(toolRows.get(), q.privacy, k -> k, Mixes::toolCategory)),
-        byTeam, daily, savings(q, savingsRows.get()), loadedCost(q, personShares.get(), teamShares.get()),
-        forecast(q, mtdRows.get(), weekdayRows.get()));
+    return daily;
+  }
+
+  /**
+   * Spend per week (dated by the week's first day, the first week from the range's start): what a
+   * restricted viewer gets, since the disclosure rules check a group week by week.
+   */
+  private static List<SpendPage.DailySpend> weekly(Request q, List<UsageRow> rows) {
+    Map<LocalDate, BigDecimal> cost = new TreeMap<>();
+    Map<LocalDate, Long> tokens = new HashMap<>();
+    for (LocalDate d = q.filter.from(); !d.isAfter(q.filter.to()); d = d.plusDays(1)) {
+      LocalDate w = q.weekOf(d).isBefore(q.filter.from()) ? q.filter.from() : q.weekOf(d);
+      cost.putIfAbsent(w, BigDecimal.ZERO);
+      tokens.putIfAbsent(w, 0L);
+    }
+    for (UsageRow r : rows) {
+      LocalDate d = LocalDate.parse(r.key(0));
+      LocalDate w = q.weekOf(d).isBefore(q.filter.from()) ? q.filter.from() : q.weekOf(d);
+      cost.merge(w, r.cost(), BigDecimal::add);
+      tokens.merge(w, r.totalTokens(), Long::sum);
+    }
+    List<SpendPage.DailySpend> out = new ArrayList<>();
+    cost.forEach((w, c) -> out.add(new SpendPage.DailySpend(w, c, tokens.get(w))));
+    return out;
   }
 
   private static List<MixRow> byCost(List<MixRow> rows) {
@@ -86,7 +117,7 @@ final class SpendPages {
     return out;
   }
 
-  /** Spend per team: a team is shown when it (or its complement) is not too small. */
+  /** Spend per team: a team is shown when the disclosure rules let its row be shown. */
   private static List<MixRow> teams(Request q, List<UsageRow> rows) {
     Set<String> population = q.population(q.filter.to());
     Map<String, Set<String>> members = new HashMap<>();
@@ -94,12 +125,12 @@ final class SpendPages {
       String t = q.people().get(id).team();
       if (t != null) members.computeIfAbsent(t, x -> new java.util.HashSet<>()).add(id);
     }
-    List<MixRow> mix = Mixes.mix(rows, new Privacy(Viewer.admin("internal", null, 1)), q::teamName, null);
+    List<MixRow> mix = Mixes.mix(rows, k -> false, q::teamName, null);
     List<MixRow> out = new ArrayList<>();
     for (MixRow m : mix) {
       if (m.key() == null) continue;
       Set<String> team = members.getOrDefault(m.key(), Set.of());
-      if (q.privacy.hidePart(team, population.size()) || q.privacy.hideCount(m.people())) {
+      if (q.privacy.hideGroup(team) || q.privacy.hidesRow(Disclosure.Dim.TEAM, m.key())) {
         out.add(new MixRow(m.key(), m.label(), null, null, null, null, null, null, null, true));
       } else {
         out.add(m);
@@ -118,14 +149,16 @@ final class SpendPages {
       if (r.cacheReadTokens() == 0) continue;
       String model = r.key(0);
       total += r.cacheReadTokens();
-      tokens.computeIfAbsent(model, m -> new long[1])[0] += r.cacheReadTokens();
+      // A model hidden in the spend table counts in the totals but is not listed.
+      boolean listed = !q.privacy.hidesRow(Disclosure.Dim.MODEL, model);
+      if (listed) tokens.computeIfAbsent(model, m -> new long[1])[0] += r.cacheReadTokens();
       CachePrices.Rates rates = q.service.prices.rates(model, LocalDate.parse(r.key(1)));
       if (rates == null) {
-        unpriced.add(model);
+        if (listed) unpriced.add(model);
         continue;
       }
       BigDecimal s = rates.input().subtract(rates.cacheRead()).multiply(BigDecimal.valueOf(r.cacheReadTokens()));
-      saved.merge(model, s, BigDecimal::add);
+      if (listed) saved.merge(model, s, BigDecimal::add);
       sum = sum.add(s);
     }
     List<SpendPage.ModelSavings> byModel = new ArrayList<>();
@@ -151,7 +184,8 @@ final class SpendPages {
     List<Double> teamShares = new ArrayList<>();
     for (SpendShareRow r : teamRows) {
       Set<String> members = PersonPages.idsWhere(q, p -> r.key().equals(p.team()) && q.matchesPeopleFilter(p));
-      boolean hide = q.privacy.hideGroup(members);
+      // Loaded costs are salaries: per group, admins only (RATIONALE.md, "Privacy model").
+      boolean hide = !q.viewer.isAdmin();
       SpendShare share = hide ? PersonPages.share(q, BigDecimal.ZERO, null, true)
           : new SpendShare(r.spend(), r.spend().multiply(BigDecimal.valueOf(365))
               .divide(BigDecimal.valueOf(q.period.days()), MathContext.DECIMAL64), r.loadedCost(), r.share(), benchmark, false);
@@ -159,7 +193,7 @@ final class SpendPages {
       if (r.share() != null) teamShares.add(r.share());
     }
     return new SpendPage.LoadedCost(benchmark, SHARE_METHOD, people, hidePeople ? null : above, teams,
-        distribution(teamShares, q.privacy.hideCount(teamShares.size())));
+        distribution(teamShares, !q.viewer.isAdmin()));
   }
 
   private static Distribution distribution(List<Double> values, boolean hide) {
@@ -183,6 +217,14 @@ final class SpendPages {
       rest = rest.add(perWeekday[d.getDayOfWeek().getValue() - 1]);
     }
     BigDecimal monthToDate = Mixes.cost(mtd);
+    if (q.privacy.hidesPage(asOf.withDayOfMonth(1), asOf) || q.privacy.hidesPage(asOf.minusDays(27), asOf)) {
+      return new SpendPage.Forecast(YearMonth.from(asOf).toString(), asOf, null, null, List.of(), FORECAST_METHOD);
+    }
+    if (!q.privacy.open()) {
+      // A weekday of a group over four weeks can be one or two people: only the totals.
+      return new SpendPage.Forecast(YearMonth.from(asOf).toString(), asOf, monthToDate, monthToDate.add(rest), List.of(),
+          FORECAST_METHOD);
+    }
     return new SpendPage.Forecast(YearMonth.from(asOf).toString(), asOf, monthToDate, monthToDate.add(rest),
         List.of(perWeekday), FORECAST_METHOD);
   }

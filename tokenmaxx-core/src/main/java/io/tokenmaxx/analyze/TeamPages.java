@@ -35,7 +35,8 @@ final class TeamPages {
     String department = team != null && team.department() != null ? team.department()
         : members.stream().map(m -> q.people().get(m).department()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     var store = q.service.store;
-    boolean hide = q.privacy.hideGroup(members);
+    Privacy group = q.privacy.forGroup(members, Disclosure.Dim.TEAM, teamId);
+    boolean hide = q.privacy.hideGroup(members) || group.hidesPage();
     Scope scope = q.scope.withoutPeopleFilters().withPersons(members);
     var nowRows = hide ? null : q.later(() -> store.usage(scope, List.of()));
     var prevRows = hide ? null : q.later(() -> store.sums(scope.withRange(q.period.previousFrom(), q.period.previousTo()), List.of()));
@@ -84,7 +85,14 @@ final class TeamPages {
       boolean onlySelf = visible.size() == 1 && q.viewer.isSelf(visible.iterator().next());
       if (!onlySelf) q.audit(AuditEntry.VIEW, "team", null, "team " + teamId + ", " + visible.size() + " members, " + q.describe());
     }
-    PeerComparison peers = departmentPeers(department, heads, peersShown, deptStats, deptOutcomes, q);
+    if (!q.privacy.open()) {
+      // Only teams whose own figures may be shown enter the medians (a median is one team's value).
+      Map<String, Set<String>> byTeam = new HashMap<>();
+      for (String id : dept) byTeam.computeIfAbsent(q.people().get(id).team(), t -> new HashSet<>()).add(id);
+      heads.keySet().removeIf(t -> q.privacy.hideGroup(byTeam.get(t))
+          || q.privacy.forGroup(byTeam.get(t), Disclosure.Dim.TEAM, t).hidesPage());
+    }
+    PeerComparison peers = departmentPeers(department, heads, peersShown && heads.size() >= 2, deptStats, deptOutcomes, q);
     String name = q.teamName(teamId);
     if (hide) {
       return new TeamPage(q.period, teamId, name, department, members.size(), true, null, MoneyTrend.SUPPRESSED,
@@ -101,11 +109,12 @@ final class TeamPages {
       if (c != null) loaded = loaded == null ? c : loaded.add(c);
     }
     return new TeamPage(q.period, teamId, name, department, members.size(), false, totals,
-        MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
-        Mixes.daily(daily.get()),
-        Mixes.mix(tools.get(), q.privacy.forVisibleGroup(members), k -> k, Mixes::toolCategory),
-        Mixes.mix(models.get(), q.privacy.forVisibleGroup(members), k -> k, null),
-        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, false), memberRows, peers);
+        group.hidesPage(q.period.previousFrom(), q.period.previousTo()) ? new MoneyTrend(Mixes.cost(now), null, null)
+            : MoneyTrend.of(Mixes.cost(now), Mixes.cost(prev)),
+        group.open() ? Mixes.daily(daily.get()) : Mixes.weekly(daily.get(), q::weekOf, group.rows(Disclosure.Dim.TOOL)),
+        Mixes.mix(tools.get(), group.rows(Disclosure.Dim.TOOL), k -> k, Mixes::toolCategory),
+        Mixes.mix(models.get(), group.rows(Disclosure.Dim.MODEL), k -> k, null),
+        sessions, outcomes, PersonPages.share(q, Mixes.cost(now), loaded, !q.viewer.isAdmin()), memberRows, peers);
   }
 
   /**

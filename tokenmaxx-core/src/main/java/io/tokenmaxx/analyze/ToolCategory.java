@@ -8,8 +8,7 @@ import java.util.Set;
 public enum ToolCategory {
   CODING_AGENT, CHAT, API, OTHER;
 
-  private static final Set<String> AGENTS = Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI,
-      Tools.QWEN_CODE, Tools.OPENCODE);
+  private static final Set<String> AGENTS = Set.copyOf(Tools.CODING_AGENTS);
 
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -24,7 +24,12 @@ public final class CheckinRules {
 
   private static final Pattern TAG_CHARS = Pattern.compile("[\\p{L}\\p{N}+#._/-]+");
   /** Control characters (but newline and tab) and the search highlight marks never enter stored text. */
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\uE000\\uE001&&[^\\n\\t]]");
+  /**
+   * Control characters, the search-highlight marks, and the bidirectional embedding, override and
+   * isolate characters (U+202A..U+202E, U+2066..U+2069), which can make text read differently from
+   * what it is (a name or link shown backwards); line breaks and tabs stay.
+   */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\uE000\\uE001\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
 
   private CheckinRules() {}
 

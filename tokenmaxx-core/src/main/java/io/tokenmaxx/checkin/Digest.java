@@ -41,7 +41,19 @@ public record Digest(
   }
 
   /** @param rate checked in / members */
-  public record TeamParticipation(String team, String department, int checkedIn, int members, double rate) {}
+  public record TeamParticipation(String team, String department, Integer checkedIn, Integer members, Double rate,
+      boolean suppressed) {
+
+    /** A team's counts, shown. */
+    public TeamParticipation(String team, String department, int checkedIn, int members, double rate) {
+      this(team, department, checkedIn, members, rate, false);
+    }
+
+    /** A team whose counts are withheld from this reader (too few people they cannot see). */
+    public static TeamParticipation hidden(String team, String department) {
+      return new TeamParticipation(team, department, null, null, null, true);
+    }
+  }
 
   /**
    * A quoted line from a check-in.

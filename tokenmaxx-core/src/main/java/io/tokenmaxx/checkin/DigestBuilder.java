@@ -29,10 +29,23 @@ public final class DigestBuilder {
    */
   public static Digest build(LocalDate week, List<CheckIn> readable, Set<String> participants, List<Person> people,
       Map<String, LocalDate> firstSeenTags, List<Digest.FirstTry> firstTools) {
+    return build(week, readable, participants, people, firstSeenTags, firstTools, p -> false, 1);
+  }
+
+  /**
+   * As above, with a team's participation withheld where it would tell the reader whether fewer
+   * than k people they may not see checked in: {@code counted} tells who counts toward k (people
+   * whose participation the reader may not see); the smallest further teams are withheld until
+   * the withheld ones together hold k, since the organization's total is shown beside them.
+   */
+  public static Digest build(LocalDate week, List<CheckIn> readable, Set<String> participants, List<Person> people,
+      Map<String, LocalDate> firstSeenTags, List<Digest.FirstTry> firstTools,
+      java.util.function.Predicate<Person> counted, int minGroupSize) {
     Map<String, Person> byId = new HashMap<>();
     people.forEach(p -> byId.put(p.id(), p));
     Map<String, int[]> teams = new TreeMap<>();
     Map<String, String> departments = new HashMap<>();
+    Map<String, Map<Integer, Set<String>>> countedByTeam = new HashMap<>();
     int expected = 0;
     int checkedIn = 0;
     for (Person p : people) {
@@ -40,6 +53,8 @@ public final class DigestBuilder {
       int[] c = teams.computeIfAbsent(team, k -> new int[2]);
       c[1]++;
       expected++;
+      Set<String> n = countedByTeam.computeIfAbsent(team, x -> new HashMap<>()).computeIfAbsent(0, x -> new HashSet<>());
+      if (counted.test(p)) n.add(p.id());
       if (participants.contains(p.id())) {
         c[0]++;
         checkedIn++;
@@ -47,9 +62,12 @@ public final class DigestBuilder {
       if (p.department() != null) departments.putIfAbsent(team, p.department());
     }
     List<Digest.TeamParticipation> participation = new ArrayList<>();
-    teams.forEach((team, c) -> participation.add(new Digest.TeamParticipation(team, departments.get(team), c[0], c[1],
-        c[1] == 0 ? 0 : (double) c[0] / c[1])));
-    participation.sort(Comparator.comparingDouble(Digest.TeamParticipation::rate).thenComparing(Digest.TeamParticipation::team));
+    Set<String> hidden = io.tokenmaxx.analyze.Suppression.hidden(countedByTeam, minGroupSize);
+    teams.forEach((team, c) -> participation.add(hidden.contains(team)
+        ? Digest.TeamParticipation.hidden(team, departments.get(team))
+        : new Digest.TeamParticipation(team, departments.get(team), c[0], c[1], c[1] == 0 ? 0 : (double) c[0] / c[1])));
+    participation.sort(Comparator.comparing((Digest.TeamParticipation t) -> t.suppressed() ? 1 : 0)
+        .thenComparingDouble(t -> t.rate() == null ? 0 : t.rate()).thenComparing(Digest.TeamParticipation::team));
 
     long minutes = 0;
     List<Digest.Item> learnings = new ArrayList<>();

@@ -14,6 +14,11 @@ public final class DigestMarkdown {
     if (d.minutesSaved() > 0) sb.append(String.format(Locale.ROOT, "; %.1f hours saved reported", d.minutesSaved() / 60.0));
     sb.append(".\n\n## Participation by team\n\n| team | department | checked in | members | rate |\n|---|---|---:|---:|---:|\n");
     for (Digest.TeamParticipation t : d.teams()) {
+      if (t.suppressed()) {
+        sb.append("| ").append(Markdown.inline(t.team())).append(" | ").append(Markdown.inline(t.department()))
+            .append(" | suppressed | | |\n");
+        continue;
+      }
       sb.append("| ").append(Markdown.inline(t.team())).append(" | ").append(Markdown.inline(t.department()))
           .append(" | ").append(t.checkedIn()).append(" | ").append(t.members())
           .append(String.format(Locale.ROOT, " | %.0f%% |%n", t.rate() * 100));

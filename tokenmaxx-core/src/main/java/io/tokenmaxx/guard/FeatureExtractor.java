@@ -25,11 +25,13 @@ public final class FeatureExtractor {
   private final Instant to;
   private final Map<String, List<long[]>> usageByPerson = new HashMap<>();
   private final Map<String, Map<Long, String>> hashes = new HashMap<>();
+  private final Map<String, Map<Long, String>> tools = new HashMap<>();
+  private final Map<String, Map<Long, String>> sessions = new HashMap<>();
   private final Map<String, double[]> outcomes = new HashMap<>();
   private long seq;
 
-  /** Usage fields kept per record: micros, requests, total, generated, cache read, seq. */
-  private static final int MICROS = 0, REQUESTS = 1, TOTAL = 2, GENERATED = 3, CACHE_READ = 4, SEQ = 5;
+  /** Usage fields kept per record: micros, requests, total, generated, cache read, seq, input. */
+  private static final int MICROS = 0, REQUESTS = 1, TOTAL = 2, GENERATED = 3, CACHE_READ = 4, SEQ = 5, INPUT = 6;
 
   public FeatureExtractor(GuardConfig config, Instant from, Instant to) {
     this.config = config;
@@ -45,8 +47,11 @@ public final class FeatureExtractor {
     if (r.person() == null || !inRange(r.timestamp())) return;
     long id = seq++;
     usageByPerson.computeIfAbsent(r.person(), k -> new ArrayList<>()).add(new long[] {
-        micros(r.timestamp()), r.requests(), r.totalTokens(), r.generatedTokens(), r.cacheReadTokens(), id});
+        micros(r.timestamp()), r.requests(), r.totalTokens(), r.generatedTokens(), r.cacheReadTokens(), id,
+        r.inputTokens()});
     if (r.promptHash() != null) hashes.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.promptHash());
+    tools.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.tool());
+    if (r.sessionId() != null) sessions.computeIfAbsent(r.person(), k -> new HashMap<>()).put(id, r.sessionId());
   }
 
   public void accept(OutcomeRecord o) {
@@ -85,14 +90,25 @@ public final class FeatureExtractor {
     final long[] dayTokens = new long[7];
     final Map<String, Integer> hashCounts = new HashMap<>();
     long hashed;
+    final long[] dayRecords = new long[7];
+    final boolean[] daySubstantial = new boolean[7];
+    long preRecords, shaped, spaced, tinyTokens;
+    final List<java.util.Set<String>> daySessions = new ArrayList<>(java.util.Collections.nCopies(7, null));
+    final java.util.Set<String> preSessions = new java.util.HashSet<>();
+    final Map<String, Boolean> toolSubstantial = new HashMap<>();
+    final Map<String, Integer> shapes = new HashMap<>();
+    final Map<Integer, Long> bands = new HashMap<>();
   }
 
   private List<WeekFeatures> personFeatures(String person) {
     List<long[]> rows = usageByPerson.get(person);
     rows.sort(Comparator.comparingLong((long[] a) -> a[MICROS]));
     Map<Long, String> hs = hashes.getOrDefault(person, Map.of());
+    Map<Long, String> ts = tools.getOrDefault(person, Map.of());
+    Map<Long, String> ss = sessions.getOrDefault(person, Map.of());
     TreeMap<LocalDate, Week> weeks = new TreeMap<>();
     long prev = Long.MIN_VALUE;
+    Map<String, Long> prevByTool = new HashMap<>();
     for (long[] r : rows) {
       Instant t = Instant.ofEpochSecond(Math.floorDiv(r[MICROS], 1_000_000L), Math.floorMod(r[MICROS], 1_000_000L) * 1000);
       LocalDateTime local = LocalDateTime.ofInstant(t, config.zone());
@@ -103,13 +119,31 @@ public final class FeatureExtractor {
       w.total += r[TOTAL];
       w.generated += r[GENERATED];
       w.cacheRead += r[CACHE_READ];
-      if (r[GENERATED] <= config.tinyOutputTokens()) w.tiny++;
+      boolean tiny = r[GENERATED] <= config.tinyOutputTokens();
+      if (tiny) {
+        w.tiny++;
+        w.tinyTokens += r[TOTAL];
+      }
+      String session = ss.get(r[SEQ]);
       int day = local.getDayOfWeek().getValue() - 1;
+      w.dayRecords[day]++;
+      if (session != null) {
+        if (w.daySessions.get(day) == null) w.daySessions.set(day, new java.util.HashSet<>());
+        w.daySessions.get(day).add(session);
+      }
+      if (!tiny) w.daySubstantial[day] = true;
+      w.toolSubstantial.merge(ts.get(r[SEQ]), !tiny, Boolean::logicalOr);
+      if (r[INPUT] + r[CACHE_READ] > 0) {
+        w.shaped++;
+        w.shapes.merge(r[INPUT] + ":" + r[CACHE_READ], 1, Integer::sum);
+      }
       w.hours.set(day * 24 + local.getHour());
       w.dayTokens[day] += r[TOTAL];
       if (config.isNight(local.getHour())) w.night++;
       if (GuardWeeks.beforeSnapshot(local, config.snapshotDay(), config.snapshotWindowHours())) {
         w.preSnapshot += r[TOTAL];
+        w.preRecords++;
+        if (session != null) w.preSessions.add(session);
       }
       if (prev != Long.MIN_VALUE) {
         double gap = (r[MICROS] - prev) / 1e6;
@@ -117,6 +151,14 @@ public final class FeatureExtractor {
           w.gapCount++;
           w.gapSum += gap;
           w.gapSquares += gap * gap;
+        }
+      }
+      Long prevTool = prevByTool.put(ts.get(r[SEQ]), r[MICROS]);
+      if (prevTool != null) {
+        double gap = (r[MICROS] - prevTool) / 1e6;
+        if (gap >= config.regularMinGapSeconds() && gap <= config.regularMaxGapSeconds()) {
+          w.spaced++;
+          w.bands.merge(Substance.band(gap), 1L, Long::sum);
         }
       }
       prev = r[MICROS];
@@ -142,9 +184,26 @@ public final class FeatureExtractor {
     }
     double entropy = w.hashed == 0 ? 0 : (Math.log(w.hashed) - sumClnC / w.hashed) / Math.log(2);
     double[] o = outcomes.getOrDefault(person + "\u0000" + week, new double[6]);
+    int hollow = 0;
+    for (int d = 0; d < 7; d++) if (w.dayRecords[d] > 0 && !w.daySubstantial[d]) hollow++;
+    int thin = (int) w.toolSubstantial.values().stream().filter(b -> !b).count();
+    long repeatedShapes = w.shapes.values().stream().filter(c -> c >= config.repeatMinCount()).mapToLong(c -> c).sum();
+    long regular = 0;
+    int band = -1;
+    for (Map.Entry<Integer, Long> e : new TreeMap<>(w.bands).entrySet()) {
+      long pair = e.getValue() + w.bands.getOrDefault(e.getKey() + 1, 0L);
+      if (pair > regular) {
+        regular = pair;
+        band = e.getKey();
+      }
+    }
+    long[] daySessions = new long[7];
+    for (int d = 0; d < 7; d++) daySessions[d] = w.daySessions.get(d) == null ? 0 : w.daySessions.get(d).size();
+    Substance substance = new Substance(w.dayRecords, hollow, w.preRecords, w.toolSubstantial.size(), thin,
+        w.shaped, repeatedShapes, w.spaced, regular, band, w.tinyTokens, daySessions, w.preSessions.size());
     return new WeekFeatures(person, week, w.records, w.requests, w.total, w.generated, w.cacheRead,
         w.tiny, w.hours.cardinality(), maxInDay, w.night, w.gapCount, w.gapSum, w.gapSquares, w.hashed,
         w.hashCounts.size(), repeated, Math.max(0, entropy), Arrays.copyOf(w.dayTokens, 7), w.preSnapshot,
-        o[0], o[1], o[2], o[3], o[4], o[5]);
+        o[0], o[1], o[2], o[3], o[4], o[5], substance);
   }
 }

@@ -22,9 +22,11 @@ import java.util.TreeMap;
  */
 public final class GoodhartGuard {
   private final GuardConfig config;
+  private final SubstanceSignals substance;
 
   public GoodhartGuard(GuardConfig config) {
     this.config = config;
+    this.substance = new SubstanceSignals(config);
   }
 
   public GuardConfig config() {
@@ -66,8 +68,26 @@ public final class GoodhartGuard {
   /** The flag for one person-week, or null when nothing (or too little) fired. */
   GuardFlag judge(WeekFeatures f, OrgBaseline org, TreeMap<LocalDate, WeekFeatures> history,
       boolean checkedIn, Instant now) {
-    if (f.records() < config.minRecords()) return null;
-    List<SignalHit> hits = new ArrayList<>();
+    List<SignalHit> hits = new ArrayList<>(substance.hits(f, org, history, checkedIn));
+    if (f.records() >= config.minRecords()) volumeSignals(f, org, history, checkedIn, hits);
+    double score = score(hits);
+    if (score + 1e-9 < config.flagScore()) return null;
+    return flag(f, org, checkedIn, now, hits, score);
+  }
+
+  /**
+   * Sum of the signals' weights, where signals that read the same evidence (the two timing
+   * signals) count once, with the larger weight.
+   */
+  static double score(List<SignalHit> hits) {
+    Map<String, Double> byFamily = new HashMap<>();
+    for (SignalHit h : hits) byFamily.merge(h.signal().family(), h.weight(), Math::max);
+    return byFamily.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** The signals that need a substantial week ({@link GuardConfig#minRecords()}): timing, volume, yield. */
+  private void volumeSignals(WeekFeatures f, OrgBaseline org, TreeMap<LocalDate, WeekFeatures> history,
+      boolean checkedIn, List<SignalHit> hits) {
     double z = org.volumeZ(f);
     double yield = OrgBaseline.yield(f);
     double factor = f.totalTokens() / org.medianTokens();
@@ -126,8 +146,13 @@ public final class GoodhartGuard {
           ev("headlessShare", headless, "cliHours", f.activeSecondsCli() / 3600, "userHours", f.activeSecondsUser() / 3600,
               "minShare", config.headlessMinShare(), "minHours", config.headlessMinHours())));
     }
-    double score = hits.stream().mapToDouble(SignalHit::weight).sum();
-    if (score + 1e-9 < config.flagScore()) return null;
+  }
+
+  private GuardFlag flag(WeekFeatures f, OrgBaseline org, boolean checkedIn, Instant now, List<SignalHit> hits,
+      double score) {
+    double z = org.volumeZ(f);
+    double yield = OrgBaseline.yield(f);
+    double factor = f.totalTokens() / org.medianTokens();
     hits.sort(Comparator.comparingDouble(SignalHit::weight).reversed());
     Map<String, Object> measures = new LinkedHashMap<>();
     measures.put("records", f.records());
@@ -141,12 +166,17 @@ public final class GoodhartGuard {
     measures.put("yield", round(yield));
     measures.put("orgMedianYield", round(org.medianYield()));
     measures.put("checkedIn", checkedIn);
-    measures.put("gapCv", round(cv));
+    measures.put("gapCv", round(f.gapCv()));
     measures.put("activeHours", f.activeHours());
     measures.put("repeatedShare", round(f.repeatedShare()));
     measures.put("tinyOutputShare", round(f.tinyOutputShare()));
     measures.put("nightShare", round(f.nightShare()));
     measures.put("preSnapshotShare", round(f.preSnapshotShare()));
+    measures.put("activeDays", f.substance().activeDays());
+    measures.put("hollowDays", f.substance().hollowDays());
+    measures.put("tools", f.substance().tools());
+    measures.put("regularShare", round(f.substance().regularShare()));
+    measures.put("repeatedShapeShare", round(f.substance().repeatedShapeShare()));
     return new GuardFlag(f.person(), f.week(), score, hits, measures, now, GuardFlag.Status.OPEN, null, null, null);
   }
 
@@ -174,7 +204,7 @@ public final class GoodhartGuard {
     double ratio = windowDayRate / usualDay;
     if (ratio < config.spikeMinRatio()) return null;
     return hit(Signal.SNAPSHOT_SPIKE, String.format(Locale.ROOT,
-        "%s tokens in the %d hours before the %s snapshot (%.0f%% of the week): %.1fx the person's usual %s per day",
+        "%s tokens in the %d hours before the %s 00:00 snapshot (%.0f%% of the week): %.1fx the person's usual %s per day",
         human(f.preSnapshotTokens()), config.snapshotWindowHours(),
         config.snapshotDay().name().toLowerCase(Locale.ROOT), f.preSnapshotShare() * 100, ratio, human((long) usualDay)),
         ev("preSnapshotTokens", f.preSnapshotTokens(), "preSnapshotShare", f.preSnapshotShare(),
@@ -184,11 +214,7 @@ public final class GoodhartGuard {
 
   /** Day indexes (0 = Monday) that overlap the window before the snapshot. */
   Set<Integer> windowDays() {
-    Set<Integer> out = new java.util.HashSet<>();
-    int days = (config.snapshotWindowHours() + 23) / 24;
-    DayOfWeek snap = config.snapshotDay();
-    for (int k = 1; k <= days; k++) out.add(snap.minus(k).getValue() - 1);
-    return out;
+    return GuardWeeks.windowDays(config.snapshotDay(), config.snapshotWindowHours());
   }
 
   private static SignalHit hit(Signal s, String summary, Map<String, Object> evidence) {

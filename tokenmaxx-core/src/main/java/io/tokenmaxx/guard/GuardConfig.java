@@ -38,6 +38,20 @@ import java.util.Objects;
  * @param headlessMinShare      unattended share of agent time
  * @param headlessMinHours      unattended agent hours in the week
  * @param flagScore             signal weights that add up to this or more raise a flag
+ * @param regularMinGapSeconds  shorter gaps are a burst of one task, not a rhythm (regular intervals)
+ * @param regularMaxGapSeconds  longer gaps are breaks (regular intervals)
+ * @param regularMinGaps        spaced gaps needed before regular intervals are judged
+ * @param regularMinShare       share of spaced gaps in two neighbouring bands at or above which the rhythm is a timer's
+ * @param emptyMinRecords       records needed before near-empty requests and repeated shapes are judged
+ * @param emptyMinShare         share of tiny-output records at or above which the week's requests are near-empty
+ * @param hollowMinDays         active days made only of near-empty requests that farm the active-days measure
+ * @param thinMinTools          tools used only with near-empty requests that farm the tools measure
+ * @param shapeMinRecords       records in repeated prompt shapes at or above which prompts are replayed
+ * @param burstMinRecords       records in the pre-snapshot window needed before a burst is judged
+ * @param burstMinRatio         pre-snapshot records per active day over the person's usual records per active day
+ * @param burstMinShare         share of the week's records (or session-days) in the pre-snapshot window
+ * @param burstMinSessions      sessions in the pre-snapshot window needed before a burst of sessions is judged
+ * @param paddingMinShare       share of the week's tokens in near-empty requests at or above which volume is padding
  */
 public record GuardConfig(
     ZoneId zone,
@@ -64,7 +78,21 @@ public record GuardConfig(
     int baselineWeeks,
     double headlessMinShare,
     double headlessMinHours,
-    double flagScore) {
+    double flagScore,
+    int regularMinGapSeconds,
+    int regularMaxGapSeconds,
+    int regularMinGaps,
+    double regularMinShare,
+    int emptyMinRecords,
+    double emptyMinShare,
+    int hollowMinDays,
+    int thinMinTools,
+    int shapeMinRecords,
+    int burstMinRecords,
+    double burstMinRatio,
+    double burstMinShare,
+    int burstMinSessions,
+    double paddingMinShare) {
 
   public GuardConfig {
     Objects.requireNonNull(zone, "zone");
@@ -92,6 +120,21 @@ public record GuardConfig(
     check("headless.min-share", headlessMinShare > 0 && headlessMinShare <= 1, "within (0, 1]");
     check("headless.min-hours", headlessMinHours > 0, "> 0");
     check("flag-score", flagScore > 0, "> 0");
+    check("regular.min-gap-seconds", regularMinGapSeconds >= 1, ">= 1");
+    check("regular.max-gap-seconds", regularMaxGapSeconds > regularMinGapSeconds && regularMaxGapSeconds <= 86_400,
+        "above regular.min-gap-seconds and at most 86400");
+    check("regular.min-gaps", regularMinGaps >= 2, ">= 2");
+    check("regular.min-share", regularMinShare > 0 && regularMinShare <= 1, "within (0, 1]");
+    check("empty.min-records", emptyMinRecords >= 1, ">= 1");
+    check("empty.min-share", emptyMinShare > 0 && emptyMinShare <= 1, "within (0, 1]");
+    check("hollow.min-days", hollowMinDays >= 1 && hollowMinDays <= 7, "within 1..7");
+    check("thin.min-tools", thinMinTools >= 1, ">= 1");
+    check("shape.min-records", shapeMinRecords >= 2, ">= 2");
+    check("burst.min-records", burstMinRecords >= 1, ">= 1");
+    check("burst.min-ratio", burstMinRatio > 1, "> 1");
+    check("burst.min-share", burstMinShare > 0 && burstMinShare <= 1, "within (0, 1]");
+    check("burst.min-sessions", burstMinSessions >= 1, ">= 1");
+    check("padding.min-share", paddingMinShare > 0 && paddingMinShare <= 1, "within (0, 1]");
   }
 
   private static void check(String key, boolean ok, String rule) {
@@ -99,8 +142,9 @@ public record GuardConfig(
   }
 
   public static GuardConfig defaults() {
-    return new GuardConfig(ZoneOffset.UTC, 900, 50, 5, 22, 6, DayOfWeek.FRIDAY, 48,
-        100, 100, 0.15, 20, 0.5, 200, 0.5, 0.5, 100, 2.0, 0.1, 5.0, 0.5, 4, 0.9, 20, 1.0);
+    return new GuardConfig(ZoneOffset.UTC, 900, 50, 5, 22, 6, DayOfWeek.SATURDAY, 48,
+        100, 100, 0.15, 20, 0.5, 200, 0.5, 0.5, 100, 2.0, 0.1, 5.0, 0.5, 4, 0.9, 20, 1.0,
+        60, 14_400, 12, 0.5, 10, 0.6, 2, 2, 10, 20, 4.0, 0.5, 10, 0.35);
   }
 
   public GuardConfig withZone(ZoneId z) {
@@ -121,7 +165,10 @@ public record GuardConfig(
       "cadence.max-cv", "clock.max-hours-in-a-day", "clock.week-share", "repetition.min-records",
       "repetition.min-share", "loop.min-tiny-share", "loop.min-cache-ratio", "volume.min-factor",
       "yield.low-factor", "spike.min-ratio", "spike.min-share", "baseline-weeks",
-      "headless.min-share", "headless.min-hours", "flag-score"};
+      "headless.min-share", "headless.min-hours", "flag-score", "regular.min-gap-seconds",
+      "regular.max-gap-seconds", "regular.min-gaps", "regular.min-share", "empty.min-records", "empty.min-share",
+      "hollow.min-days", "thin.min-tools", "shape.min-records", "burst.min-records", "burst.min-ratio",
+      "burst.min-share", "burst.min-sessions", "padding.min-share"};
 
   static {
     for (int i = 0; i < KEYS.length; i++) INDEX.put(KEYS[i], i);
@@ -146,7 +193,9 @@ public record GuardConfig(
         nightEndHour, snapshotDay, snapshotWindowHours, minRecords, cadenceMinGaps, cadenceMaxCv,
         clockMaxHoursInADay, clockWeekShare, repetitionMinRecords, repetitionMinShare,
         loopMinTinyShare, loopMinCacheRatio, volumeMinFactor, lowYieldFactor, spikeMinRatio,
-        spikeMinShare, baselineWeeks, headlessMinShare, headlessMinHours, flagScore};
+        spikeMinShare, baselineWeeks, headlessMinShare, headlessMinHours, flagScore, regularMinGapSeconds,
+        regularMaxGapSeconds, regularMinGaps, regularMinShare, emptyMinRecords, emptyMinShare, hollowMinDays,
+        thinMinTools, shapeMinRecords, burstMinRecords, burstMinRatio, burstMinShare, burstMinSessions, paddingMinShare};
   }
 
   /** This config with some settings replaced; an unknown key or bad value names the key. */
@@ -175,6 +224,8 @@ public record GuardConfig(
         (DayOfWeek) v[6], (int) v[7], (int) v[8], (int) v[9], (double) v[10], (int) v[11],
         (double) v[12], (int) v[13], (double) v[14], (double) v[15], (double) v[16], (double) v[17],
         (double) v[18], (double) v[19], (double) v[20], (int) v[21], (double) v[22], (double) v[23],
-        (double) v[24]);
+        (double) v[24], (int) v[25], (int) v[26], (int) v[27], (double) v[28], (int) v[29], (double) v[30],
+        (int) v[31], (int) v[32], (int) v[33], (int) v[34], (double) v[35], (double) v[36],
+        (int) v[37], (double) v[38]);
   }
 }

@@ -36,6 +36,11 @@ public final class GuardRunner {
   public record Run(LocalDate fromWeek, LocalDate toWeek, int personWeeks, int flagged,
       FlagStore.Update update, Instant at, Duration took) {}
 
+  /** The store's fingerprint of every week with data, in the organization's zone. */
+  public java.util.Map<LocalDate, String> fingerprints() {
+    return features.weekFingerprints(guard.config().zone());
+  }
+
   /** The current week and the {@code weeks - 1} before it. */
   public Run runRecent(int weeks) {
     LocalDate current = GuardWeeks.weekOf(clock.instant(), guard.config().zone());

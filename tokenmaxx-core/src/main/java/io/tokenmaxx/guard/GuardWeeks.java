@@ -35,4 +35,12 @@ public final class GuardWeeks {
     long secondsUntil = days * 86_400L - local.toLocalTime().toSecondOfDay();
     return secondsUntil <= windowHours * 3600L;
   }
+
+  /** Day indexes (0 = Monday) that overlap the window of {@code windowHours} before the snapshot. */
+  public static java.util.Set<Integer> windowDays(DayOfWeek snapshotDay, int windowHours) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    int days = (windowHours + 23) / 24;
+    for (int k = 1; k <= days; k++) out.add(snapshotDay.minus(k).getValue() - 1);
+    return out;
+  }
 }

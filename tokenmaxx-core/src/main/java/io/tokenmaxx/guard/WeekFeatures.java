@@ -39,6 +39,8 @@ import java.util.Objects;
  * @param editsAccepted     agent edits accepted
  * @param activeSecondsUser attended time the source reported (Claude Code active_time user)
  * @param activeSecondsCli  time the agent worked on its own (active_time cli)
+ * @param substance         what the leaderboard measures are made of (hollow days, thin tools,
+ *                          repeated prompt shapes, regular intervals at any pace)
  */
 public record WeekFeatures(
     String person,
@@ -66,13 +68,28 @@ public record WeekFeatures(
     double linesAdded,
     double editsAccepted,
     double activeSecondsUser,
-    double activeSecondsCli) {
+    double activeSecondsCli,
+    Substance substance) {
 
   public WeekFeatures {
+    substance = substance == null ? Substance.NONE : substance;
     Objects.requireNonNull(person, "person");
     Objects.requireNonNull(week, "week");
     dayTokens = dayTokens == null ? new long[7] : dayTokens.clone();
     if (dayTokens.length != 7) throw new IllegalArgumentException("dayTokens must have 7 values");
+  }
+
+  /** Features without the substance measurements (tests of the older signals). */
+  public WeekFeatures(String person, LocalDate week, long records, long requests, long totalTokens,
+      long generatedTokens, long cacheReadTokens, long tinyOutputRecords, int activeHours, int maxHoursInADay,
+      long nightRecords, long gapCount, double gapSum, double gapSumSquares, long hashedRecords,
+      long distinctHashes, long repeatedRecords, double hashEntropyBits, long[] dayTokens, long preSnapshotTokens,
+      double commits, double pullRequests, double linesAdded, double editsAccepted, double activeSecondsUser,
+      double activeSecondsCli) {
+    this(person, week, records, requests, totalTokens, generatedTokens, cacheReadTokens, tinyOutputRecords,
+        activeHours, maxHoursInADay, nightRecords, gapCount, gapSum, gapSumSquares, hashedRecords, distinctHashes,
+        repeatedRecords, hashEntropyBits, dayTokens, preSnapshotTokens, commits, pullRequests, linesAdded,
+        editsAccepted, activeSecondsUser, activeSecondsCli, null);
   }
 
   @Override
@@ -155,7 +172,7 @@ public record WeekFeatures(
         && Double.compare(commits, w.commits) == 0 && Double.compare(pullRequests, w.pullRequests) == 0
         && Double.compare(linesAdded, w.linesAdded) == 0 && Double.compare(editsAccepted, w.editsAccepted) == 0
         && Double.compare(activeSecondsUser, w.activeSecondsUser) == 0
-        && Double.compare(activeSecondsCli, w.activeSecondsCli) == 0;
+        && Double.compare(activeSecondsCli, w.activeSecondsCli) == 0 && substance.equals(w.substance);
   }
 
   @Override

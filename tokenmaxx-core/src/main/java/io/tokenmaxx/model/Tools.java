@@ -7,8 +7,16 @@ public final class Tools {
   public static final String GEMINI_CLI = "gemini-cli";
   public static final String QWEN_CODE = "qwen-code";
   public static final String OPENCODE = "opencode";
+  public static final String COPILOT_CLI = "copilot-cli";
   public static final String API = "api";
   public static final String CHAT = "chat";
+
+  /**
+   * The coding agents (the dashboard's "coding agent" category): those whose local logs or
+   * telemetry tokenmaxx reads.
+   */
+  public static final java.util.List<String> CODING_AGENTS = java.util.List.of(CLAUDE_CODE, CODEX, GEMINI_CLI,
+      QWEN_CODE, OPENCODE, COPILOT_CLI);
 
   private Tools() {}
 }

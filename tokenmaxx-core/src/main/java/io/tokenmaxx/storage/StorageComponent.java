@@ -73,6 +73,16 @@ public interface StorageComponent extends Component {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no sessions");
   }
 
+  /** Where each vendor import source has got to. Backends without it throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.importer.ImportCursorStore importCursors() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no import cursors");
+  }
+
+  /** Vendors' raw daily aggregates and the sums precedence compares them with. Backends without it throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.importer.ImportAggregateStore importAggregates() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no import aggregates");
+  }
+
   /** Deletes usage records a source took back. Backends without it throw {@link UnsupportedOperationException}. */
   default UsageRetractions retractions() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot retract records");

@@ -103,17 +103,34 @@ class AnalyticsServiceTest {
     Leaderboard lb = service.leaderboard(member, AnalyticsFilter.defaults(), LeaderboardMeasure.TOKENS, LeaderboardMode.NAMED);
     assertThat(lb.rows()).isNotEmpty();
     for (LeaderboardRow r : lb.rows()) {
-      if (r.self()) assertThat(r.personId()).isEqualTo(me.id());
-      else assertThat(r.personId()).isNull();
-      assertThat(r.pseudonym()).startsWith("anon-");
+      if (r.self()) {
+        assertThat(r.personId()).isEqualTo(me.id());
+        assertThat(r.pseudonym()).as("no pseudonym beside a name").isNull();
+      } else {
+        assertThat(r.personId()).isNull();
+        assertThat(r.pseudonym()).startsWith("anon-");
+      }
     }
     assertThat(lb.self()).isNotNull();
     assertThat(lb.self().self()).isTrue();
     Leaderboard asAdmin = service.leaderboard(admin(), AnalyticsFilter.defaults(), LeaderboardMeasure.TOKENS, LeaderboardMode.NAMED);
     assertThat(asAdmin.rows()).allMatch(r -> r.personId() != null);
-    // same pseudonym for everyone
-    assertThat(lb.rows().stream().map(LeaderboardRow::pseudonym).toList())
-        .containsExactlyElementsOf(asAdmin.rows().stream().map(LeaderboardRow::pseudonym).toList());
+    // A pseudonym holds within one view: the same view again gives the same ones; another viewer,
+    // another measure or another range gives others.
+    Leaderboard again = service.leaderboard(member, AnalyticsFilter.defaults(), LeaderboardMeasure.TOKENS, LeaderboardMode.NAMED);
+    assertThat(again.rows().stream().map(LeaderboardRow::pseudonym).toList())
+        .containsExactlyElementsOf(lb.rows().stream().map(LeaderboardRow::pseudonym).toList());
+    java.util.Set<String> here = new java.util.HashSet<>(lb.rows().stream().map(LeaderboardRow::pseudonym)
+        .filter(java.util.Objects::nonNull).toList());
+    Person someoneElse = fx.people.stream().filter(p -> !p.id().equals(me.id()) && !chart.managesAnyone(p.id()))
+        .findFirst().orElseThrow();
+    Viewer other = Viewer.forPerson("someone else", someoneElse.id(), chart, 5);
+    for (Leaderboard view : List.of(
+        service.leaderboard(other, AnalyticsFilter.defaults(), LeaderboardMeasure.TOKENS, LeaderboardMode.NAMED),
+        service.leaderboard(member, AnalyticsFilter.defaults(), LeaderboardMeasure.SPEND, LeaderboardMode.NAMED))) {
+      assertThat(view.rows()).isNotEmpty();
+      assertThat(view.rows()).noneMatch(r -> here.contains(r.pseudonym()));
+    }
     Leaderboard bands = service.leaderboard(member, AnalyticsFilter.defaults(), LeaderboardMeasure.ACTIVE_DAYS, LeaderboardMode.BANDS);
     assertThat(bands.rows()).isEmpty();
     assertThat(bands.bands()).hasSize(5);
@@ -138,7 +155,7 @@ class AnalyticsServiceTest {
     Viewer member = Viewer.forPerson("me", me.id(), chart, 5);
     assertThat(service.person(member, me.id(), AnalyticsFilter.defaults()).person().id()).isEqualTo(me.id());
     String other = fx.people.stream().map(Person::id).filter(id -> !id.equals(me.id())).findFirst().orElseThrow();
-    assertThatThrownBy(() -> service.person(member, other, AnalyticsFilter.defaults())).isInstanceOf(NotVisibleException.class);
+    assertThatThrownBy(() -> service.person(member, other, AnalyticsFilter.defaults())).isInstanceOf(java.util.NoSuchElementException.class).hasMessage("no person with id '" + other + "'");
     Viewer manager = Viewer.forPerson("boss", me.manager(), chart, 5);
     int before = audit.size();
     var page = service.person(manager, me.id(), AnalyticsFilter.defaults());

@@ -30,6 +30,15 @@ class CheckinRulesTest {
   }
 
   @Test
+  void bidirectionalOverridesAreStrippedAndRightToLeftTextKept() {
+    // "txt.exe" shown as "exe.txt" by a right-to-left override; embeddings and isolates too.
+    CheckIn c = CheckinRules.apply(null, new CheckinDraft("open invoice\u202Etxt.exe\u202C now \u2066x\u2069 \u202Ay\u202B",
+        "\u05e9\u05dc\u05d5\u05dd works", null, "", List.of(), List.of(), null, List.of(), null), "id1", "p1", W, "T", "D", T0);
+    assertThat(c.tried()).isEqualTo("open invoicetxt.exe now x y");
+    assertThat(c.worked()).isEqualTo("\u05e9\u05dc\u05d5\u05dd works");
+  }
+
+  @Test
   void anEditKeepsWhatItDoesNotChange() {
     CheckIn first = CheckinRules.apply(null, new CheckinDraft("a", "b", "c", "d", List.of("x"), List.of("codex"), 30,
         List.of(), Visibility.ORGANIZATION), "id1", "p1", W, "T", "D", T0);

@@ -70,6 +70,7 @@ public final class ServerAssembly {
   private AnalyticsService analytics;
   private ViewerResolver viewers;
   private CheckinFeature checkins;
+  private io.tokenmaxx.server.importer.ImportFeature imports;
   private io.tokenmaxx.gateway.config.GatewayConfig gatewayConfig;
   private io.tokenmaxx.server.gateway.GatewayFeature gateway;
 
@@ -127,6 +128,12 @@ public final class ServerAssembly {
   public CheckinFeature checkins() {
     if (checkins == null) throw new IllegalStateException("build() first");
     return checkins;
+  }
+
+  /** Vendor usage imports (after {@link #build()}). */
+  public io.tokenmaxx.server.importer.ImportFeature imports() {
+    if (imports == null) throw new IllegalStateException("build() first");
+    return imports;
   }
 
   /** Mounts the metering gateway with these settings ({@code /anthropic}, {@code /openai}). */
@@ -225,8 +232,10 @@ public final class ServerAssembly {
         .sessionIndex(sessions).timedIdsSince(io.tokenmaxx.server.otlp.TimedIds.since(store.state(), clock))
         .maxBodyBytes(config.maxBodyBytes()).build();
 
-    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
-    List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins));
+    checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock, config.minGroupSize());
+    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
+        identities, new IdentityLearner(store.directory(), identities), clock);
+    List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins, imports));
     if (gatewayConfig != null) {
       gateway = new io.tokenmaxx.server.gateway.GatewayFeature(gatewayConfig, store, queue, catalog, auth,
           config.checkins().webhook() ? new io.tokenmaxx.server.checkin.Webhook(config.checkins().webhookUrl(),
@@ -235,7 +244,7 @@ public final class ServerAssembly {
       components.add(gateway); // closed before the queue: what it holds is shipped into it
     }
     List<HttpService> services = new ArrayList<>();
-    services.add(new HealthService(components));
+    services.add(new HealthService(components, java.util.Map.of("importers", imports::health)));
     services.add(new MetricsService(registry));
     services.add(new IngestService(auth, new RecordJson(clock), ack, metrics, config.maxBodyBytes()));
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series, sessions,
@@ -253,6 +262,7 @@ public final class ServerAssembly {
     contextProviders.forEach(ab::contextProvider);
     ab.contextProvider(checkins.leaderboardContext());
     checkins.leaderboardAdjustments().forEach(ab::adjustment);
+    ab.defaultAdjustments(checkins.leaderboardRule()::adjustments);
     analytics = ab.build();
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);
@@ -273,12 +283,18 @@ public final class ServerAssembly {
     if (gateway != null) documented.addAll(io.tokenmaxx.server.gateway.GatewayApi.operations());
     documented.addAll(io.tokenmaxx.server.checkin.CheckinApi.operations());
     documented.addAll(io.tokenmaxx.server.guard.GuardApi.operations());
+    documented.addAll(io.tokenmaxx.server.importer.ImportFeature.operations());
     services.add(new OpenApiService(api, documented, version()));
     services.addAll(checkins.services(auth, viewers));
+    services.addAll(imports.services(auth));
     checkins.start();
+    imports.start();
     List<Page> pages = new ArrayList<>(extraPages);
     pages.add(new CapacityPage(plans));
+    pages.add(new io.tokenmaxx.server.web.onboard.ConnectPage(store.tokens(), store.directory(), config.otlpAuthHeader()));
+    pages.add(new io.tokenmaxx.server.web.onboard.DirectoryImportPage(store.directory(), identities));
     pages.addAll(checkins.pages());
+    pages.addAll(imports.pages());
     if (gateway != null) pages.addAll(gateway.pages());
     return new TokenmaxxServer(config, services, List.of(dashboard.feature(pages)), components);
   }

@@ -30,12 +30,14 @@ final class CodexCorpus {
   private final RandomText text;
   /** Archived copies of active sessions (ccusage's session report counts them twice). */
   boolean archivedCopies = true;
+  /** How many sessions are in today's format (Codex 0.169: ordinals, world state, usage records). */
+  Mix mix = Mix.of("classic", null);
   private final long fromMillis;
   private final long spanMillis;
   final Stats stats = new Stats();
 
   static final class Stats {
-    long files, tokenCounts, repeatedTotals, legacySessions, fallbackSessions, archivedCopies;
+    long files, tokenCounts, repeatedTotals, legacySessions, fallbackSessions, archivedCopies, currentSessions;
   }
 
   CodexCorpus(Random random, RandomText text, Instant from, Instant to) {
@@ -47,6 +49,7 @@ final class CodexCorpus {
 
   long write(Path codexHome, long targetBytes) {
     long written = 0;
+    long currentBytes = 0;
     List<Path> active = new ArrayList<>();
     while (written < targetBytes) {
       long start = fromMillis + (long) (random.nextDouble() * spanMillis);
@@ -57,8 +60,14 @@ final class CodexCorpus {
       Path file = archived ? codexHome.resolve("archived_sessions").resolve(name)
           : codexHome.resolve("sessions").resolve(String.format(Locale.ROOT, "%04d/%02d/%02d",
               z.getYear(), z.getMonthValue(), z.getDayOfMonth())).resolve(name);
-      long budget = text.heavyTail(500_000, 30_000_000);
-      written += session(file, start, budget);
+      // today's format takes its share of the bytes (no draw: the classic profile stays the same bytes)
+      double share = mix.get("codexCurrent");
+      boolean current = share > 0 && currentBytes < share * Math.max(1, written);
+      long budget = current ? text.heavyTail(Math.max(1, mix.bytes("sessionMedian") * 2), 30_000_000)
+          : text.heavyTail(500_000, 30_000_000);
+      long w = current ? currentSession(file, start, budget) : session(file, start, budget);
+      written += w;
+      if (current) currentBytes += w;
       if (!archived) active.add(file);
     }
     // Archiving a session copies it: the same events seen twice count once.
@@ -150,6 +159,100 @@ final class CodexCorpus {
       }
       return f.bytes();
     }
+  }
+
+  /**
+   * A rollout as Codex 0.169 writes it: every line numbered ({@code ordinal}), a
+   * {@code world_state} per turn (environment, skills, instructions), {@code item_completed}
+   * events beside the response items, and per model call a {@code token_usage_record} (the call's,
+   * the turn's and the thread's usage: never counted, the {@code token_count} event is) before
+   * the {@code token_count}.
+   */
+  private long currentSession(Path file, long clock, long budget) {
+    stats.files++;
+    stats.currentSessions++;
+    String model = MODELS[random.nextInt(MODELS.length)];
+    String thread = text.uuid();
+    String cwd = "/home/dev/src/" + new String[] {"api", "web", "infra", "cli"}[random.nextInt(4)];
+    long[] total = new long[4];
+    long context = 6000 + random.nextInt(6000);
+    int[] ordinal = {0};
+    try (LineFile f = new LineFile(file)) {
+      f.line(line(clock, ordinal, "session_meta", "{\"id\":\"" + thread + "\",\"timestamp\":\"" + Timestamps.iso(clock)
+          + "\",\"cwd\":\"" + cwd + "\",\"originator\":\"codex_exec\",\"cli_version\":\"0.169.0\",\"source\":\"exec\",\"model_provider\":\"openai\",\"base_instructions\":{\"text\":"
+          + RandomText.json(text.text(text.heavyTail(18_000, 40_000))) + "}}"));
+      while (f.bytes() < budget) {
+        clock += 2000 + random.nextInt(60_000);
+        String turn = text.uuid();
+        f.line(line(clock, ordinal, "event_msg", "{\"type\":\"task_started\",\"turn_id\":\"" + turn + "\",\"model_context_window\":258400}"));
+        f.line(line(clock, ordinal, "world_state", "{\"full\":" + (ordinal[0] < 4) + ",\"state\":{\"environments\":{\"local\":{\"cwd\":\"" + cwd
+            + "\",\"status\":\"available\",\"shell\":\"bash\"}},\"host_skills\":{\"body\":"
+            + RandomText.json(text.text(text.heavyTail(3000, 40_000))) + "}}}"));
+        if (random.nextInt(15) == 0) model = MODELS[random.nextInt(MODELS.length)];
+        f.line(line(clock, ordinal, "turn_context", "{\"turn_id\":\"" + turn + "\",\"cwd\":\"" + cwd
+            + "\",\"approval_policy\":\"never\",\"permission_profile\":{\"type\":\"managed\",\"network\":\"restricted\"},\"model\":\"" + model
+            + "\",\"collaboration_mode\":{\"mode\":\"default\",\"settings\":{\"model\":\"" + model
+            + "\",\"reasoning_effort\":null}},\"summary\":\"none\",\"sandbox_policy\":{\"type\":\"workspace-write\"}}"));
+        String prompt = text.text(text.heavyTail(200, 8000));
+        f.line(line(clock, ordinal, "response_item", "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":"
+            + RandomText.json(prompt) + "}]}"));
+        f.line(line(clock, ordinal, "event_msg", "{\"type\":\"item_completed\",\"thread_id\":\"" + thread + "\",\"turn_id\":\"" + turn
+            + "\",\"item\":{\"type\":\"UserMessage\",\"id\":\"" + text.uuid() + "\",\"content\":[{\"type\":\"text\",\"text\":"
+            + RandomText.json(prompt) + ",\"text_elements\":[]}]}}"));
+        int steps = 1 + random.nextInt(6);
+        for (int s = 0; s < steps; s++) {
+          clock += 500 + random.nextInt(20_000);
+          String rs = "rs_" + text.base58(24);
+          f.line(line(clock, ordinal, "response_item", "{\"type\":\"reasoning\",\"id\":\"" + rs + "\",\"summary\":[],\"content\":null,\"encrypted_content\":\""
+              + text.base64(text.heavyTail(1500, 20_000)) + "\"}"));
+          f.line(line(clock, ordinal, "event_msg", "{\"type\":\"item_completed\",\"thread_id\":\"" + thread + "\",\"turn_id\":\"" + turn
+              + "\",\"item\":{\"type\":\"Reasoning\",\"id\":\"" + rs + "\",\"summary_text\":[],\"raw_content\":[]}}"));
+          String callId = "call_" + text.base58(24);
+          f.line(line(clock, ordinal, "response_item", "{\"type\":\"function_call\",\"name\":\"exec_command\",\"arguments\":"
+              + RandomText.json("{\"cmd\":\"rg -n usage src\",\"workdir\":\"" + cwd + "\"}") + ",\"call_id\":\"" + callId + "\"}"));
+          int size = random.nextInt(300) == 0 ? 1_000_000 + random.nextInt(3_000_000) : text.heavyTail(mix.bytes("toolResultMedian"), 300_000);
+          f.line(line(clock, ordinal, "response_item", "{\"type\":\"function_call_output\",\"call_id\":\"" + callId + "\",\"output\":"
+              + RandomText.json(text.text(size)) + "}"));
+          context += 500 + random.nextInt(9000);
+          if (context > 240_000) context = 12_000 + random.nextInt(10_000);
+          long dIn = context;
+          long dCached = random.nextInt(6) == 0 ? 0 : (long) (dIn * (0.6 + random.nextDouble() * 0.38));
+          long dOut = text.heavyTail(400, 16_000);
+          long dReason = random.nextInt(3) == 0 ? 0 : (long) (dOut * random.nextDouble() * 0.7);
+          total[0] += dIn;
+          total[1] += dCached;
+          total[2] += dOut;
+          total[3] += dReason;
+          String last = usage21(dIn, dCached, dOut, dReason);
+          String sum = usage21(total[0], total[1], total[2], total[3]);
+          f.line(line(clock, ordinal, "token_usage_record", "{\"thread_id\":\"" + thread + "\",\"turn_id\":\"" + turn + "\",\"session_id\":\""
+              + thread + "\",\"response_id\":\"resp_" + text.base58(24) + "\",\"usage\":" + last + ",\"turn_token_usage\":" + last
+              + ",\"thread_token_usage\":" + sum + "}"));
+          f.line(line(clock, ordinal, "event_msg", "{\"type\":\"token_count\",\"info\":{\"total_token_usage\":" + sum + ",\"last_token_usage\":" + last
+              + ",\"last_usage_includes_reasoning\":false,\"model_context_window\":258400},\"rate_limits\":{\"limit_id\":\"codex\",\"limit_name\":null,"
+              + "\"primary\":null,\"secondary\":null,\"credits\":null,\"plan_type\":null}}"));
+          stats.tokenCounts++;
+        }
+        String answer = text.text(text.heavyTail(400, 10_000));
+        String msgId = "msg_" + text.base58(24);
+        f.line(line(clock, ordinal, "response_item", "{\"type\":\"message\",\"role\":\"assistant\",\"id\":\"" + msgId
+            + "\",\"content\":[{\"type\":\"output_text\",\"text\":" + RandomText.json(answer) + "}]}"));
+        f.line(line(clock, ordinal, "event_msg", "{\"type\":\"item_completed\",\"thread_id\":\"" + thread + "\",\"turn_id\":\"" + turn
+            + "\",\"item\":{\"type\":\"AgentMessage\",\"id\":\"" + msgId + "\",\"content\":[{\"type\":\"Text\",\"text\":"
+            + RandomText.json(answer) + "}]}}"));
+        f.line(line(clock, ordinal, "event_msg", "{\"type\":\"task_complete\",\"turn_id\":\"" + turn + "\",\"last_agent_message\":null}"));
+      }
+      return f.bytes();
+    }
+  }
+
+  private static String usage21(long in, long cached, long out, long reasoning) {
+    return "{\"input_tokens\":" + in + ",\"cached_input_tokens\":" + cached + ",\"cache_write_input_tokens\":0,\"output_tokens\":" + out
+        + ",\"reasoning_output_tokens\":" + reasoning + ",\"total_tokens\":" + (in + out) + "}";
+  }
+
+  private String line(long millis, int[] ordinal, String type, String payload) {
+    return "{\"timestamp\":\"" + Timestamps.iso(millis) + "\",\"ordinal\":" + (ordinal[0]++) + ",\"type\":\"" + type + "\",\"payload\":" + payload + "}";
   }
 
   private String line(long millis, String type, String payload) {

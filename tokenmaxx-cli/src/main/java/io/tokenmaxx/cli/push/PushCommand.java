@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * response text.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
-    description = {"Send your coding agents' usage (Claude Code, Codex, Gemini CLI, Qwen Code logs) to a "
+    description = {"Send your coding agents' usage (Claude Code, Codex, Gemini CLI, Qwen Code, OpenCode, GitHub Copilot CLI logs) to a "
         + "tokenmaxx server: only records it does not have yet, never prompt or response text.",
         "Run it once, or keep it running with --every (e.g. from a login item or a systemd user unit)."})
 public final class PushCommand implements Callable<Integer> {
@@ -59,6 +59,14 @@ public final class PushCommand implements Callable<Integer> {
   @Option(names = "--qwen-dir", split = ",", paramLabel = "DIR", description = "Qwen Code dir(s) (default: ~/.qwen).")
   List<Path> qwenDirs = new ArrayList<>();
 
+  @Option(names = "--agent-dir", split = ",", paramLabel = "TOOL=DIR",
+      description = "Read TOOL's logs from DIR (opencode, copilot-cli); repeatable.")
+  List<String> agentDirs = new ArrayList<>();
+
+  @Option(names = "--tools", split = ",", paramLabel = "TOOL",
+      description = "Only these tools' logs (default: every tool tokenmaxx reads).")
+  List<String> tools = new ArrayList<>();
+
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "Where push remembers what it sent (default: $XDG_STATE_HOME/tokenmaxx or ~/.local/state/tokenmaxx).")
   Path stateDir;
@@ -73,9 +81,16 @@ public final class PushCommand implements Callable<Integer> {
     ServerClient client = auth.client();
     Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
     Path ledgerFile = ledgerFile(home, client.base().toString());
-    LocalLogScanner scanner = LocalLogScanner.builder().home(home).env(env).claudeDirs(claudeDirs)
-        .codexHomes(codexHomes).geminiDirs(geminiDirs).qwenDirs(qwenDirs)
-        .cacheFile(ledgerFile.resolveSibling("push-scan-cache.bin")).build();
+    LocalLogScanner.Builder b = LocalLogScanner.builder().home(home).env(env).claudeDirs(claudeDirs)
+        .codexHomes(codexHomes).geminiDirs(geminiDirs).qwenDirs(qwenDirs);
+    try {
+      io.tokenmaxx.cli.report.AgentDirs.parse(agentDirs).forEach(b::agentDirs);
+      java.util.Set<String> only = io.tokenmaxx.cli.report.AgentDirs.tools(tools);
+      if (!only.isEmpty()) b.tools(only);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    LocalLogScanner scanner = b.cacheFile(ledgerFile.resolveSibling("push-scan-cache.bin")).build();
     Uploader uploader = new Uploader(client, 6, sleeper);
     while (true) {
       pushOnce(scanner, uploader, ledgerFile, client);
@@ -87,6 +102,7 @@ public final class PushCommand implements Callable<Integer> {
   private void pushOnce(LocalLogScanner scanner, Uploader uploader, Path ledgerFile, ServerClient client)
       throws IOException, InterruptedException {
     ScanResult scan = scanner.scan();
+    scanner.awaitCacheWritten(); // a watch loop scans again: the next scan reads this one's cache
     SentLedger ledger = SentLedger.load(ledgerFile);
     List<UsageRecord> pending = new ArrayList<>();
     List<UsageRecord> unstorable = new ArrayList<>();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --server URL} plus a token given inline, in a file, or in TOKENMAXX_TOKEN. */
 public final class TokenOptions {
-  @Option(names = "--server", paramLabel = "URL", required = true,
+  @Option(names = "--server", paramLabel = "URL",
       description = "tokenmaxx server, e.g. http://localhost:8420 (or TOKENMAXX_SERVER)",
       defaultValue = "${env:TOKENMAXX_SERVER}")
   public String server;

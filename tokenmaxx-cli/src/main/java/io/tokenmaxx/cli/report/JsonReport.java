@@ -186,6 +186,7 @@ final class JsonReport {
       case Tools.CLAUDE_CODE -> "claude";
       case Tools.GEMINI_CLI -> "gemini";
       case Tools.QWEN_CODE -> "qwen";
+      case Tools.COPILOT_CLI -> "copilot";
       default -> tool;
     };
   }

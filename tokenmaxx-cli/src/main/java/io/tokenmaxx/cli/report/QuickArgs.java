@@ -23,12 +23,12 @@ final class QuickArgs {
 
   /** Every option name read here (the test compares them with picocli's model). */
   static final Set<String> NAMES = Set.of("-j", "--json", "-s", "--since", "-u", "--until", "-z", "--timezone",
-      "--by", "--tools", "--claude-dir", "--codex-home", "--gemini-dir", "--qwen-dir", "--prices", "--cost",
+      "--by", "--tools", "--agent-dir", "--claude-dir", "--codex-home", "--gemini-dir", "--qwen-dir", "--prices", "--cost",
       "--week-start", "--no-cache", "--cache-dir", "--color", "--no-color", "--width", "--compact", "--threads",
       "--server", "--token", "--token-file", "--person", "-O", "--offline");
 
   /** The options that take a list and may be repeated. */
-  private static final Set<String> LISTS = Set.of("--tools", "--claude-dir", "--codex-home", "--gemini-dir", "--qwen-dir");
+  private static final Set<String> LISTS = Set.of("--tools", "--agent-dir", "--claude-dir", "--codex-home", "--gemini-dir", "--qwen-dir");
 
   /** The options in {@code args[from..]}, or null when picocli must read them. */
   static ReportOptions parse(String[] args, int from) {
@@ -98,6 +98,7 @@ final class QuickArgs {
       case "--cost" -> (o.cost = constant(ReportOptions.CostArg.values(), v)) != null;
       case "--week-start" -> (o.weekStart = constant(DayOfWeek.values(), v)) != null;
       case "--tools" -> split(v, o.tools, s -> s);
+      case "--agent-dir" -> split(v, o.agentDirs, s -> s);
       case "--claude-dir" -> split(v, o.claudeDirs, QuickArgs::path);
       case "--codex-home" -> split(v, o.codexHomes, QuickArgs::path);
       case "--gemini-dir" -> split(v, o.geminiDirs, QuickArgs::path);

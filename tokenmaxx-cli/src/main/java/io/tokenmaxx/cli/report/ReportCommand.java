@@ -18,13 +18,16 @@ import picocli.CommandLine.Spec;
         "Logs are read from the agents' own locations: Claude Code from CLAUDE_CONFIG_DIR (comma-separated) "
             + "or ~/.config/claude and ~/.claude; Codex from CODEX_HOME or ~/.codex (sessions/ and "
             + "archived_sessions/); Gemini CLI from GEMINI_DATA_DIR or ~/.gemini/tmp; Qwen Code from "
-            + "QWEN_DATA_DIR or ~/.qwen. A scan cache makes repeated reports read only what changed."},
+            + "QWEN_DATA_DIR or ~/.qwen; OpenCode from OPENCODE_DATA_DIR or "
+            + "~/.local/share/opencode (opencode.db and storage/message); GitHub Copilot CLI from COPILOT_HOME or ~/.copilot "
+            + "(session-state/*/events.jsonl). A scan cache makes repeated reports read only what changed."},
     subcommands = {
         ReportCommand.Daily.class,
         ReportCommand.Weekly.class,
         ReportCommand.Monthly.class,
         ReportCommand.Session.class,
         ReportCommand.Models.class,
+        BlocksCommand.class,
     })
 public final class ReportCommand implements Runnable {
   @Spec

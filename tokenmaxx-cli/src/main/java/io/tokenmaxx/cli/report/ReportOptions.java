@@ -34,7 +34,7 @@ final class ReportOptions {
   By by;
 
   @Option(names = "--tools", split = ",", paramLabel = "TOOL",
-      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code (default: all); with --server, any tool the server stores, e.g. api (default: every one).")
+      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli (default: all; report blocks: claude-code); with --server, any tool the server stores, e.g. api (default: every one).")
   List<String> tools = new ArrayList<>();
 
   @Option(names = "--claude-dir", split = ",", paramLabel = "DIR",
@@ -52,6 +52,11 @@ final class ReportOptions {
   @Option(names = "--qwen-dir", split = ",", paramLabel = "DIR",
       description = "Qwen Code dir(s) to read instead of ~/.qwen.")
   List<Path> qwenDirs = new ArrayList<>();
+
+  @Option(names = "--agent-dir", split = ",", paramLabel = "TOOL=DIR",
+      description = "Read TOOL's logs from DIR instead of its variable and default folder (opencode: OPENCODE_DATA_DIR or "
+          + "~/.local/share/opencode; copilot-cli: COPILOT_HOME or ~/.copilot); repeatable.")
+  List<String> agentDirs = new ArrayList<>();
 
   @Option(names = "--prices", paramLabel = "FILE",
       description = "Price override file (LiteLLM shape; entries may carry effective_from dates).")

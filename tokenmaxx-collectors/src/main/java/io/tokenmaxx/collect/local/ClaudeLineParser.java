@@ -41,8 +41,21 @@ final class ClaudeLineParser {
   private static final byte[] EPHEMERAL_5M = JsonCursor.ascii("ephemeral_5m_input_tokens");
   private static final byte[] EPHEMERAL_1H = JsonCursor.ascii("ephemeral_1h_input_tokens");
   private static final byte[] SPEED = JsonCursor.ascii("speed");
+  private static final byte[] TYPE = JsonCursor.ascii("type");
+  private static final byte[] ASSISTANT = JsonCursor.ascii("assistant");
+  private static final byte[] PROGRESS = JsonCursor.ascii("progress");
 
-  private final JsonCursor c = new JsonCursor();
+  /** The cursor in use: {@link #line}, or {@link #tailValues} while the line's tail is read. */
+  private JsonCursor c;
+  private final JsonCursor line = new JsonCursor();
+  private final JsonCursor tailValues = new JsonCursor();
+  private final JsonTail tail = new JsonTail();
+  private byte[] lineBytes;
+  private int lineStart, lineEnd;
+  /** The line's last members were read from its end ({@link #readTail}): the top-level loop is done. */
+  private boolean tailed;
+  /** A second, full parse: no shortcuts. */
+  private boolean full;
 
   /** Where a string field's raw bytes are: {@code [start, end)}, start -1 when absent. */
   private static final class Span {
@@ -117,13 +130,13 @@ final class ClaudeLineParser {
    * order) is caught by that check and the line is parsed again in full.
    */
   LineStatus parse(byte[] b, int s, int e, int mark, EntryTable t, StringPool pool) {
-    if (mark > s) {
-      this.mark = mark;
-      jumped = false;
-      LineStatus st = parseOnce(b, s, e, t, pool);
-      if (!jumped || st == LineStatus.USAGE) return st;
-    }
+    this.mark = mark > s ? mark : -1;
+    jumped = false;
+    full = false;
+    LineStatus st = parseOnce(b, s, e, t, pool);
+    if (!jumped || st == LineStatus.USAGE) return st;
     this.mark = -1;
+    full = true;
     return parseOnce(b, s, e, t, pool);
   }
 
@@ -135,13 +148,23 @@ final class ClaudeLineParser {
     progress.clear();
     sessionId.start = version.start = -1;
     refused = false;
+    tailed = false;
+    c = line;
+    lineBytes = b;
+    lineStart = s;
+    lineEnd = e;
     try {
       c.reset(b, s, e);
       if (c.peek() != '{') return LineStatus.MALFORMED;
       c.beginObject();
       while (c.nextKey()) {
-        if (c.key(MESSAGE)) message(top);
-        else if (c.key(TIMESTAMP)) string(top.timestamp, top);
+        if (c.key(MESSAGE)) {
+          message(top);
+          if (tailed) break;
+        } else if (c.key(TYPE)) {
+          // only assistant and progress lines carry usage: any other type is rejected here
+          if (!typeMayCarryUsage()) return LineStatus.NOT_USAGE;
+        } else if (c.key(TIMESTAMP)) string(top.timestamp, top);
         else if (c.key(REQUEST_ID)) string(top.requestId, top);
         else if (c.key(SESSION_ID)) string(sessionId, top);
         else if (c.key(VERSION)) string(version, top);
@@ -152,9 +175,11 @@ final class ClaudeLineParser {
         else if (c.key(DATA)) data();
         else c.skipValue();
       }
-      if (!c.atEnd()) return LineStatus.MALFORMED;
+      if (!tailed && !c.atEnd()) return LineStatus.MALFORMED;
     } catch (JsonCursor.Malformed m) {
       return LineStatus.MALFORMED;
+    } finally {
+      c = line;
     }
     if (refused) return LineStatus.INVALID;
     Envelope env;
@@ -246,8 +271,62 @@ final class ClaudeLineParser {
       else if (c.key(CONTENT) && mark > c.pos && !jumped && m.id.present() && m.model.present()) {
         jumped = true;
         c.jumpToKey(mark);
+      } else if (c.key(CONTENT) && env == top && m.usage && !full && !jumped && m.id.present()
+          && m.model.present() && readTail(env)) {
+        tailed = true;
+        return;
       } else c.skipValue();
     }
+  }
+
+  /**
+   * The usage came before the content (Claude Code 2.1): rather than walk the content (the bulk
+   * of the line), reads the line's last members backwards from its end (requestId, timestamp,
+   * sessionId, version, cwd, ... after the message) with {@link JsonTail}. Taken only when the
+   * tail says {@code "type":"assistant"} and holds the request id, timestamp and session; any
+   * result but a usage entry is then checked by a full parse.
+   */
+  private boolean readTail(Envelope env) {
+    byte[] b = lineBytes;
+    if (!tail.read(b, lineStart, lineEnd) || tail.stop <= c.pos) return false;
+    int type = tail.find(b, TYPE);
+    if (type < 0 || !tail.stringIs(b, type, ASSISTANT)) return false;
+    if (tail.find(b, REQUEST_ID) < 0 || tail.find(b, TIMESTAMP) < 0 || tail.find(b, SESSION_ID) < 0) return false;
+    jumped = true;
+    c = tailValues;
+    // in line order, so a repeated key ends with its last value, as in a forward read
+    for (int i = tail.count - 1; i >= 0; i--) {
+      c.reset(b, tail.valueStart[i], tail.valueEnd[i]);
+      if (tail.keyIs(b, i, REQUEST_ID)) string(env.requestId, env);
+      else if (tail.keyIs(b, i, TIMESTAMP)) string(env.timestamp, env);
+      else if (tail.keyIs(b, i, SESSION_ID)) string(sessionId, env);
+      else if (tail.keyIs(b, i, VERSION)) string(version, env);
+      else if (tail.keyIs(b, i, IS_SIDECHAIN)) env.sidechain = bool(env);
+      else if (tail.keyIs(b, i, COST_USD)) number(env.costUsd, env);
+      else if (tail.keyIs(b, i, API_ERROR)) env.apiError = Boolean.TRUE.equals(bool(env));
+      else if (tail.keyIs(b, i, CWD)) skipRefusingNull();
+    }
+    c = line;
+    return true;
+  }
+
+  /** Reads a top-level {@code type}; false when it names a line that never carries usage. */
+  private boolean typeMayCarryUsage() {
+    if (c.peek() != '"') {
+      c.skipValue();
+      return true;
+    }
+    long raw = c.rawString();
+    if (raw < 0) return true;
+    int s = (int) (raw >>> 32);
+    int e = (int) raw;
+    return equals(c.b, s, e, ASSISTANT) || equals(c.b, s, e, PROGRESS);
+  }
+
+  private static boolean equals(byte[] b, int s, int e, byte[] v) {
+    if (e - s != v.length) return false;
+    for (int i = 0; i < v.length; i++) if (b[s + i] != v[i]) return false;
+    return true;
   }
 
   private void usage(Envelope env) {

@@ -82,9 +82,12 @@ final class CodexLineParser {
   private String cwd;
   private long tsMillis;
   private boolean tsPresent;
+  /** An event whose payload type is not a token count, known before its payload was read. */
+  private boolean rejected;
 
   LineStatus parse(byte[] b, int s, int e, EntryTable t, StringPool pool, State st) {
     type = payloadType = payloadModel = infoModel = cwd = null;
+    rejected = false;
     hasLast = hasTotal = false;
     tsPresent = false;
     tsMillis = IsoTimestamps.INVALID;
@@ -93,10 +96,16 @@ final class CodexLineParser {
       if (c.peek() != '{') return LineStatus.MALFORMED;
       c.beginObject();
       while (c.nextKey()) {
-        if (c.key(TYPE)) type = c.stringValue();
-        else if (c.key(TIMESTAMP)) timestamp();
-        else if (c.key(PAYLOAD)) payload();
-        else c.skipValue();
+        if (c.key(TYPE)) {
+          type = c.stringValue();
+          // only turn contexts (the model) and events (token counts) matter: any other type is
+          // rejected as soon as it is read (Codex writes it before the payload)
+          if (!"event_msg".equals(type) && !"turn_context".equals(type)) return LineStatus.NOT_USAGE;
+        } else if (c.key(TIMESTAMP)) timestamp();
+        else if (c.key(PAYLOAD)) {
+          payload();
+          if (rejected) return LineStatus.NOT_USAGE;
+        } else c.skipValue();
       }
     } catch (JsonCursor.Malformed m) {
       return LineStatus.MALFORMED;
@@ -210,8 +219,13 @@ final class CodexLineParser {
     String model = null, modelName = null, metaModel = null;
     c.beginObject();
     while (c.nextKey()) {
-      if (c.key(TYPE)) payloadType = c.stringValue();
-      else if (c.key(INFO)) info();
+      if (c.key(TYPE)) {
+        payloadType = c.stringValue();
+        if ("event_msg".equals(type) && !"token_count".equals(payloadType)) {
+          rejected = true;
+          return;
+        }
+      } else if (c.key(INFO)) info();
       else if (c.key(MODEL)) model = nonEmpty(c.stringValue());
       else if (c.key(MODEL_NAME)) modelName = nonEmpty(c.stringValue());
       else if (c.key(METADATA)) metaModel = metadataModel();

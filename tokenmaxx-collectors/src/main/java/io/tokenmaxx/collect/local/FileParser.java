@@ -60,6 +60,7 @@ final class FileParser {
    */
   FileScan parse(LogFile file, Identity id, FileScan previous) throws IOException {
     if (file.format() == LogFile.Format.GEMINI) return parseWhole(file, id);
+    if (file.format().agent() != null) return parseAgent(file, id);
     FileScan s = new FileScan(file);
     try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
       long size = Math.min(id.size(), ch.size());
@@ -144,6 +145,20 @@ final class FileParser {
     s.malformedLines = gemini.parse(b, file.path().toString().endsWith(".jsonl"), id.mtime(), s.entries, s.pool);
     s.markedLines = s.entries.size;
     s.committed = b.length;
+    s.committedRows = s.entries.size;
+    return s;
+  }
+
+  /** A file of an {@link AgentSource}: read whole by the agent's parser. */
+  private static FileScan parseAgent(LogFile file, Identity id) throws IOException {
+    FileScan s = new FileScan(file);
+    s.fileKey = id.fileKey();
+    s.size = id.size();
+    s.mtime = id.mtime();
+    s.malformedLines = file.format().agent().parse(file, s.entries, s.pool);
+    s.bytesRead = id.size();
+    s.markedLines = s.entries.size;
+    s.committed = id.size();
     s.committedRows = s.entries.size;
     return s;
   }

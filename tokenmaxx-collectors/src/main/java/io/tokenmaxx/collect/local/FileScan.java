@@ -21,8 +21,8 @@ final class FileScan {
   long committed;
   int committedRows;
   /** Read {@code pool}, {@code entries} and {@code state} only after {@link #load()}. */
-  StringPool pool = new StringPool();
-  EntryTable entries = new EntryTable();
+  StringPool pool;
+  EntryTable entries;
   /** Codex parsing state after the committed lines; null for other formats. */
   CodexLineParser.State state;
   /** The encoded state, pool and entries of a cached scan not yet decoded; null once decoded. */
@@ -44,7 +44,18 @@ final class FileScan {
   enum Origin { PARSED, APPENDED, CACHED }
 
   FileScan(LogFile file) {
+    this(file, new StringPool(), new EntryTable());
+  }
+
+  private FileScan(LogFile file, StringPool pool, EntryTable entries) {
     this.file = file;
+    this.pool = pool;
+    this.entries = entries;
+  }
+
+  /** A scan whose entries will come from the cache ({@link #block}): nothing allocated for them. */
+  static FileScan cached(LogFile file) {
+    return new FileScan(file, null, null);
   }
 
   /** Decodes a cached block if this scan still has one; returns this. */
@@ -77,7 +88,7 @@ final class FileScan {
 
   /** This cached scan as the scan of {@code f} in the current discovery (entries still encoded). */
   FileScan reuse(LogFile f) {
-    FileScan s = new FileScan(f);
+    FileScan s = cached(f);
     s.fileKey = fileKey;
     s.size = size;
     s.mtime = mtime;

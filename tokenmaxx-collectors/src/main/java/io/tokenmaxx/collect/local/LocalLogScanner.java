@@ -47,6 +47,7 @@ public final class LocalLogScanner implements Component {
   private final List<Path> codexHomes;
   private final List<Path> geminiDirs;
   private final List<Path> qwenDirs;
+  private final Map<String, List<Path>> agentDirs;
   private final Set<String> tools;
   private final Path cacheFile;
   private final boolean nativeSearch;
@@ -63,6 +64,7 @@ public final class LocalLogScanner implements Component {
     codexHomes = List.copyOf(b.codexHomes);
     geminiDirs = List.copyOf(b.geminiDirs);
     qwenDirs = List.copyOf(b.qwenDirs);
+    agentDirs = Map.copyOf(b.agentDirs);
     tools = Set.copyOf(b.tools);
     cacheFile = b.cacheFile;
     nativeSearch = b.nativeSearch;
@@ -86,7 +88,36 @@ public final class LocalLogScanner implements Component {
     }
     if (tools.contains(Tools.GEMINI_CLI)) m.put(Tools.GEMINI_CLI, GeminiLogs.dirs(geminiDirs, env, home));
     if (tools.contains(Tools.QWEN_CODE)) m.put(Tools.QWEN_CODE, QwenLogs.dirs(qwenDirs, env, home));
+    for (AgentSource a : agents()) m.put(a.tool(), a.dirs(agentDirs.getOrDefault(a.tool(), List.of()), env, home));
     return m;
+  }
+
+  /** The tools a scanner can read, in the order they are listed. */
+  public static List<String> supportedTools() {
+    List<String> t = new ArrayList<>(List.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE));
+    for (AgentSource a : AgentSources.ALL) t.add(a.tool());
+    return List.copyOf(t);
+  }
+
+  /** The environment variable that moves a tool's logs, or null ({@link #supportedTools()}). */
+  public static String locationVariable(String tool) {
+    return switch (tool) {
+      case Tools.CLAUDE_CODE -> "CLAUDE_CONFIG_DIR";
+      case Tools.CODEX -> "CODEX_HOME";
+      case Tools.GEMINI_CLI -> "GEMINI_DATA_DIR";
+      case Tools.QWEN_CODE -> "QWEN_DATA_DIR";
+      default -> {
+        AgentSource a = AgentSources.byTool(tool);
+        yield a == null ? null : a.envVar();
+      }
+    };
+  }
+
+  /** The selected agents read through {@link AgentSource}. */
+  private List<AgentSource> agents() {
+    List<AgentSource> out = new ArrayList<>();
+    for (AgentSource a : AgentSources.ALL) if (tools.contains(a.tool())) out.add(a);
+    return out;
   }
 
   /** Scans all sources; never fails on a bad line, fails on a bad configured directory. */
@@ -98,9 +129,11 @@ public final class LocalLogScanner implements Component {
     java.util.concurrent.FutureTask<List<List<LogFile>>> others = new java.util.concurrent.FutureTask<>(() -> {
       List<LogFile> codex = tools.contains(Tools.CODEX) ? CodexLogs.files(CodexLogs.homes(codexHomes, env, home)) : List.of();
       if (cold) prepareNativeReads(codex);
-      return List.of(codex,
+      List<List<LogFile>> lists = new ArrayList<>(List.of(codex,
           tools.contains(Tools.GEMINI_CLI) ? GeminiLogs.files(GeminiLogs.dirs(geminiDirs, env, home)) : List.of(),
-          tools.contains(Tools.QWEN_CODE) ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of());
+          tools.contains(Tools.QWEN_CODE) ? QwenLogs.files(QwenLogs.dirs(qwenDirs, env, home)) : List.of()));
+      for (AgentSource a : agents()) lists.add(a.files(a.dirs(agentDirs.getOrDefault(a.tool(), List.of()), env, home)));
+      return lists;
     });
     Thread lister = new Thread(others, "tokenmaxx-discovery");
     lister.setDaemon(true);
@@ -117,16 +150,27 @@ public final class LocalLogScanner implements Component {
     all.addAll(codex);
     all.addAll(gemini);
     all.addAll(qwen);
+    for (int k = 3; k < found.size(); k++) all.addAll(found.get(k));
 
     ScanCache cache = cacheFile == null ? ScanCache.empty() : ScanCache.load(cacheFile);
-    FileScan[] scans = read(all, cache);
+    // the same files with the same identities as when the cache was written: nothing to read
+    long listing = ScanCache.listingFingerprint(all);
+    FileScan[] scans = cache.sameListing(listing) ? reuse(all, cache) : null;
+    if (scans == null) scans = read(all, cache);
     List<FileScan> scanList = Arrays.asList(scans);
     List<FileScan> claudeScans = scanList.subList(0, claude.size());
     int codexEnd = claude.size() + codex.size();
     int geminiEnd = codexEnd + gemini.size();
     List<FileScan> codexScans = scanList.subList(claude.size(), codexEnd);
     List<FileScan> geminiScans = scanList.subList(codexEnd, geminiEnd);
-    List<FileScan> qwenScans = scanList.subList(geminiEnd, scans.length);
+    int qwenEnd = geminiEnd + qwen.size();
+    List<FileScan> qwenScans = scanList.subList(geminiEnd, qwenEnd);
+    // the agents read whole, each its own range after Qwen Code's
+    List<List<FileScan>> agentScans = new ArrayList<>();
+    for (int k = 3, from = qwenEnd; k < found.size(); k++) {
+      agentScans.add(scanList.subList(from, from + found.get(k).size()));
+      from += found.get(k).size();
+    }
     long fingerprint = catalogFingerprint.getAsLong();
     ScanCache.Result cached = anyChange(scans, cache) ? null : cache.result(scans, fingerprint, scanList, identity);
     UsageTable table;
@@ -143,18 +187,29 @@ public final class LocalLogScanner implements Component {
       CodexDedup xd = new CodexDedup(codexScans).run();
       IdDedup gd = new IdDedup(geminiScans).run();
       IdDedup qd = new IdDedup(qwenScans).run();
-      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size + gd.size + qd.size);
+      List<IdDedup> ads = new ArrayList<>();
+      int agentRows = 0;
+      for (List<FileScan> a : agentScans) {
+        IdDedup d = new IdDedup(a).run();
+        ads.add(d);
+        agentRows += d.size;
+      }
+      TableBuilder tb = new TableBuilder(catalog.get(), identity, cd.size + xd.size + gd.size + qd.size + agentRows);
       tb.add(claudeScans, cd.file, cd.row, cd.size);
       claudeRecords = tb.size();
       tb.add(codexScans, xd.file, xd.row, xd.size);
       tb.add(geminiScans, gd.file, gd.row, gd.size);
       tb.add(qwenScans, qd.file, qd.row, qd.size);
+      for (int k = 0; k < ads.size(); k++) tb.add(agentScans.get(k), ads.get(k).file, ads.get(k).row, ads.get(k).size);
       table = tb.build();
       duplicates = cd.duplicates + xd.duplicates + gd.duplicates + qd.duplicates;
+      for (IdDedup d : ads) duplicates += d.duplicates;
       unpricedRecords = tb.unpriced;
       fallbackRecords = tb.fallback;
       if (cacheFile != null) {
-        ScanCache.save(cacheFile, scans, fingerprint, table, duplicates, unpricedRecords, fallbackRecords, claudeRecords);
+        // written while the caller builds and prints its report (awaitCacheWritten)
+        ScanCache.saveInBackground(cacheFile, scans, fingerprint, listing, table, duplicates, unpricedRecords,
+            fallbackRecords, claudeRecords);
       }
     }
 
@@ -177,6 +232,25 @@ public final class LocalLogScanner implements Component {
     ScanStats stats = new ScanStats(scans.length, parsed, appended, fromCache, bytes, usage, malformed,
         invalid, oversized, duplicates, table.size(), unpricedRecords, fallbackRecords, byTool);
     return new ScanResult(table, stats);
+  }
+
+  /**
+   * Waits until the scan cache written by {@link #scan()} (on a thread of its own, while the
+   * caller uses the result) is on disk; the JVM also waits for it before it exits.
+   */
+  public void awaitCacheWritten() {
+    ScanCache.awaitWrites();
+  }
+
+  /** Every file as its cached scan, or null when one is not in the cache. */
+  private static FileScan[] reuse(List<LogFile> files, ScanCache cache) {
+    FileScan[] out = new FileScan[files.size()];
+    for (int i = 0; i < out.length; i++) {
+      FileScan c = cache.get(files.get(i).path());
+      if (c == null) return null;
+      out[i] = c.reuse(files.get(i));
+    }
+    return out;
   }
 
   /** Starts loading the C library's searches when these files alone are worth it. */
@@ -232,7 +306,7 @@ public final class LocalLogScanner implements Component {
         out[i] = c.reuse(f);
         continue;
       }
-      if (c != null && f.format() != LogFile.Format.GEMINI && c.fileKey.equals(id.fileKey()) && id.size() > c.size
+      if (c != null && !f.format().wholeFile() && c.fileKey.equals(id.fileKey()) && id.size() > c.size
           && headMatches(f.path(), c)) {
         previous[i] = c;
         total += id.size() - c.committed;
@@ -339,7 +413,8 @@ public final class LocalLogScanner implements Component {
     private final List<Path> codexHomes = new ArrayList<>();
     private final List<Path> geminiDirs = new ArrayList<>();
     private final List<Path> qwenDirs = new ArrayList<>();
-    private final Set<String> tools = new LinkedHashSet<>(List.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE));
+    private final Map<String, List<Path>> agentDirs = new HashMap<>();
+    private final Set<String> tools = new LinkedHashSet<>(supportedTools());
     private Path cacheFile;
     private boolean nativeSearch = true;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -362,6 +437,15 @@ public final class LocalLogScanner implements Component {
     public Builder geminiDirs(List<Path> v) { geminiDirs.clear(); geminiDirs.addAll(v); return this; }
     /** Qwen Code directories to read instead of {@code ~/.qwen}. */
     public Builder qwenDirs(List<Path> v) { qwenDirs.clear(); qwenDirs.addAll(v); return this; }
+    /**
+     * Directories to read for {@code tool} (one of {@link #supportedTools()} beyond the four
+     * above) instead of its variable and default locations.
+     */
+    public Builder agentDirs(String tool, List<Path> v) {
+      if (AgentSources.byTool(tool) == null) throw new IllegalArgumentException("no directories to set for tool '" + tool + "'");
+      agentDirs.put(tool, List.copyOf(v));
+      return this;
+    }
     /** Which tools to read ({@link Tools} names); default all supported. */
     public Builder tools(Set<String> v) { tools.clear(); tools.addAll(v); return this; }
     /** Where to keep the incremental-scan cache; null (the default) scans without one. */
@@ -393,8 +477,8 @@ public final class LocalLogScanner implements Component {
         identity = user == null || user.isBlank() ? null : new RawIdentity(RawIdentity.Kind.HOST_USER, user);
       }
       for (String t : tools) {
-        if (!Set.of(Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI, Tools.QWEN_CODE).contains(t)) {
-          throw new IllegalArgumentException("unknown tool '" + t + "', expected claude-code, codex, gemini-cli or qwen-code");
+        if (!supportedTools().contains(t)) {
+          throw new IllegalArgumentException("unknown tool '" + t + "', expected one of " + String.join(", ", supportedTools()));
         }
       }
       return new LocalLogScanner(this);

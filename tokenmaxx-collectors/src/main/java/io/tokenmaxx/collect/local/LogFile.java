@@ -20,5 +20,19 @@ record LogFile(Path path, String tool, Format format, String sessionId, String p
     this(path, tool, format, sessionId, project, order, null);
   }
 
-  enum Format { CLAUDE, CODEX, GEMINI, QWEN }
+  enum Format {
+    CLAUDE, CODEX, GEMINI, QWEN,
+    /** Read whole by an {@link AgentSource}. */
+    OPENCODE, COPILOT;
+
+    /** Whether the file is read whole each time it changes (never only its appended bytes). */
+    boolean wholeFile() {
+      return this != CLAUDE && this != CODEX && this != QWEN;
+    }
+
+    /** The agent that reads files of this format, or null for the four with their own readers. */
+    AgentSource agent() {
+      return AgentSources.of(this);
+    }
+  }
 }

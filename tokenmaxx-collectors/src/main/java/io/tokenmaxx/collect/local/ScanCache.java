@@ -1,7 +1,6 @@
 package io.tokenmaxx.collect.local;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,44 +16,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The incremental-scan cache, one memory-mapped file:
+ * The incremental-scan cache, two files:
  * <ol>
- *   <li>an index: for every log file its identity when read (file key, size, mtime, a hash of its
- *       first bytes), where reading resumes, and its line counters;</li>
- *   <li>per file, a block with the parser state there and the file's entries as compact columns
- *       with their string pool — decoded only when needed (appends, dedupe after a change);</li>
- *   <li>the scan's result: the deduplicated, priced {@link UsageTable}, valid while no file changed
- *       and the prices (their fingerprint) are the same.</li>
+ *   <li>the summary ({@code name}): a fingerprint of the listing it was made from (every log
+ *       file's path and identity), per log file its identity when read (file key, size, mtime, a
+ *       hash of its first bytes), where reading resumes and its line counters, and the scan's
+ *       result: the deduplicated, priced {@link UsageTable}, valid while the listing and the
+ *       prices (their fingerprint) are the same;</li>
+ *   <li>the entries ({@code name.entries}): per file the parser state there and the file's
+ *       entries with their string pool, decoded only when needed (appends, dedupe after a
+ *       change).</li>
  * </ol>
- * A re-scan of unchanged logs reads the index, checks every file's identity and copies the result
- * table out in bulk: no log is opened, nothing is parsed or deduplicated again.
+ * A re-scan of unchanged logs reads the summary only: no log is opened, nothing is parsed or
+ * deduplicated again. Numbers are variable-length ({@link Varint}): a token count takes one to
+ * four bytes, not eight.
  *
- * <p>A cache that is missing, from another format version, or damaged is ignored (everything is
- * read again); it is written to a temporary file and moved into place, so readers never see a
- * half-written one.
+ * <p>Both files carry the same generation number; a cache whose files are missing, from another
+ * format version, of different generations or damaged is ignored (everything is read again).
+ * Each is written to a temporary file and moved into place, entries first, so readers never see
+ * a half-written one. {@link #saveInBackground} writes while the report is being built and
+ * printed; a load of the same cache in this process waits for that write.
  */
 final class ScanCache {
   private static final long MAGIC = 0x314E414353584D54L; // "TMXSCAN1"
+  private static final long ENTRIES_MAGIC = 0x31544E4558584D54L; // "TMXENTR1"
   /** Bump when the layout or any parser's rules change. */
-  static final int VERSION = 5;
-  private static final int STATE_BYTES = 8 * 5 + 1 + 4 + 1 + 4;
+  static final int VERSION = 6;
+  private static final int SUMMARY_HEADER = 8 + 4 + 8 + 8 + 8 + 4 + 8 + 4;
+  private static final int ENTRIES_HEADER = 8 + 4 + 8;
+
+  /** Cache writes still running in this process, by summary path. */
+  private static final Map<Path, Thread> WRITES = new ConcurrentHashMap<>();
 
   private final Map<String, FileScan> byPath;
   private final List<String> order;
   private final long fingerprint;
+  private final long listing;
   private final ByteBuffer table;
 
-  private ScanCache(Map<String, FileScan> byPath, List<String> order, long fingerprint, ByteBuffer table) {
+  private ScanCache(Map<String, FileScan> byPath, List<String> order, long fingerprint, long listing, ByteBuffer table) {
     this.byPath = byPath;
     this.order = order;
     this.fingerprint = fingerprint;
+    this.listing = listing;
     this.table = table;
   }
 
   static ScanCache empty() {
-    return new ScanCache(Map.of(), List.of(), 0, null);
+    return new ScanCache(Map.of(), List.of(), 0, 0, null);
   }
 
   int size() {
@@ -63,6 +75,34 @@ final class ScanCache {
 
   FileScan get(Path p) {
     return byPath.get(p.toString());
+  }
+
+  /** Whether the cache was made from exactly this listing ({@link #listingFingerprint}). */
+  boolean sameListing(long listingFingerprint) {
+    return listingFingerprint != 0 && listingFingerprint == listing && byPath.size() == order.size();
+  }
+
+  /**
+   * A fingerprint of the files found, in order, with their identities (file key, size, mtime);
+   * 0 when a file's identity is unknown.
+   */
+  static long listingFingerprint(List<LogFile> files) {
+    long h = 0x9E3779B97F4A7C15L ^ files.size();
+    for (LogFile f : files) {
+      FileParser.Identity id = f.identity();
+      if (id == null) return 0;
+      h = mix(h, f.path().toString().hashCode());
+      h = mix(h, id.fileKey().hashCode());
+      h = mix(h, id.size());
+      h = mix(h, id.mtime());
+    }
+    return h == 0 ? 1 : h;
+  }
+
+  private static long mix(long h, long v) {
+    h ^= v;
+    h *= 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 31);
   }
 
   /**
@@ -76,7 +116,10 @@ final class ScanCache {
       if (scans[i].origin != FileScan.Origin.CACHED || !scans[i].file.path().toString().equals(order.get(i))) return null;
     }
     try {
-      return decodeTable(table.duplicate().order(ByteOrder.LITTLE_ENDIAN), tableFiles, identity);
+      ByteBuffer t = table.duplicate();
+      byte[] bytes = new byte[t.remaining()];
+      t.get(bytes);
+      return decodeTable(new Varint.In(bytes, 0, bytes.length), tableFiles, identity);
     } catch (RuntimeException damaged) {
       return null;
     }
@@ -85,267 +128,349 @@ final class ScanCache {
   /** A decoded result table and the scan counters that came with it. */
   record Result(UsageTable table, long duplicates, long unpriced, long fallback, int claudeRecords) {}
 
+  static Path entriesFile(Path summary) {
+    return summary.resolveSibling(summary.getFileName() + ".entries");
+  }
+
   static ScanCache load(Path file) {
+    Thread writing = WRITES.get(file);
+    if (writing != null) join(writing);
     if (!Files.isRegularFile(file)) return empty();
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ech = FileChannel.open(entriesFile(file), StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size < 40 || size > Integer.MAX_VALUE) return empty();
-      MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      m.order(ByteOrder.LITTLE_ENDIAN);
-      if (m.getLong() != MAGIC || m.getInt() != VERSION) return empty();
-      long fingerprint = m.getLong();
-      int n = m.getInt();
-      long tableOffset = m.getLong();
-      int tableLength = m.getInt();
+      long esize = ech.size();
+      if (size < SUMMARY_HEADER || size > Integer.MAX_VALUE || esize < ENTRIES_HEADER || esize > Integer.MAX_VALUE) {
+        return empty();
+      }
+      ByteBuffer h = ByteBuffer.allocate(SUMMARY_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+      while (h.hasRemaining() && ch.read(h, h.position()) > 0) { }
+      h.flip();
+      if (h.remaining() < SUMMARY_HEADER || h.getLong() != MAGIC || h.getInt() != VERSION) return empty();
+      long fingerprint = h.getLong();
+      long listing = h.getLong();
+      long generation = h.getLong();
+      int n = h.getInt();
+      long tableOffset = h.getLong();
+      int tableLength = h.getInt();
+      ByteBuffer eh = ByteBuffer.allocate(ENTRIES_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+      while (eh.hasRemaining() && ech.read(eh, eh.position()) > 0) { }
+      eh.flip();
+      if (eh.remaining() < ENTRIES_HEADER || eh.getLong() != ENTRIES_MAGIC || eh.getInt() != VERSION
+          || eh.getLong() != generation) {
+        return empty();
+      }
+      if (tableOffset < SUMMARY_HEADER || tableOffset + tableLength > size) return empty();
+      // the index, read whole (it is small); the table and the entries stay mapped until needed
+      byte[] index = new byte[(int) (tableOffset - SUMMARY_HEADER)];
+      ByteBuffer ib = ByteBuffer.wrap(index);
+      while (ib.hasRemaining() && ch.read(ib, SUMMARY_HEADER + ib.position()) > 0) { }
+      MappedByteBuffer table = ch.map(FileChannel.MapMode.READ_ONLY, tableOffset, tableLength);
+      MappedByteBuffer entries = ech.map(FileChannel.MapMode.READ_ONLY, 0, esize);
+      Varint.In in = new Varint.In(index, 0, index.length);
       Map<String, FileScan> map = new HashMap<>(n * 2);
       List<String> order = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        FileScan s = new FileScan(null);
-        s.cachedPath = string(m);
-        s.fileKey = string(m);
-        s.size = m.getLong();
-        s.mtime = m.getLong();
-        s.headHash = m.getLong();
-        s.headLength = m.getInt();
-        s.committed = m.getLong();
-        s.committedRows = m.getInt();
-        s.markedLines = m.getLong();
-        s.malformedLines = m.getLong();
-        s.invalidLines = m.getLong();
-        s.oversizedLines = m.getLong();
-        s.tailMalformed = m.getLong();
-        s.tailInvalid = m.getLong();
-        long blockOffset = m.getLong();
-        int blockLength = m.getInt();
-        s.block = m.slice((int) blockOffset, blockLength);
+        FileScan s = FileScan.cached(null);
+        s.cachedPath = string(in);
+        s.fileKey = string(in);
+        s.size = in.u();
+        s.mtime = in.z();
+        s.headHash = in.z();
+        s.headLength = (int) in.u();
+        s.committed = in.u();
+        s.committedRows = (int) in.u();
+        s.markedLines = in.u();
+        s.malformedLines = in.u();
+        s.invalidLines = in.u();
+        s.oversizedLines = in.u();
+        s.tailMalformed = in.u();
+        s.tailInvalid = in.u();
+        long blockOffset = in.u();
+        long blockLength = in.u();
+        if (blockOffset < ENTRIES_HEADER || blockOffset + blockLength > esize) return empty();
+        s.block = entries.slice((int) blockOffset, (int) blockLength);
         s.origin = FileScan.Origin.CACHED;
         map.put(s.cachedPath, s);
         order.add(s.cachedPath);
       }
-      ByteBuffer table = tableOffset > 0 ? m.slice((int) tableOffset, tableLength) : null;
-      return new ScanCache(map, order, fingerprint, table);
+      return new ScanCache(map, order, fingerprint, listing, tableLength > 0 ? table : null);
     } catch (IOException | RuntimeException damaged) {
       return empty();
     }
   }
 
   /** Decodes a file's block (state, pool, entries) into {@code s}. */
-  static void decodeBlock(FileScan s, ByteBuffer m) {
+  static void decodeBlock(FileScan s, ByteBuffer block) {
+    byte[] bytes = new byte[block.remaining()];
+    block.get(bytes);
+    Varint.In in = new Varint.In(bytes, 0, bytes.length);
     CodexLineParser.State st = null;
-    if (m.get() == 1) {
+    if (in.b() == 1) {
       st = new CodexLineParser.State();
-      for (int k = 0; k < 5; k++) st.previousTotal[k] = m.getLong();
-      st.hasPreviousTotal = m.get() == 1;
-      st.model = m.getInt();
-      st.modelIsFallback = m.get() == 1;
-      st.cwd = m.getInt();
-    } else {
-      m.position(m.position() + STATE_BYTES);
+      for (int k = 0; k < 5; k++) st.previousTotal[k] = in.z();
+      st.hasPreviousTotal = in.b() == 1;
+      st.model = in.i();
+      st.modelIsFallback = in.b() == 1;
+      st.cwd = in.i();
     }
-    int poolSize = m.getInt();
+    int poolSize = in.count();
     int[] offsets = new int[poolSize + 1];
-    ints(m, offsets, poolSize + 1);
+    for (int i = 0; i < poolSize; i++) offsets[i + 1] = offsets[i] + in.count();
     byte[] data = new byte[offsets[poolSize]];
-    m.get(data);
-    int rows = m.getInt();
+    in.bytes(data, 0, data.length);
+    int rows = in.count();
     EntryTable t = new EntryTable(Math.max(1, rows));
     t.size = rows;
-    for (long[] col : new long[][] {t.timestamp, t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning}) {
-      longs(m, col, rows);
+    long ts = 0;
+    for (int r = 0; r < rows; r++) t.timestamp[r] = ts += in.z();
+    for (long[] col : new long[][] {t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning}) {
+      for (int r = 0; r < rows; r++) col[r] = in.z();
     }
-    for (int[] col : new int[][] {t.model, t.messageId, t.requestId, t.reportedCost, t.flags}) ints(m, col, rows);
+    for (int[] col : new int[][] {t.model, t.messageId, t.requestId, t.reportedCost, t.flags}) {
+      for (int r = 0; r < rows; r++) col[r] = in.i();
+    }
     s.set(StringPool.of(data, offsets, poolSize), t, st);
   }
 
-  private static void longs(ByteBuffer m, long[] col, int n) {
-    m.asLongBuffer().get(col, 0, n);
-    m.position(m.position() + n * 8);
-  }
-
-  private static void ints(ByteBuffer m, int[] col, int n) {
-    m.asIntBuffer().get(col, 0, n);
-    m.position(m.position() + n * 4);
-  }
-
-  static void save(Path file, FileScan[] scans, long catalogFingerprint, UsageTable table,
+  /**
+   * Writes the cache for these scans on a thread of its own and returns at once; a later
+   * {@link #load} of the same file in this process, and {@link #awaitWrites}, wait for it.
+   */
+  static Thread saveInBackground(Path file, FileScan[] scans, long catalogFingerprint, long listing, UsageTable table,
       long duplicates, long unpriced, long fallback, int claudeRecords) {
+    Thread previous = WRITES.get(file);
+    if (previous != null) join(previous);
+    Thread t = new Thread(() -> {
+      try {
+        save(file, scans, catalogFingerprint, listing, table, duplicates, unpriced, fallback, claudeRecords);
+      } finally {
+        WRITES.remove(file, Thread.currentThread());
+      }
+    }, "tokenmaxx-cache-writer");
+    WRITES.put(file, t);
+    t.start();
+    return t;
+  }
+
+  /** Waits for every cache write this process started. */
+  static void awaitWrites() {
+    for (Thread t : List.copyOf(WRITES.values())) join(t);
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void save(Path file, FileScan[] scans, long catalogFingerprint, long listing, UsageTable table,
+      long duplicates, long unpriced, long fallback, int claudeRecords) {
+    String suffix = ".tmp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId();
+    Path summaryTmp = file.resolveSibling(file.getFileName() + suffix);
+    Path entries = entriesFile(file);
+    Path entriesTmp = entries.resolveSibling(entries.getFileName() + suffix);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      List<byte[]> index = new ArrayList<>(scans.length);
-      List<ByteBuffer> blocks = new ArrayList<>(scans.length);
-      long indexBytes = 0;
-      for (FileScan s : scans) {
-        ByteBuffer block;
-        synchronized (s) {
-          block = s.block != null ? s.block.duplicate() : ByteBuffer.wrap(encodeBlock(s));
-        }
-        blocks.add(block);
-        byte[] path = s.file.path().toString().getBytes(StandardCharsets.UTF_8);
-        byte[] key = (s.fileKey == null ? "" : s.fileKey).getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(4 + path.length + 4 + key.length + 8 * 3 + 4 + 8 + 4 + 8 * 6 + 8 + 4)
-            .order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(path.length).put(path).putInt(key.length).put(key);
-        b.putLong(s.size).putLong(s.mtime).putLong(s.headHash).putInt(s.headLength);
-        b.putLong(s.committed).putInt(s.committedRows);
-        b.putLong(s.markedLines).putLong(s.malformedLines).putLong(s.invalidLines).putLong(s.oversizedLines)
-            .putLong(s.tailMalformed).putLong(s.tailInvalid);
-        index.add(b.array());
-        indexBytes += b.capacity();
-      }
-      byte[] tableBytes = table == null ? null : encodeTable(table, duplicates, unpriced, fallback, claudeRecords);
-      long headerBytes = 8 + 4 + 8 + 4 + 8 + 4;
-      long offset = headerBytes + indexBytes;
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        long blocksEnd = offset;
-        for (ByteBuffer b : blocks) blocksEnd += b.remaining();
-        ByteBuffer header = ByteBuffer.allocate((int) headerBytes).order(ByteOrder.LITTLE_ENDIAN);
-        header.putLong(MAGIC).putInt(VERSION).putLong(catalogFingerprint).putInt(scans.length)
-            .putLong(tableBytes == null ? 0 : blocksEnd).putInt(tableBytes == null ? 0 : tableBytes.length);
-        out.write(header.array());
+      long generation = System.nanoTime() ^ ((long) ProcessHandle.current().pid() << 40) ^ System.currentTimeMillis();
+      long[] blockOffset = new long[scans.length];
+      long[] blockLength = new long[scans.length];
+      try (FileChannel ch = FileChannel.open(entriesTmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        Varint.Out out = new Varint.Out(1 << 20, ch);
+        ByteBuffer h = ByteBuffer.allocate(ENTRIES_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.putLong(ENTRIES_MAGIC).putInt(VERSION).putLong(generation);
+        out.bytes(h.array(), 0, ENTRIES_HEADER);
         for (int i = 0; i < scans.length; i++) {
-          byte[] entry = index.get(i);
-          // patch the block offset and length at the end of the index entry
-          ByteBuffer e = ByteBuffer.wrap(entry).order(ByteOrder.LITTLE_ENDIAN);
-          e.putLong(entry.length - 12, offset).putInt(entry.length - 4, blocks.get(i).remaining());
-          offset += blocks.get(i).remaining();
-          out.write(entry);
-        }
-        for (ByteBuffer b : blocks) {
-          if (b.hasArray()) {
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-          } else {
-            byte[] copy = new byte[b.remaining()];
-            b.get(copy);
-            out.write(copy);
+          FileScan s = scans[i];
+          blockOffset[i] = out.position();
+          synchronized (s) {
+            if (s.block != null) out.bytes(s.block.duplicate());
+            else encodeBlock(s, out);
           }
+          blockLength[i] = out.position() - blockOffset[i];
+          out.drainIfOver(1 << 19);
         }
-        if (tableBytes != null) out.write(tableBytes);
+        out.drain();
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel ch = FileChannel.open(summaryTmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE)) {
+        Varint.Out index = new Varint.Out(64 + scans.length * 160, null);
+        for (int i = 0; i < scans.length; i++) {
+          FileScan s = scans[i];
+          string(index, s.file.path().toString());
+          string(index, s.fileKey == null ? "" : s.fileKey);
+          index.u(s.size);
+          index.z(s.mtime);
+          index.z(s.headHash);
+          index.u(s.headLength);
+          index.u(s.committed);
+          index.u(s.committedRows);
+          index.u(s.markedLines);
+          index.u(s.malformedLines);
+          index.u(s.invalidLines);
+          index.u(s.oversizedLines);
+          index.u(s.tailMalformed);
+          index.u(s.tailInvalid);
+          index.u(blockOffset[i]);
+          index.u(blockLength[i]);
+        }
+        Varint.Out tableOut = new Varint.Out(table == null ? 16 : 64 + table.size * 24, null);
+        if (table != null) encodeTable(table, duplicates, unpriced, fallback, claudeRecords, tableOut);
+        ByteBuffer h = ByteBuffer.allocate(SUMMARY_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.putLong(MAGIC).putInt(VERSION).putLong(catalogFingerprint).putLong(listing).putLong(generation)
+            .putInt(scans.length).putLong(SUMMARY_HEADER + index.n).putInt(table == null ? 0 : tableOut.n);
+        for (ByteBuffer b : new ByteBuffer[] {h.flip(), ByteBuffer.wrap(index.buf, 0, index.n),
+            ByteBuffer.wrap(tableOut.buf, 0, table == null ? 0 : tableOut.n)}) {
+          while (b.hasRemaining()) ch.write(b);
+        }
       }
+      move(entriesTmp, entries);
+      move(summaryTmp, file);
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written only costs time on the next scan
-    }
-  }
-
-  private static byte[] encodeBlock(FileScan s) {
-    StringPool p = s.pool;
-    int rows = s.entries.size;
-    int poolBytes = p.size() == 0 ? 0 : p.end(p.size() - 1);
-    int len = 1 + STATE_BYTES + 4 + (p.size() + 1) * 4 + poolBytes + 4 + rows * (7 * 8 + 5 * 4);
-    ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
-    CodexLineParser.State st = s.state;
-    if (st == null) {
-      b.put((byte) 0);
-      b.position(b.position() + STATE_BYTES);
-    } else {
-      b.put((byte) 1);
-      for (long v : st.previousTotal) b.putLong(v);
-      b.put((byte) (st.hasPreviousTotal ? 1 : 0)).putInt(st.model).put((byte) (st.modelIsFallback ? 1 : 0)).putInt(st.cwd);
-    }
-    b.putInt(p.size());
-    int[] offsets = p.offsets();
-    for (int i = 0; i <= p.size(); i++) b.putInt(p.size() == 0 ? 0 : offsets[i]);
-    b.put(p.data(), 0, poolBytes);
-    b.putInt(rows);
-    EntryTable t = s.entries;
-    for (long[] col : new long[][] {t.timestamp, t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning}) {
-      b.asLongBuffer().put(col, 0, rows);
-      b.position(b.position() + rows * 8);
-    }
-    for (int[] col : new int[][] {t.model, t.messageId, t.requestId, t.reportedCost, t.flags}) {
-      b.asIntBuffer().put(col, 0, rows);
-      b.position(b.position() + rows * 4);
-    }
-    return b.array();
-  }
-
-  private static byte[] encodeTable(UsageTable t, long duplicates, long unpriced, long fallback, int claudeRecords) {
-    int n = t.size;
-    List<byte[]> strings = new ArrayList<>(t.strings.length);
-    int stringBytes = 0;
-    for (String s : t.strings) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      strings.add(b);
-      stringBytes += 4 + b.length;
-    }
-    List<String> sparse = new ArrayList<>();
-    int sparseBytes = 8;
-    for (BigDecimal[] col : new BigDecimal[][] {t.costExact, t.reported}) {
-      if (col == null) continue;
-      for (int i = 0; i < n; i++) {
-        if (col[i] != null) {
-          String v = col[i].toString();
-          sparse.add(v);
-          sparseBytes += 8 + v.length();
-        }
+      try {
+        Files.deleteIfExists(entriesTmp);
+        Files.deleteIfExists(summaryTmp);
+      } catch (IOException ignored) {
+        // nothing more to do
       }
     }
-    ByteBuffer b = ByteBuffer.allocate(4 + stringBytes + 4 + n * (8 * 8 + 8 * 4) + sparseBytes + 8 * 3 + 4)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(strings.size());
-    for (byte[] s : strings) b.putInt(s.length).put(s);
-    b.putInt(n);
-    for (long[] col : new long[][] {t.timestamp, t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning, t.costPicos}) {
-      b.asLongBuffer().put(col, 0, n);
-      b.position(b.position() + n * 8);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
-    for (int[] col : new int[][] {t.tool, t.model, t.session, t.project, t.priceRef, t.flags, t.file, t.row}) {
-      b.asIntBuffer().put(col, 0, n);
-      b.position(b.position() + n * 4);
+  }
+
+  private static void encodeBlock(FileScan s, Varint.Out out) {
+    CodexLineParser.State st = s.state;
+    if (st == null) {
+      out.b(0);
+    } else {
+      out.b(1);
+      for (long v : st.previousTotal) out.z(v);
+      out.b(st.hasPreviousTotal ? 1 : 0);
+      out.z(st.model);
+      out.b(st.modelIsFallback ? 1 : 0);
+      out.z(st.cwd);
+    }
+    StringPool p = s.pool;
+    out.u(p.size());
+    for (int i = 0; i < p.size(); i++) out.u(p.end(i) - p.start(i));
+    if (p.size() > 0) out.bytes(p.data(), 0, p.end(p.size() - 1));
+    EntryTable t = s.entries;
+    int rows = t.size;
+    out.u(rows);
+    long ts = 0;
+    for (int r = 0; r < rows; r++) {
+      out.z(t.timestamp[r] - ts);
+      ts = t.timestamp[r];
+    }
+    for (long[] col : new long[][] {t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning}) {
+      for (int r = 0; r < rows; r++) out.z(col[r]);
+    }
+    for (int[] col : new int[][] {t.model, t.messageId, t.requestId, t.reportedCost, t.flags}) {
+      for (int r = 0; r < rows; r++) out.z(col[r]);
+    }
+  }
+
+  private static void encodeTable(UsageTable t, long duplicates, long unpriced, long fallback, int claudeRecords,
+      Varint.Out out) {
+    int n = t.size;
+    out.u(t.strings.length);
+    for (String s : t.strings) string(out, s);
+    out.u(n);
+    long[][] longs = {t.timestamp, t.input, t.output, t.cacheRead, t.cacheWrite5m, t.cacheWrite1h, t.reasoning, t.costPicos};
+    for (int k = 0; k < longs.length; k++) {
+      long[] col = longs[k];
+      long prev = 0;
+      for (int i = 0; i < n; i++) {
+        // timestamps as differences: rows run file by file, mostly in time order
+        out.z(k == 0 ? col[i] - prev : col[i]);
+        prev = col[i];
+      }
+    }
+    int[][] ints = {t.tool, t.model, t.session, t.project, t.priceRef, t.flags, t.file, t.row};
+    for (int k = 0; k < ints.length; k++) {
+      int[] col = ints[k];
+      int prev = 0;
+      for (int i = 0; i < n; i++) {
+        // file and row indexes as differences: they mostly step by one
+        out.z(k >= 6 ? (long) col[i] - prev : col[i]);
+        prev = col[i];
+      }
     }
     for (BigDecimal[] col : new BigDecimal[][] {t.costExact, t.reported}) {
       int count = 0;
       if (col != null) for (int i = 0; i < n; i++) if (col[i] != null) count++;
-      b.putInt(count);
+      out.u(count);
       if (col == null) continue;
       for (int i = 0; i < n; i++) {
         if (col[i] == null) continue;
-        byte[] v = col[i].toString().getBytes(StandardCharsets.US_ASCII);
-        b.putInt(i).putInt(v.length).put(v);
+        out.u(i);
+        string(out, col[i].toString());
       }
     }
-    b.putLong(duplicates).putLong(unpriced).putLong(fallback).putInt(claudeRecords);
-    return java.util.Arrays.copyOf(b.array(), b.position());
+    out.u(duplicates);
+    out.u(unpriced);
+    out.u(fallback);
+    out.u(claudeRecords);
   }
 
-  private static Result decodeTable(ByteBuffer m, List<FileScan> files, io.tokenmaxx.model.RawIdentity identity) {
-    int ns = m.getInt();
+  private static Result decodeTable(Varint.In in, List<FileScan> files, io.tokenmaxx.model.RawIdentity identity) {
+    int ns = in.count();
     String[] strings = new String[ns];
-    for (int i = 0; i < ns; i++) strings[i] = string(m);
-    int n = m.getInt();
+    for (int i = 0; i < ns; i++) strings[i] = string(in);
+    int n = in.count();
     long[][] longs = new long[8][n];
-    for (long[] col : longs) longs(m, col, n);
+    for (int k = 0; k < 8; k++) {
+      long[] col = longs[k];
+      long prev = 0;
+      for (int i = 0; i < n; i++) col[i] = k == 0 ? (prev += in.z()) : in.z();
+    }
     int[][] ints = new int[8][n];
-    for (int[] col : ints) ints(m, col, n);
+    for (int k = 0; k < 8; k++) {
+      int[] col = ints[k];
+      int prev = 0;
+      for (int i = 0; i < n; i++) col[i] = k >= 6 ? (prev += in.i()) : in.i();
+    }
     BigDecimal[][] sparse = new BigDecimal[2][];
     for (int k = 0; k < 2; k++) {
-      int count = m.getInt();
+      int count = in.count();
       if (count == 0) continue;
       sparse[k] = new BigDecimal[n];
       for (int j = 0; j < count; j++) {
-        int i = m.getInt();
-        sparse[k][i] = new BigDecimal(string(m));
+        long i = in.u();
+        if (i >= n) throw new IllegalStateException("damaged cache");
+        sparse[k][(int) i] = new BigDecimal(string(in));
       }
     }
-    long duplicates = m.getLong();
-    long unpriced = m.getLong();
-    long fallback = m.getLong();
-    int claudeRecords = m.getInt();
+    long duplicates = in.u();
+    long unpriced = in.u();
+    long fallback = in.u();
+    int claudeRecords = (int) in.u();
     UsageTable t = new UsageTable(strings, n, longs[0], longs[1], longs[2], longs[3], longs[4], longs[5],
         longs[6], longs[7], ints[0], ints[1], ints[2], ints[3], ints[4], ints[5], sparse[0], sparse[1],
         files, ints[6], ints[7], identity);
     return new Result(t, duplicates, unpriced, fallback, claudeRecords);
   }
 
-  private static String string(ByteBuffer m) {
-    int n = m.getInt();
-    byte[] b = new byte[n];
-    m.get(b);
-    return new String(b, StandardCharsets.UTF_8);
+  private static void string(Varint.Out out, String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.u(b.length);
+    out.bytes(b, 0, b.length);
+  }
+
+  private static String string(Varint.In in) {
+    int n = in.count();
+    String s = new String(in.b, in.p, n, StandardCharsets.UTF_8);
+    in.p += n;
+    return s;
   }
 }

@@ -114,6 +114,12 @@ final class TableBuilder {
       model[i] = modelId;
       session[i] = sessionIds[f];
       project[i] = projectIds[f];
+      if (fs.file.format().agent() != null) {
+        // one file may hold many sessions: session and project are the entry's own
+        String context = t.requestId[r] < 0 ? "" : fs.pool.get(t.requestId[r]);
+        project[i] = intern(AgentSource.contextPart(context, 1));
+        session[i] = intern(AgentSource.contextPart(context, 2));
+      }
       flags[i] = t.flags[r];
       file[i] = base + f;
       row[i] = r;
@@ -199,12 +205,18 @@ final class TableBuilder {
         List.copyOf(files), file, row, identity);
   }
 
-  static String provider(LogFile f) {
-    return switch (f.format()) {
+  /** The provider of entry {@code r} of {@code fs}: the format's, or what the entry names. */
+  static String provider(FileScan fs, int r) {
+    return switch (fs.file.format()) {
       case CLAUDE -> "anthropic";
       case CODEX -> "openai";
       case GEMINI -> "google";
       case QWEN -> "alibaba";
+      default -> {
+        fs.load();
+        int c = fs.entries.requestId[r];
+        yield c < 0 ? null : AgentSource.contextPart(fs.pool.get(c), 0);
+      }
     };
   }
 
@@ -214,7 +226,8 @@ final class TableBuilder {
     EntryTable t = fs.entries;
     StringPool pool = fs.pool;
     boolean codex = fs.file.format() == LogFile.Format.CODEX;
-    if (fs.file.format() == LogFile.Format.GEMINI || fs.file.format() == LogFile.Format.QWEN) {
+    if (fs.file.format() == LogFile.Format.GEMINI || fs.file.format() == LogFile.Format.QWEN
+        || fs.file.format().agent() != null) {
       return fs.file.tool() + ":" + pool.get(t.messageId[r]).replace('\u0000', ':');
     }
     if (!codex && t.messageId[r] >= 0) {

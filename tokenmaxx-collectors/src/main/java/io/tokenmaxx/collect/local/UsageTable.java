@@ -119,7 +119,7 @@ public final class UsageTable {
         .timestamp(Instant.ofEpochMilli(timestamp[i]))
         .source(io.tokenmaxx.model.Sources.LOCAL_LOG)
         .tool(strings[tool[i]])
-        .provider(TableBuilder.provider(fs.file))
+        .provider(TableBuilder.provider(fs, row[i]))
         .model(string(model[i]))
         .identity(identity)
         .sessionId(string(session[i]))

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * buckets the vendor revises are read again and replace what was stored. The cursor is saved
  * after every day, so a restart resumes at the day that was being pulled. A failing pull is
  * recorded with the vendor's error and tried again after a backoff (1, 2, 4 … minutes, at most
- * the interval); other sources keep running. No I/O until {@link #start()} or a run.
+ * the interval, or the vendor's {@code Retry-After} when that is longer); other sources keep running. No I/O until {@link #start()} or a run.
  */
 public final class ImportScheduler implements Component {
   private static final System.Logger LOG = System.getLogger(ImportScheduler.class.getName());
@@ -176,6 +176,9 @@ public final class ImportScheduler implements Component {
     } catch (RuntimeException e) {
       String error = message(e);
       Duration wait = backoff(cursor.consecutiveFailures(), s.config().interval());
+      if (e instanceof VendorException v && v.retryAfter() != null && v.retryAfter().compareTo(wait) > 0) {
+        wait = v.retryAfter(); // the vendor's Retry-After, even beyond the interval
+      }
       cursors.save(cursor.failed(error, clock.instant().plus(wait)));
       LOG.log(System.Logger.Level.WARNING, "import " + name + " failed (next try in " + wait + "): " + error);
       return new RunResult(name, from, done, records, error);

@@ -73,7 +73,8 @@ public record ImporterConfig(Vendor vendor, Secret adminKey, URI baseUrl, Durati
     return Math.min(backfillDays, vendor.retentionDays());
   }
 
-  static int defaultPageSize(Vendor v) {
+  /** Records per page where the vendor lets the caller choose, when {@code page-size} is unset. */
+  public static int defaultPageSize(Vendor v) {
     return switch (v) {
       case ANTHROPIC -> 1000;   // claude_code: max 1000 records; usage/cost: buckets, max 31
       case OPENAI -> 31;        // buckets per page at 1d width: max 31

@@ -6,10 +6,22 @@ package io.tokenmaxx.collect.vendor;
  */
 public final class VendorException extends RuntimeException {
   private final int status;
+  private final java.time.Duration retryAfter;
 
   public VendorException(String message, int status, Throwable cause) {
+    this(message, status, cause, null);
+  }
+
+  /** @param retryAfter how long the vendor asked to wait (its {@code Retry-After}), null if it did not */
+  public VendorException(String message, int status, Throwable cause, java.time.Duration retryAfter) {
     super(message, cause);
     this.status = status;
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long the vendor asked the caller to wait before trying again, or null. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
   }
 
   public VendorException(String message) {

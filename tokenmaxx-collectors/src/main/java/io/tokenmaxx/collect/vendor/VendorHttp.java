@@ -112,7 +112,7 @@ final class VendorHttp {
       if (attempt == retry.maxAttempts()) break;
       if (wait.compareTo(retry.maxDelay()) > 0) {
         throw new VendorException(last.getMessage() + " (asked to wait " + wait.toSeconds()
-            + " s; trying again at the next run)", last.status(), last);
+            + " s; trying again at the next run)", last.status(), last, wait);
       }
       sleeper.sleep(wait);
     }

@@ -149,6 +149,92 @@ class ClaudeLineParserTest {
     assertThat(pool.get(t.reportedCost[0])).isEqualTo("0.000123");
   }
 
+  /** An assistant line as Claude Code 2.1.328 writes it: usage before content, the envelope after the message. */
+  static String line21(String content, String usage, String tail) {
+    return "{\"parentUuid\":\"p\",\"isSidechain\":false,\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+        + "\"model\":\"claude-haiku-4-5\",\"stop_sequence\":null,\"usage\":" + usage + ",\"content\":" + content
+        + ",\"stop_reason\":\"end_turn\",\"stop_details\":null},\"apiBlockIndex\":0" + tail + "}";
+  }
+
+  static final String TAIL21 = ",\"requestId\":\"req_1\",\"type\":\"assistant\",\"uuid\":\"u\",\"timestamp\":\"2026-12-07T23:03:32.535Z\","
+      + "\"perTurnEffort\":null,\"userType\":\"external\",\"cwd\":\"/w\",\"sessionId\":\"s\",\"version\":\"2.1.328\",\"gitBranch\":\"HEAD\"";
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.range(0, 200);
+  }
+
+  /**
+   * Usage before the content (Claude Code 2.1): the envelope after the message is read from the
+   * line's end. Random content (quotes, backslashes, brackets, a nested usage object, keys named
+   * like the envelope's inside tool input) and random envelope order give the same row as the
+   * same line with the content first, which is read forward.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("seeds")
+  void usageBeforeTheContentReadsTheEnvelopeFromTheLineEnd(long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    // fragments of a JSON string's content, escapes included
+    String[] pieces = {"a", "\\\"", "\\\\", "{", "}", "[", "]", ":", ",", "\\n", "\\\"requestId\\\":\\\"x\\\"", "\\\"usage\\\":{"};
+    StringBuilder text = new StringBuilder();
+    for (int i = 0, n = r.nextInt(40); i < n; i++) text.append(pieces[r.nextInt(pieces.length)]);
+    String content = "[{\"type\":\"text\",\"text\":\"" + text + "\"},{\"type\":\"tool_use\",\"input\":{\"requestId\":\"no\","
+        + "\"timestamp\":\"2020-01-01T00:00:00Z\",\"usage\":{\"input_tokens\":999,\"output_tokens\":999}}}]";
+    long in = r.nextInt(1000), out = r.nextInt(1000), read = r.nextInt(100_000);
+    String usage = "{\"input_tokens\":" + in + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":" + read
+        + ",\"output_tokens\":" + out + ",\"service_tier\":\"standard\",\"iterations\":[],\"speed\":\"standard\"}";
+    java.util.List<String> members = new java.util.ArrayList<>(java.util.List.of(TAIL21.substring(1).split(",(?=\")")));
+    if (r.nextBoolean()) members.add("\"isApiErrorMessage\":false");
+    java.util.Collections.shuffle(members, r);
+    String tail = "," + String.join(",", members);
+    String first = line21(content, usage, tail);
+    String last = first.replace("\"usage\":" + usage + ",\"content\":" + content, "\"content\":" + content + ",\"usage\":" + usage);
+    assertThat(parse(first)).as(first).isEqualTo(LineStatus.USAGE);
+    assertThat(parse(last)).as(last).isEqualTo(LineStatus.USAGE);
+    for (int row = 0; row < 2; row++) {
+      assertThat(t.input[row]).isEqualTo(in);
+      assertThat(t.output[row]).isEqualTo(out);
+      assertThat(t.cacheRead[row]).isEqualTo(read);
+      assertThat(pool.get(t.requestId[row])).isEqualTo("req_1");
+      assertThat(pool.get(t.messageId[row])).isEqualTo("msg_1");
+      assertThat(t.timestamp[row]).isEqualTo(java.time.Instant.parse("2026-12-07T23:03:32.535Z").toEpochMilli());
+    }
+  }
+
+  @Test
+  void theEnvelopeAfterTheMessageKeepsTheRules() {
+    String content = "[{\"type\":\"text\",\"text\":\"hi\"}]";
+    String usage = "{\"input_tokens\":1,\"output_tokens\":2}";
+    assertThat(parse(line21(content, usage, TAIL21.replace("\"cwd\":\"/w\"", "\"cwd\":null")))).as("null cwd").isEqualTo(LineStatus.INVALID);
+    assertThat(parse(line21(content, usage, TAIL21.replace("2.1.328", "x")))).as("bad version").isEqualTo(LineStatus.INVALID);
+    assertThat(parse(line21(content, usage, TAIL21.replace(".535Z", ".535")))).as("no offset").isEqualTo(LineStatus.INVALID);
+    assertThat(parse(line21(content, usage, TAIL21 + ",\"isSidechain\":true"))).isEqualTo(LineStatus.USAGE);
+    assertThat(t.flags[t.size - 1] & EntryTable.SIDECHAIN).as("the envelope's last isSidechain wins").isNotZero();
+    assertThat(parse(line21(content, usage, TAIL21 + ",\"costUSD\":0.25"))).isEqualTo(LineStatus.USAGE);
+    assertThat(pool.get(t.reportedCost[t.size - 1])).isEqualTo("0.25");
+    // the request id before the message, not in the envelope at the end: read forward
+    String early = line21(content, usage, TAIL21.replace("\"requestId\":\"req_1\",", ""))
+        .replace("\"isSidechain\":false,", "\"isSidechain\":false,\"requestId\":\"req_0\",");
+    assertThat(parse(early)).isEqualTo(LineStatus.USAGE);
+    assertThat(pool.get(t.requestId[t.size - 1])).isEqualTo("req_0");
+    // an object after the message: the envelope before it is read forward
+    String object = line21(content, usage, ",\"requestId\":\"req_2\",\"extra\":{\"a\":1}" + TAIL21.replace("\"requestId\":\"req_1\",", ""));
+    assertThat(parse(object)).isEqualTo(LineStatus.USAGE);
+    assertThat(pool.get(t.requestId[t.size - 1])).isEqualTo("req_2");
+    assertThat(parse(line21(content, usage, TAIL21) + "x")).isEqualTo(LineStatus.MALFORMED);
+    assertThat(parse(line21(content, usage, TAIL21).substring(0, 200))).as("cut off").isEqualTo(LineStatus.MALFORMED);
+  }
+
+  @Test
+  void linesOfOtherTypesAreRejectedByTheirType() {
+    String usage = "\"message\":{\"id\":\"m\",\"model\":\"x\",\"usage\":{\"input_tokens\":1,\"output_tokens\":2}}";
+    for (String type : new String[] {"user", "attachment", "api-request", "cost-state", "system"}) {
+      assertThat(parse("{\"type\":\"" + type + "\",\"sessionId\":\"s\"," + usage + ",\"requestId\":\"r\",\"timestamp\":\"2026-01-02T03:04:05.678Z\"}"))
+          .as(type).isEqualTo(LineStatus.NOT_USAGE);
+    }
+    assertThat(parse("{\"type\":\"assistant\",\"sessionId\":\"s\"," + usage + ",\"requestId\":\"r\",\"timestamp\":\"2026-01-02T03:04:05.678Z\"}"))
+        .isEqualTo(LineStatus.USAGE);
+  }
+
   @Test
   void semverPrefixes() {
     for (String ok : new String[] {"1.0.0", "2.0.14", "10.2.3-beta", "1.2.3.4"}) {

@@ -104,4 +104,24 @@ class CodexLineParserTest {
     assertThat(parse(count("2026-01-01T00:00:01.000Z", "{\"last_token_usage\":{\"input_tokens\":1").substring(0, 90)))
         .isEqualTo(LineStatus.MALFORMED);
   }
+
+  /**
+   * Codex 0.169 writes each call's usage in a token_usage_record line too (with the turn's and
+   * the thread's running totals): never counted, and it must not disturb the totals that the
+   * token_count events are compared with.
+   */
+  @Test
+  void usageRecordsAndOtherEventsAreRejectedByTheirType() {
+    String u = usage(100, 60, 30, 10);
+    assertThat(parse("{\"timestamp\":\"2026-01-01T00:00:01.000Z\",\"ordinal\":13,\"type\":\"token_usage_record\",\"payload\":{"
+        + "\"usage\":" + u + ",\"thread_token_usage\":" + usage(900, 600, 300, 100) + ",\"info\":{\"total_token_usage\":" + u + "}}}"))
+        .isEqualTo(LineStatus.NOT_USAGE);
+    assertThat(parse("{\"timestamp\":\"2026-01-01T00:00:01.000Z\",\"type\":\"event_msg\",\"payload\":{\"type\":\"item_completed\","
+        + "\"item\":{\"type\":\"AgentMessage\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]},\"info\":{\"total_token_usage\":" + u + "}}}"))
+        .isEqualTo(LineStatus.NOT_USAGE);
+    assertThat(st.hasPreviousTotal).isFalse();
+    assertThat(parse(count("2026-01-01T00:00:02.000Z", "{\"total_token_usage\":" + u + ",\"last_token_usage\":" + u + "}")))
+        .isEqualTo(LineStatus.USAGE);
+    assertThat(t.size).isEqualTo(1);
+  }
 }

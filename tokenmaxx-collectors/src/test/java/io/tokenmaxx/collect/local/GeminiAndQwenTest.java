@@ -72,7 +72,9 @@ class GeminiAndQwenTest {
     Path chat = home.resolve(".gemini/tmp/9f2c4e/chats/session-2026-03-03T10-00-7d1e.json");
     Files.writeString(chat, Files.readString(chat).replace("\"output\": 50", "\"output\": 70"));
     Files.setLastModifiedTime(chat, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-    ScanResult again = LocalLogScanner.builder().home(home).env(Map.of()).cacheFile(cache).build().scan();
+    LocalLogScanner scanner = LocalLogScanner.builder().home(home).env(Map.of()).cacheFile(cache).build();
+    ScanResult again = scanner.scan(); // waits for the first scan's cache write
+    scanner.awaitCacheWritten();
     assertThat(again.stats().filesParsed()).isEqualTo(1);
     assertThat(again.records()).anyMatch(r -> r.id().endsWith(":g2") && r.outputTokens() == 70);
   }

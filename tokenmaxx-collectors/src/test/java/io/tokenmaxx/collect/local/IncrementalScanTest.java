@@ -33,8 +33,12 @@ class IncrementalScanTest {
     session = home.resolve(".claude/projects/-home-dev-app/s1.jsonl");
   }
 
+  /** A scan with the cache, returning once the cache it writes (in the background) is on disk. */
   ScanResult cached() throws IOException {
-    return Fixtures.scanner(home).cacheFile(cache).build().scan();
+    LocalLogScanner scanner = Fixtures.scanner(home).cacheFile(cache).build();
+    ScanResult r = scanner.scan();
+    scanner.awaitCacheWritten();
+    return r;
   }
 
   ScanResult fresh() throws IOException {
@@ -64,6 +68,32 @@ class IncrementalScanTest {
     assertThat(again.stats().filesCached()).isEqualTo(again.stats().files());
     assertThat(again.stats().bytesRead()).isZero();
     assertSameAsFresh(again);
+  }
+
+  /**
+   * The cache is a summary (listing, index, result) and the per-file entries beside it: an
+   * unchanged re-scan needs the summary only, an append needs the entries of every file; the
+   * two must come from the same write.
+   */
+  @Test
+  void theEntriesMustComeFromTheSameWriteAsTheSummary() throws IOException {
+    cached();
+    Path entries = ScanCache.entriesFile(cache);
+    assertThat(entries).exists();
+    assertThat(Files.size(cache)).isLessThan(Files.size(entries) + 4096);
+    byte[] old = Files.readAllBytes(entries);
+    append(session, "\n" + assistant("msg_G", "req_G", 1, 2, "2026-03-03T10:00:00.000Z") + "\n");
+    ScanResult appended = cached();
+    assertThat(appended.stats().filesAppended()).isEqualTo(1);
+    Files.write(entries, old); // entries of the previous write beside the new summary
+    ScanResult r = cached();
+    assertThat(r.stats().filesParsed()).isEqualTo(r.stats().files());
+    assertSameAsFresh(r);
+    Files.delete(entries);
+    ScanResult without = cached();
+    assertThat(without.stats().filesParsed()).isEqualTo(without.stats().files());
+    assertSameAsFresh(without);
+    assertThat(cached().stats().filesCached()).isEqualTo(without.stats().files());
   }
 
   @Test
@@ -164,8 +194,10 @@ class IncrementalScanTest {
     cached();
     Path prices = tmp.resolve("prices.json");
     Files.writeString(prices, "{\"claude-sonnet-4-5-20250929\": {\"input_cost_per_token\": 1}}");
-    ScanResult r = Fixtures.scanner(home).cacheFile(cache)
-        .priceCatalog(io.tokenmaxx.pricing.PriceCatalog.bundled().withOverrides(prices)).build().scan();
+    LocalLogScanner scanner = Fixtures.scanner(home).cacheFile(cache)
+        .priceCatalog(io.tokenmaxx.pricing.PriceCatalog.bundled().withOverrides(prices)).build();
+    ScanResult r = scanner.scan();
+    scanner.awaitCacheWritten();
     assertThat(r.stats().bytesRead()).isZero();
     assertThat(r.records()).anySatisfy(x -> {
       assertThat(x.id()).isEqualTo("claude-code:msg_A:req_A");

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param label      display name (team name, category label); equals key when there is none
  * @param category   for tools: coding-agent, chat, api or other; else null
  * @param tokens     total tokens
- * @param cost       effective cost
+ * @param cost       effective cost (null when suppressed, or when no record of the row has a price)
  * @param records    usage records
  * @param people     distinct people contributing
  * @param tokenShare share of all tokens in the table

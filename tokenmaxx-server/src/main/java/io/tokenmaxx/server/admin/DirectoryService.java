@@ -91,9 +91,18 @@ public final class DirectoryService implements HttpService {
         imported.errors().stream().map(Object::toString).toList());
   }
 
+  /**
+   * The directory; loaded costs (salaries) only for admin tokens, and a person's own to their own
+   * token (RATIONALE.md, "Privacy model").
+   */
   private void people(ServerRequest req, ServerResponse res) {
-    auth.require(req, Principal.Scope.READ);
-    Json.ok(res, new AdminSchema.PeopleList(directory.people()));
+    Principal p = auth.require(req, Principal.Scope.READ);
+    List<Person> people = directory.people();
+    if (!p.scopes().contains(Principal.Scope.ADMIN)) {
+      people = people.stream().map(x -> x.id().equals(p.personId()) ? x : new Person(x.id(), x.email(), x.name(),
+          x.team(), x.department(), x.manager(), x.role(), null, x.startDate())).toList();
+    }
+    Json.ok(res, new AdminSchema.PeopleList(people));
   }
 
   private void aliases(ServerRequest req, ServerResponse res) {
@@ -141,7 +150,8 @@ public final class DirectoryService implements HttpService {
                 + "records. Needs an admin token.",
             List.of(), null, AdminSchema.ImportAnswer.class),
         new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/people", "listPeople", "admin",
-            "The directory's people", "Needs a read or admin token.", List.of(), null, AdminSchema.PeopleList.class),
+            "The directory's people", "Needs a read or admin token; annualLoadedCost is given to admin tokens only "
+                + "(and to a person's own token for themselves).", List.of(), null, AdminSchema.PeopleList.class),
         new io.tokenmaxx.server.api.ApiOperation("post", "/api/v1/aliases", "addAliases", "admin",
             "Map identities to people; records that arrived under them are re-attributed",
             "Identities: kind:value (email, account_uuid, user_id, organization_id, api_key, git_email, host_user) "

@@ -39,11 +39,12 @@ final class CsvTable {
       columns.addAll(m.keySet());
       flat.add(m);
     }
+    // An empty table is an empty file (the rows' columns come from the rows themselves).
+    if (columns.isEmpty()) return "";
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     for (String c : columns) schema.addColumn(c);
     StringWriter out = new StringWriter();
     try (SequenceWriter w = CSV.writerFor(Object[].class).with(schema.build()).writeValues(out)) {
-      if (columns.isEmpty()) return "";
       for (Map<String, String> m : flat) {
         Object[] cells = new Object[columns.size()];
         int i = 0;

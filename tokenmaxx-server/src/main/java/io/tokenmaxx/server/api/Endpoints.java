@@ -41,7 +41,7 @@ final class Endpoints {
       Param.text(QueryParams.TZ, "Time zone days, weeks and hours are counted in (IANA id). Default: analytics.zone."),
       new Param(QueryParams.DEPARTMENT, "Department ids (people by their current directory entry).", "string", null, List.of(), true),
       new Param(QueryParams.TEAM, "Team ids.", "string", null, List.of(), true),
-      new Param(QueryParams.TOOL, "Tools (claude-code, codex, gemini-cli, qwen-code, opencode, chat, api, ...).", "string", null, List.of(), true),
+      new Param(QueryParams.TOOL, "Tools (claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli, chat, api, ...).", "string", null, List.of(), true),
       new Param(QueryParams.MODEL, "Model names as recorded.", "string", null, List.of(), true));
 
   static final List<Param> EXPORT = List.of(
@@ -72,30 +72,34 @@ final class Endpoints {
         Set.of("joiners"), (v, q, id) -> a.adoption(v, q.filter())));
     out.add(new Endpoint(BASE + "/leaderboard", "leaderboard", "People ranked by a measure, with context",
         "Names only for people the caller may see individually (admins: everyone; managers: their reporting "
-            + "subtree); everyone else appears under a stable pseudonym. The caller's own row is always flagged "
+            + "subtree); everyone else appears under a pseudonym that holds within this view only (caller, range, filters, "
+            + "measure, adjustments) and without the context columns a named feed also shows. The caller's own row is always flagged "
             + "`self`. mode=bands returns percentile bands and the caller's own row only. Context columns from "
             + "extensions (check-in streaks, flags) are in `rows[].context`.",
         List.of(new Param(QueryParams.MEASURE, "What to rank by (default tokens).", "string", null,
                 Arrays.stream(LeaderboardMeasure.values()).map(LeaderboardMeasure::label).toList(), false),
             new Param(QueryParams.MODE, "How people appear (default pseudonymous).", "string", null,
                 Arrays.stream(LeaderboardMode.values()).map(LeaderboardMode::label).toList(), false),
-            new Param(QueryParams.LIMIT, "Most rows returned (default 100, at most 10000); the caller's row is always in `self`.",
+            new Param(QueryParams.LIMIT, "Most rows returned (default 100, or every row for format=csv; at most 10000); the caller's row is always in `self`.",
                 "integer", null, List.of(), false),
             new Param(QueryParams.ADJUST, "Ranking adjustments, applied in order (repeatable or comma-separated): "
                 + a.leaderboardAdjustments().stream().map(x -> "`" + x.key() + "`: " + x.description()).toList()
-                + ". The applied ones are listed in `adjustments`.", "string", null,
-                a.leaderboardAdjustments().stream().map(x -> x.key()).toList(), false)),
+                + ". Without this parameter the organization's default rule applies (an admin picks it; out of the box "
+                + "`demote-flagged`); `none` asks for the plain ranking. The applied ones are listed in `adjustments`.",
+                "string", null, java.util.stream.Stream.concat(a.leaderboardAdjustments().stream().map(x -> x.key()),
+                    java.util.stream.Stream.of("none")).toList(), false)),
         true, Leaderboard.class,
         new Tables<>(Leaderboard.class).add("rows", Leaderboard::rows).add("bands", Leaderboard::bands).build(),
         Set.of("rows"), (v, q, id) -> {
           Leaderboard lb = a.leaderboard(v, q.filter(), q.measure(), q.mode(), q.adjustments());
-          int limit = q.limit(100, 10_000);
+          // A CSV export is the whole ranking unless a limit is asked for; the JSON page its first 100 rows.
+          int limit = q.limit(q.csv() ? 10_000 : 100, 10_000);
           if (lb.rows().size() <= limit) return lb;
           return new Leaderboard(lb.period(), lb.measure(), lb.mode(), lb.suppressed(), lb.people(), lb.contextColumns(),
               lb.rows().subList(0, limit), lb.bands(), lb.self(), lb.adjustments());
         }));
     out.add(new Endpoint(BASE + "/people/{id}", "person", "One person's usage, sessions, outcomes and spend",
-        "Only for people the caller may see individually (403 otherwise). Peer medians (same team, same role) "
+        "Only for people the caller may see individually (404 otherwise, answered as for an unknown id). Peer medians (same team, same role) "
             + "are suppressed below k. Viewing someone else's page is written to the audit log.",
         List.of(), true, PersonPage.class,
         new Tables<>(PersonPage.class).summary().add("daily", PersonPage::daily).add("tools", PersonPage::tools)
@@ -122,7 +126,7 @@ final class Endpoints {
             .build(),
         Set.of(), (v, q, id) -> a.spend(v, q.filter())));
     out.add(new Endpoint(BASE + "/usage", "usage", "Tool and model mix, session shapes, token ratios, hour x weekday heatmap",
-        "Tools are grouped as coding-agent (claude-code, codex, gemini-cli, qwen-code, opencode), chat, api and "
+        "Tools are grouped as coding-agent (claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli), chat, api and "
             + "other. The heatmap is in tz; cells with fewer than k people are suppressed for non-admins." + PRIVACY,
         List.of(), true, UsagePage.class,
         new Tables<>(UsagePage.class).summary().add("categories", UsagePage::categories).add("tools", UsagePage::tools)

@@ -110,10 +110,13 @@ final class QueryParams {
     }
   }
 
-  /** Leaderboard adjustments by key: repeatable and/or comma-separated ({@code adjust=exclude-flagged}). */
+  /**
+   * Leaderboard adjustments by key: repeatable and/or comma-separated ({@code adjust=exclude-flagged});
+   * null when the request names none (the organization's default rule applies; {@code adjust=none} is the plain ranking).
+   */
   List<String> adjustments() {
     List<String> out = new java.util.ArrayList<>();
-    if (!query.contains(ADJUST)) return out;
+    if (!query.contains(ADJUST)) return null;
     for (String v : query.all(ADJUST)) {
       for (String k : v.split(",")) if (!k.isBlank()) out.add(k.strip());
     }

@@ -45,9 +45,11 @@ public final class CheckinFeature implements Component {
   private final Webhook webhook;
   private final CheckinSchedule schedule;
   private final GuardSchedule guard;
+  private final LeaderboardRule leaderboardRule;
   private ScheduledExecutorService timer;
 
-  public CheckinFeature(StorageComponent store, CheckinSettings settings, ZoneId zone, Clock clock) {
+  /** @param minGroupSize k ({@code privacy.min-group-size}), for the digest's participation counts */
+  public CheckinFeature(StorageComponent store, CheckinSettings settings, ZoneId zone, Clock clock, int minGroupSize) {
     this.store = store;
     this.settings = settings;
     this.zone = zone;
@@ -55,11 +57,12 @@ public final class CheckinFeature implements Component {
     this.service = new CheckinService(store.checkins(), search, new CheckinCalendar(zone, settings.editGrace(), clock),
         id -> store.directory().person(id));
     this.readers = new Readers(store.directory());
-    this.digests = new DigestService(store.checkins(), store.usageStore(), store.directory(), zone);
+    this.digests = new DigestService(store.checkins(), store.usageStore(), store.directory(), zone, minGroupSize);
     this.webhook = settings.webhook() ? new Webhook(settings.webhookUrl(), settings.webhookSecret(), clock) : null;
     this.schedule = new CheckinSchedule(this, settings, store.state(), clock);
+    this.leaderboardRule = new LeaderboardRule(store.state());
     this.guard = new GuardSchedule(new GuardRunner(store.guardFeatures(), store.checkins(), store.flags(),
-        settings.guard().withZone(zone), clock), settings.lookbackWeeks());
+        settings.guard().withZone(zone), clock), settings.lookbackWeeks(), store.state(), clock);
   }
 
   /** Adds where reminders go besides the webhook (an e-mail gateway, a chat bot). */
@@ -105,10 +108,15 @@ public final class CheckinFeature implements Component {
         new io.tokenmaxx.server.web.guard.FlagsPage(this));
   }
 
-  /** Leaderboard adjustments: exclude flagged people, rank by quality. */
+  /** Leaderboard adjustments: flagged people last, flagged people left out, rank by quality. */
   public List<io.tokenmaxx.analyze.LeaderboardAdjustment> leaderboardAdjustments() {
     CheckinRanking r = new CheckinRanking(store.checkins(), store.flags());
-    return List.of(r.excludeFlagged(), r.qualityAdjusted());
+    return List.of(r.demoteFlagged(), r.excludeFlagged(), r.qualityAdjusted());
+  }
+
+  /** The organization's default leaderboard rule (an admin picks it on the flags page). */
+  public LeaderboardRule leaderboardRule() {
+    return leaderboardRule;
   }
 
   public CheckinContext leaderboardContext() {

@@ -25,6 +25,7 @@ import java.util.Set;
 public final class CheckinRanking {
   public static final String EXCLUDE_FLAGGED = "exclude-flagged";
   public static final String QUALITY_ADJUSTED = "quality-adjusted";
+  public static final String DEMOTE_FLAGGED = "demote-flagged";
   /** Quality points a weekly check-in is worth: sharing what worked counts like a couple of commits. */
   static final int CHECKIN_POINTS = 2;
 
@@ -63,6 +64,36 @@ public final class CheckinRanking {
       @Override public List<PersonStats> adjust(List<PersonStats> ranked, Period period) {
         Map<String, Integer> flagged = flaggedWeeks(period, Set.of());
         return ranked.stream().filter(s -> !flagged.containsKey(s.person())).toList();
+      }
+    };
+  }
+
+  /**
+   * Keeps everyone, but ranks people with an open flag in the period below everyone without one
+   * (each group in its own order), so a flagged week never lifts anyone above an unflagged person.
+   */
+  public LeaderboardAdjustment demoteFlagged() {
+    return new LeaderboardAdjustment() {
+      @Override public String key() { return DEMOTE_FLAGGED; }
+      @Override public String label() { return "Flagged last"; }
+      @Override public String description() {
+        return "rank people with a week the Goodhart guard flagged in the period (open flags) below everyone "
+            + "without one, marked with the flag";
+      }
+      @Override public boolean ranksItself() { return true; }
+      @Override public List<PersonStats> adjust(List<PersonStats> ranked, Period period) {
+        Map<String, Integer> flagged = flaggedWeeks(period, Set.of());
+        List<PersonStats> clean = LeaderboardAdjustment.rerank(
+            ranked.stream().filter(s -> !flagged.containsKey(s.person())).toList());
+        List<PersonStats> marked = LeaderboardAdjustment.rerank(
+            ranked.stream().filter(s -> flagged.containsKey(s.person())).toList());
+        List<PersonStats> out = new ArrayList<>(clean);
+        for (PersonStats s : marked) {
+          out.add(new PersonStats(s.person(), s.tokens(), s.cost(), s.records(), s.activeDays(), s.tools(), s.models(),
+              s.commits(), s.pullRequests(), s.linesAdded(), s.linesRemoved(), s.editsAccepted(), s.editsRejected(),
+              s.activeSecondsUser(), s.activeSecondsAgent(), s.value(), s.rank() + clean.size()));
+        }
+        return out;
       }
     };
   }

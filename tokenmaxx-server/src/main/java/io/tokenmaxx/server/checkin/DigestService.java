@@ -34,8 +34,11 @@ public final class DigestService {
   private final UsageStore usage;
   private final Directory directory;
   private final ZoneId zone;
+  private final int minGroupSize;
 
-  public DigestService(CheckinStore checkins, UsageStore usage, Directory directory, ZoneId zone) {
+  /** @param minGroupSize k: a team's participation is shown to a non-admin when k people they may not see are in it */
+  public DigestService(CheckinStore checkins, UsageStore usage, Directory directory, ZoneId zone, int minGroupSize) {
+    this.minGroupSize = minGroupSize;
     this.checkins = checkins;
     this.usage = usage;
     this.directory = directory;
@@ -72,14 +75,14 @@ public final class DigestService {
       if (!expectedIds.contains(p)) directory.person(p).ifPresent(people::add);
     }
     Digest d = DigestBuilder.build(week, readable, participants, people, checkins.firstSeen(false),
-        firstTries(week, reader, people));
+        firstTries(week, reader, people), p -> !reader.canSeePerson(p.id(), p.team()), reader.admin() ? 1 : minGroupSize);
     return named(d, OrgNames.of(directory));
   }
 
   /** The digest with team and department display names in place of their ids. */
   static Digest named(Digest d, OrgNames n) {
     List<Digest.TeamParticipation> teams = d.teams().stream().map(t -> new Digest.TeamParticipation(n.team(t.team()),
-        n.department(t.department()), t.checkedIn(), t.members(), t.rate())).toList();
+        n.department(t.department()), t.checkedIn(), t.members(), t.rate(), t.suppressed())).toList();
     java.util.function.UnaryOperator<Digest.Item> item = i -> new Digest.Item(i.checkinId(), i.person(), i.name(),
         n.team(i.team()), i.kind(), i.text(), i.tags(), i.minutesSaved());
     return new Digest(d.week(), d.checkins(), d.people(), d.minutesSaved(), teams,

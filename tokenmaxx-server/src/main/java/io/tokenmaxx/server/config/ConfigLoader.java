@@ -61,6 +61,7 @@ public final class ConfigLoader {
     io.tokenmaxx.guard.GuardConfig.defaults().asMap().forEach((k, v) -> {
       if (!k.equals("zone")) d.put("guard." + k, v);
     });
+    d.putAll(ImporterSettings.defaults());
     return Map.copyOf(d);
   }
 
@@ -194,7 +195,8 @@ public final class ConfigLoader {
     boolean storePrompts = bool("privacy.store-prompts");
     int minGroup = intIn("privacy.min-group-size", 1, 1000);
     return new ServerConfig(host, port, dataDir, url.isEmpty() ? null : url, checkpoint, maxBody, queue,
-        batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies(), checkins());
+        batch, flush, header, priceFile, storePrompts, minGroup, analytics(minGroup), cookies(), checkins(),
+        ImporterSettings.load(this));
   }
 
   private io.tokenmaxx.server.checkin.CheckinSettings checkins() {
@@ -297,15 +299,19 @@ public final class ConfigLoader {
     return new CookieSettings(secure, idle, max);
   }
 
-  private String str(String key) {
+  String str(String key) {
     return values.get(key);
   }
 
-  private ConfigException bad(String key, String why) {
+  String origin(String key) {
+    return origin.get(key);
+  }
+
+  ConfigException bad(String key, String why) {
     return new ConfigException(key, why + " (from " + origin.get(key) + ")");
   }
 
-  private int intIn(String key, int min, int max) {
+  int intIn(String key, int min, int max) {
     return (int) longIn(key, min, max);
   }
 
@@ -327,7 +333,7 @@ public final class ConfigLoader {
     throw bad(key, "must be true or false, was '" + str(key) + "'");
   }
 
-  private Duration duration(String key) {
+  Duration duration(String key) {
     String v = str(key);
     Duration d;
     try {

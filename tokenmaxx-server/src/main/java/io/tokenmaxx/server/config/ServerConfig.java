@@ -32,6 +32,7 @@ import java.time.Duration;
  *                           always, never), idle and absolute session lifetime ({@code web.session-idle},
  *                           {@code web.session-max})
  * @param checkins           check-ins, digest, reminders, webhook and the Goodhart guard ({@code checkins.*}, {@code guard.*})
+ * @param importers          vendor usage import sources ({@code importers.<vendor>.*})
  */
 public record ServerConfig(
     String host,
@@ -49,7 +50,8 @@ public record ServerConfig(
     int minGroupSize,
     io.tokenmaxx.analyze.AnalyticsSettings analytics,
     CookieSettings cookies,
-    io.tokenmaxx.server.checkin.CheckinSettings checkins) {
+    io.tokenmaxx.server.checkin.CheckinSettings checkins,
+    ImporterSettings importers) {
 
   public static final int DEFAULT_PORT = 8420;
 

@@ -111,6 +111,9 @@ public final class DemoLoader {
     } finally {
       pool.shutdownNow();
     }
+    DemoVendorUsage.Loaded vendor = new DemoVendorUsage(store, pipeline).load(org);
+    usage.addAndGet(vendor.usageRecords());
+    outcomes.addAndGet(vendor.outcomeRecords());
     checkins(org, spec, dir);
     List<DemoAccount> accounts = accounts(org);
     return new Loaded(org, accounts, usage.get(), outcomes.get(), Duration.ofNanos(System.nanoTime() - start));

@@ -13,12 +13,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /health}: 200 when every component's {@code check()} passes, else 503 with why. */
+/**
+ * {@code GET /health}: 200 when every component's {@code check()} passes, else 503 with why. It is
+ * public (load balancers call it without a token), so file paths in the components' descriptions
+ * and messages are shortened to their file names.
+ */
 public final class HealthService implements HttpService {
   private final List<? extends Component> components;
+  private final Map<String, java.util.function.Supplier<Object>> sections;
 
   public HealthService(List<? extends Component> components) {
+    this(components, Map.of());
+  }
+
+  /** @param sections named details shown beside the checks that do not decide the status (e.g. import sources) */
+  public HealthService(List<? extends Component> components, Map<String, java.util.function.Supplier<Object>> sections) {
     this.components = List.copyOf(components);
+    this.sections = Map.copyOf(sections);
   }
 
   @Override
@@ -38,12 +49,23 @@ public final class HealthService implements HttpService {
       }
       ok &= r.ok();
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("component", r.component());
+      m.put("component", withoutPaths(r.component()));
       m.put("status", r.ok() ? "UP" : "DOWN");
-      if (!r.ok()) m.put("message", r.message());
+      if (!r.ok()) m.put("message", withoutPaths(r.message()));
       checks.add(m);
     }
-    Json.send(res, ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
-        Map.of("status", ok ? "UP" : "DOWN", "checks", checks));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ok ? "UP" : "DOWN");
+    body.put("checks", checks);
+    sections.forEach((name, s) -> body.put(name, s.get()));
+    Json.send(res, ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+  }
+
+  private static final java.util.regex.Pattern PATH =
+      java.util.regex.Pattern.compile("(?:[A-Za-z]:)?[/\\\\](?:[^\\s/\\\\,;:()'\"]+[/\\\\])*([^\\s/\\\\,;:()'\"]+)");
+
+  /** The text with every absolute file path replaced by its last name ({@code /srv/data/x.duckdb} becomes {@code x.duckdb}). */
+  static String withoutPaths(String text) {
+    return text == null ? null : PATH.matcher(text).replaceAll("$1");
   }
 }

@@ -10,8 +10,10 @@ import java.util.Locale;
 public final class PlanFmt {
   private PlanFmt() {}
 
-  /** Tokens per second: "1,234" or "12.3k". */
+  /** Tokens per second: "1,234", "12.3k", "15.0M" or "2.1B". */
   public static String rate(double v) {
+    if (v >= 1e9) return String.format(Locale.ENGLISH, "%.1fB", v / 1e9);
+    if (v >= 1e6) return String.format(Locale.ENGLISH, "%.1fM", v / 1e6);
     if (v >= 10_000) return String.format(Locale.ENGLISH, "%.1fk", v / 1000);
     if (v >= 10) return String.format(Locale.ENGLISH, "%,.0f", v);
     return String.format(Locale.ENGLISH, "%.1f", v);

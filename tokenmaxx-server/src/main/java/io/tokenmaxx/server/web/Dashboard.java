@@ -29,7 +29,8 @@ public final class Dashboard {
     Sessions sessions = new Sessions(store.sessions(), store.accounts(), store.directory(), config.cookies(), clock);
     this.ctx = new WebContext(analytics, store.directory(), store.accounts(), sessions,
         new Viewers(store.directory(), config.minGroupSize()), passwords, new LoginThrottle(clock),
-        store.tokens(), onTokensChanged, audit, new FilterOptions(store.directory(), store.usageStore()), clock, zone);
+        store.tokens(), onTokensChanged, audit, new FilterOptions(store.directory(), store.usageStore()), clock, zone,
+        new io.tokenmaxx.server.web.pages.SourceCoverage(store.usageStore(), store.directory()));
   }
 
   public WebContext context() {

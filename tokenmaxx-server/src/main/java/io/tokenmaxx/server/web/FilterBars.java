@@ -22,7 +22,13 @@ final class FilterBars {
       String label = p[0] == 7 ? "7 days" : p[0] == 28 ? "4 weeks" : p[0] == 84 ? "12 weeks" : "26 weeks";
       presets.add(new FilterBar.Preset(label, q.on(path), current));
     }
-    return new FilterBar(path, f.from(), f.to(), today, presets, lists.departments(), lists.teams(),
+    // With departments chosen, the team list offers their teams (and any team already chosen).
+    List<FilterBar.Option> teams = lists.teams();
+    if (!f.departments().isEmpty()) {
+      teams = teams.stream().filter(o -> f.departments().contains(lists.teamDepartments().get(o.value()))
+          || f.teams().contains(o.value())).toList();
+    }
+    return new FilterBar(path, f.from(), f.to(), today, presets, lists.departments(), teams,
         lists.tools(), lists.models(), filters.query(), keep, datesOnly);
   }
 }

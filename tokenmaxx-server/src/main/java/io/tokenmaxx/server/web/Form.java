@@ -22,13 +22,21 @@ public final class Form {
     this.values = values;
   }
 
+  /** Forms of administrators' pages may be larger: a pasted directory export. */
+  static final long ADMIN_MAX_BYTES = 16L << 20;
+
   public static Form read(ServerRequest req) {
+    return read(req, MAX_BYTES);
+  }
+
+  /** The form of a request, at most {@code maxBytes} long. */
+  public static Form read(ServerRequest req, long maxBytes) {
     String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
     if (!type.isEmpty() && !type.startsWith("application/x-www-form-urlencoded")) {
       throw new WebError(Status.UNSUPPORTED_MEDIA_TYPE_415, "Forms are sent as application/x-www-form-urlencoded.");
     }
     try {
-      return parse(new String(Bodies.read(req, MAX_BYTES), StandardCharsets.UTF_8));
+      return parse(new String(Bodies.read(req, maxBytes), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new WebError(Status.BAD_REQUEST_400, "The form could not be read.");
     }

@@ -77,7 +77,7 @@ public final class PageRoutes {
       if (access == Access.ADMIN && !user.admin()) {
         throw new WebError(Status.FORBIDDEN_403, "This page is for administrators.");
       }
-      Form form = post ? Form.read(req) : Form.parse("");
+      Form form = !post ? Form.parse("") : Form.read(req, access == Access.ADMIN ? Form.ADMIN_MAX_BYTES : Form.MAX_BYTES);
       if (post && access != Access.PUBLIC) Csrf.check(req, form, user.csrfToken());
       Viewer viewer = user == null ? null : ctx.viewers().of(user);
       QueryString query = query(req);

@@ -17,6 +17,7 @@ import java.time.ZoneId;
  * audit log, time and the organization's zone. One instance per server.
  *
  * @param onTokensChanged run after a token was revoked here (drops cached authentications)
+ * @param sources         which sources a page's numbers came from
  */
 public record WebContext(
     Analytics analytics,
@@ -31,4 +32,5 @@ public record WebContext(
     AuditLog audit,
     FilterOptions options,
     Clock clock,
-    ZoneId zone) {}
+    ZoneId zone,
+    io.tokenmaxx.server.web.pages.SourceCoverage sources) {}

@@ -38,7 +38,8 @@ class GuardApiTest {
     Instant h = Instant.parse("2026-03-02T14:00:00Z");
     for (int i = 0; i < 300; i++) {
       usage.add(UsageRecord.builder().id("human" + i).timestamp(h).source("test").tool("claude-code").person("dev2")
-          .inputTokens(900).cacheReadTokens(30_000).outputTokens(800 + rnd.nextInt(900)).promptHash("p" + i).build());
+          .inputTokens(300 + rnd.nextInt(1_200)).cacheReadTokens(30_000 + 700L * i).outputTokens(800 + rnd.nextInt(900))
+          .promptHash("p" + i).build());
       h = h.plusSeconds(20 + rnd.nextInt(200));
     }
     s.assembly.store().usageConsumer().accept(usage);
@@ -100,10 +101,22 @@ class GuardApiTest {
     s.send("POST", "/api/v1/flags/run?from=2026-03-02&to=2026-03-02", s.admin, null);
     s.send("POST", "/api/v1/flags/dev1/2026-03-02/reopen", s.admin, "{}");
     String base = "/api/v1/analytics/leaderboard?from=2026-03-01&to=2026-03-04&mode=named&measure=tokens";
-    JsonNode board = s.json(base, s.admin);
+    JsonNode board = s.json(base + "&adjust=none", s.admin);
     assertThat(board.toString()).contains("checkin_streak").contains("flagged_weeks");
-    assertThat(people(board)).containsExactly("dev1", "dev2");
+    assertThat(people(board)).as("plain ranking by tokens").containsExactly("dev1", "dev2");
     assertThat(board.get("rows").get(0).get("context").get("flagged_weeks").asInt()).isEqualTo(1);
+    assertThat(board.get("adjustments").size()).isZero();
+
+    // without adjust the organization's rule applies: flagged people ranked last, still listed
+    JsonNode byDefault = s.json(base, s.admin);
+    assertThat(people(byDefault)).containsExactly("dev2", "dev1");
+    assertThat(byDefault.get("adjustments").toString()).isEqualTo("[\"demote-flagged\"]");
+    assertThat(byDefault.get("rows").get(1).get("rank").asInt()).isEqualTo(2);
+    assertThat(byDefault.get("rows").get(1).get("context").get("flagged_weeks").asInt()).isEqualTo(1);
+    // an admin picks another rule for the organization
+    s.assembly.checkins().leaderboardRule().set("exclude-flagged");
+    assertThat(people(s.json(base, s.admin))).containsExactly("dev2");
+    s.assembly.checkins().leaderboardRule().set("demote-flagged");
 
     JsonNode excluded = s.json(base + "&adjust=exclude-flagged", s.admin);
     assertThat(people(excluded)).containsExactly("dev2");

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,26 @@ class IngestApiTest {
         assertThat(rec.computedCost()).as("priced at ingest").isPositive();
         assertThat(rec.priceRef()).contains("claude-sonnet-4-6");
       });
+    }
+  }
+
+  @Test
+  void deeplyNestedBodiesAreBadRequestsNamingTheDepth() throws Exception {
+    try (TestServer s = new TestServer(dir, Map.of())) {
+      String token = s.ingestToken("deep@example.com");
+      int depth = 100_000;
+      List<String> bodies = List.of("[".repeat(depth) + "]".repeat(depth),
+          "{\"usage\":" + "[".repeat(depth) + "]".repeat(depth) + "}",
+          "{\"usage\":[{\"id\":\"a\",\"tool\":\"x\",\"detail\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}]}");
+      for (String body : bodies) {
+        for (String type : List.of("application/json", "application/x-ndjson")) {
+          HttpResponse<String> r = s.post("/api/v1/ingest", token, type, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          assertThat(r.statusCode()).as(type + " " + r.body()).isEqualTo(400);
+          assertThat(r.body()).as(type).containsIgnoringCase("nest");
+        }
+      }
+      // The server is still up and takes good records.
+      assertThat(s.post("/api/v1/ingest", token, "application/x-ndjson", ndjson(usage("ok", 1))).statusCode()).isEqualTo(200);
     }
   }
 

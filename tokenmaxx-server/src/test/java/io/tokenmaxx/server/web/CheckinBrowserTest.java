@@ -165,7 +165,7 @@ class CheckinBrowserTest extends BrowserTest {
     assertThat(page.locator("table.leaderboard thead").textContent()).contains("Streak").contains("Flagged weeks");
     String ranked = page.locator("h2:has-text('people ranked')").textContent();
     page.click("a.chip:has-text('Exclude flagged')");
-    page.waitForURL(u -> u.contains("adjust=exclude-flagged"));
+    page.waitForURL(u -> u.contains("exclude-flagged"));
     page.waitForLoadState(LoadState.NETWORKIDLE);
     String excluded = page.locator("h2:has-text('people ranked')").textContent();
     assertThat(Integer.parseInt(excluded.strip().split(" ")[0])).isLessThan(Integer.parseInt(ranked.strip().split(" ")[0]));
@@ -174,5 +174,64 @@ class CheckinBrowserTest extends BrowserTest {
     page.waitForLoadState(LoadState.NETWORKIDLE);
     assertThat(page.locator("table.leaderboard thead").textContent()).contains("Quality points");
     shot(page, "26-leaderboard-quality-adjusted", false);
+  }
+
+  @Test
+  @Order(6)
+  void theDefaultLeaderboardRanksFlaggedPeopleLastWithAMark() throws Exception {
+    Page admin = signIn(Role.ADMIN);
+    admin.navigate(app.base + "/flags");
+    admin.click("button:has-text('Run detection now')");
+    admin.waitForLoadState();
+    assertThat(open(admin, "/leaderboard?mode=named")).isEqualTo(200);
+    assertThat(admin.locator(".rank-rule").textContent()).contains("ranked below everyone else")
+        .contains("the organization's default");
+    assertThat(admin.locator(".rank-rule a:has-text('Quality-adjusted ranking')").count()).isEqualTo(1);
+    assertThat(admin.locator("a.chip[aria-current=true]:has-text('Active days')").count()).as("ranked by active days").isEqualTo(1);
+    // walk every page: once a flagged person appears, nobody unflagged follows, and every flagged row carries the mark
+    int pages = Integer.parseInt(admin.locator("nav.pager span").textContent().replaceAll(".* of ", "").strip());
+    boolean flaggedSeen = false;
+    int marks = 0;
+    int flaggedColumn = -1;
+    java.util.List<String> heads = admin.locator("table.leaderboard thead th").allTextContents();
+    for (int i = 0; i < heads.size(); i++) if (heads.get(i).strip().equals("Flagged weeks")) flaggedColumn = i;
+    assertThat(flaggedColumn).isPositive();
+    for (int pg = 1; pg <= pages; pg++) {
+      open(admin, "/leaderboard?mode=named&page=" + pg);
+      for (com.microsoft.playwright.Locator row : admin.locator("table.leaderboard tbody tr").all()) {
+        int weeks = Integer.parseInt(row.locator("td").nth(flaggedColumn).textContent().strip());
+        boolean mark = row.locator(".tag.flag").count() == 1;
+        assertThat(mark).as("the mark shows exactly where a week is flagged").isEqualTo(weeks > 0);
+        if (mark) marks++;
+        assertThat(!flaggedSeen || mark).as("an unflagged person below a flagged one on page " + pg).isTrue();
+        flaggedSeen |= mark;
+      }
+      if (pg == 1) shot(admin, "27-leaderboard-default-flagged-last", false);
+      if (pg == pages && marks > 0) {
+        admin.locator(".tag.flag").first().scrollIntoViewIfNeeded();
+        shot(admin, "28-leaderboard-default-flagged-marked", false);
+      }
+    }
+    assertThat(marks).as("the demo organization has flagged people").isPositive();
+
+    // the plain ranking keeps everyone's rank, still marked
+    admin.click(".rank-rule a:has-text('Plain ranking')");
+    admin.waitForURL(u -> u.contains("adjust=none"));
+    admin.waitForLoadState(LoadState.NETWORKIDLE);
+    assertThat(admin.locator(".rank-rule").textContent()).contains("Plain ranking");
+
+    // an admin makes quality the organization's default; members then see it without asking
+    open(admin, "/flags");
+    admin.selectOption("select[name=rule]", "quality-adjusted");
+    admin.click("#leaderboard-rule button:has-text('Save')");
+    admin.waitForLoadState();
+    assertThat(admin.locator(".notice").textContent()).contains("Ranked by quality points");
+    Page member = signIn(Role.MEMBER);
+    open(member, "/leaderboard");
+    assertThat(member.locator(".rank-rule").textContent()).contains("Ranked by quality points").contains("default");
+    assertThat(member.locator("#leaderboard-rule select").count()).isZero();
+    open(admin, "/flags");
+    admin.selectOption("select[name=rule]", "demote-flagged");
+    admin.click("#leaderboard-rule button:has-text('Save')");
   }
 }

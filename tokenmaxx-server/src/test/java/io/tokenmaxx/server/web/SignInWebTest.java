@@ -32,7 +32,7 @@ class SignInWebTest {
   }
 
   @Test
-  void repeatedFailuresLockTheAccountForAWhileEvenWithTheRightPassword() {
+  void repeatedFailuresHoldTheAddressBackForThatAccountEvenWithTheRightPassword() {
     String email = "throttled-" + System.nanoTime() + "@example.com";
     String password = "a long enough password";
     app.storage.accounts().create(email, null, Role.ADMIN, new Passwords(1024, 1, 1).hash(password));

@@ -90,8 +90,7 @@ public final class JdbcAnalyticsStore implements AnalyticsStore {
       case DAY_OF_WEEK -> "(((" + day + " + 3) % 7) + 1)";
       case HOUR_OF_DAY -> d.intDiv("(t.lmin % 1440)", "60");
       case TOOL -> "t.tool";
-      case TOOL_CATEGORY -> "CASE WHEN t.tool IN ('" + String.join("', '", Tools.CLAUDE_CODE, Tools.CODEX, Tools.GEMINI_CLI,
-          Tools.QWEN_CODE, Tools.OPENCODE) + "') THEN '" + ToolCategory.CODING_AGENT.label() + "' WHEN t.tool = '" + Tools.CHAT
+      case TOOL_CATEGORY -> "CASE WHEN t.tool IN ('" + String.join("', '", Tools.CODING_AGENTS) + "') THEN '" + ToolCategory.CODING_AGENT.label() + "' WHEN t.tool = '" + Tools.CHAT
           + "' THEN '" + ToolCategory.CHAT.label() + "' WHEN t.tool = '" + Tools.API + "' THEN '" + ToolCategory.API.label()
           + "' ELSE '" + ToolCategory.OTHER.label() + "' END";
       case MODEL -> "t.model";

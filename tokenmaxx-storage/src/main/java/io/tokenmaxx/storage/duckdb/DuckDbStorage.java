@@ -318,6 +318,17 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.importer.ImportCursorStore importCursors() {
+    return new io.tokenmaxx.storage.jdbc.JdbcImportCursorStore(open().tx());
+  }
+
+  @Override
+  public io.tokenmaxx.importer.ImportAggregateStore importAggregates() {
+    Open o = open();
+    return new io.tokenmaxx.storage.jdbc.JdbcImportAggregates(o.tx(), keepRollups ? o.usageRollups() : io.tokenmaxx.storage.jdbc.RollupHook.NONE, keepRollups ? o.outcomeRollups() : io.tokenmaxx.storage.jdbc.RollupHook.NONE);
+  }
+
+  @Override
   public CheckResult check() {
     try {
       Open o = open();

@@ -2,6 +2,7 @@ package io.tokenmaxx.storage.jdbc;
 
 import io.tokenmaxx.guard.FeatureSource;
 import io.tokenmaxx.guard.GuardConfig;
+import io.tokenmaxx.guard.Substance;
 import io.tokenmaxx.guard.WeekFeatures;
 import io.tokenmaxx.storage.StorageException;
 import java.sql.Connection;
@@ -40,6 +41,34 @@ public final class JdbcGuardFeatures implements FeatureSource {
     return out;
   }
 
+  @Override
+  public java.util.Map<LocalDate, String> weekFingerprints(java.time.ZoneId zone) {
+    java.util.Map<LocalDate, String> out = new java.util.TreeMap<>();
+    String local = dialect.localTime("ts", zone);
+    String week = dialect.dateMinusDays(local, "(" + dialect.isoDayOfWeek(local) + " - 1)");
+    String usage = "SELECT CAST(" + week + " AS DATE) AS week, COUNT(*) AS n, COUNT(person) AS attributed, "
+        + "COUNT(DISTINCT person) AS people, SUM(input_tokens + output_tokens + cache_read_tokens) AS tokens FROM "
+        + Tables.USAGE + " GROUP BY CAST(" + week + " AS DATE)";
+    String outcomes = "SELECT CAST(" + week + " AS DATE) AS week, COUNT(*) AS n, COUNT(DISTINCT person) AS people, "
+        + "SUM(value) AS total FROM " + Tables.OUTCOME + " GROUP BY CAST(" + week + " AS DATE)";
+    try (Connection c = connections.open()) {
+      try (PreparedStatement ps = c.prepareStatement(usage); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getObject(1, LocalDate.class), "u" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(outcomes); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.merge(rs.getObject(1, LocalDate.class), "o" + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getDouble(4),
+              (a, b) -> a + " " + b);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException(description + ": could not fingerprint the weeks: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   private static WeekFeatures row(ResultSet rs) throws SQLException {
     long hashed = rs.getLong(15);
     double clnc = rs.getDouble(18);
@@ -50,6 +79,15 @@ public final class JdbcGuardFeatures implements FeatureSource {
         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getInt(9), rs.getInt(10), rs.getLong(11),
         rs.getLong(12), rs.getDouble(13), rs.getDouble(14), hashed, rs.getLong(16), rs.getLong(17), entropy, days,
         rs.getLong(26), rs.getDouble(27), rs.getDouble(28), rs.getDouble(29), rs.getDouble(30), rs.getDouble(31),
-        rs.getDouble(32));
+        rs.getDouble(32), substance(rs));
+  }
+
+  private static Substance substance(ResultSet rs) throws SQLException {
+    long[] records = new long[7];
+    for (int i = 0; i < 7; i++) records[i] = rs.getLong(34 + i);
+    long[] sessions = new long[7];
+    for (int i = 0; i < 7; i++) sessions[i] = rs.getLong(50 + i);
+    return new Substance(records, rs.getInt(41), rs.getLong(33), rs.getInt(42), rs.getInt(43), rs.getLong(44),
+        rs.getLong(45), rs.getLong(46), rs.getLong(47), rs.getInt(48), rs.getLong(49), sessions, rs.getLong(57));
   }
 }

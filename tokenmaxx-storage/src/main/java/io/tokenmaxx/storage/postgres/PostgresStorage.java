@@ -292,6 +292,17 @@ public final class PostgresStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.importer.ImportCursorStore importCursors() {
+    return new io.tokenmaxx.storage.jdbc.JdbcImportCursorStore(open().tx());
+  }
+
+  @Override
+  public io.tokenmaxx.importer.ImportAggregateStore importAggregates() {
+    Open o = open();
+    return new io.tokenmaxx.storage.jdbc.JdbcImportAggregates(o.tx(), o.usageRollups(), o.outcomeRollups());
+  }
+
+  @Override
   public CheckResult check() {
     try {
       try (Connection c = open().pool().getConnection(); Statement s = c.createStatement()) {

@@ -149,4 +149,12 @@ class DuckDbStorageTest {
       return inMemory();
     }
   }
+
+  @Nested
+  class Imports extends io.tokenmaxx.storage.kit.ITImports {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return inMemory();
+    }
+  }
 }

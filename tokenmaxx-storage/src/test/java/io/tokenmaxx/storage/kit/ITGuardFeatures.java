@@ -85,6 +85,7 @@ public abstract class ITGuardFeatures extends StorageTest {
       assertThat(a.editsAccepted()).as(at).isEqualTo(e.editsAccepted());
       assertThat(a.activeSecondsUser()).as(at).isEqualTo(e.activeSecondsUser());
       assertThat(a.activeSecondsCli()).as(at).isEqualTo(e.activeSecondsCli());
+      assertThat(a.substance()).as(at).isEqualTo(e.substance());
     }
   }
 }

@@ -207,4 +207,17 @@ class PostgresStorageTest {
       TestPostgres.drop((PostgresStorage) closed);
     }
   }
+
+  @Nested
+  class Imports extends io.tokenmaxx.storage.kit.ITImports {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return TestPostgres.newStorage();
+    }
+
+    @Override
+    protected void cleanUp(StorageComponent closed) {
+      TestPostgres.drop((PostgresStorage) closed);
+    }
+  }
 }

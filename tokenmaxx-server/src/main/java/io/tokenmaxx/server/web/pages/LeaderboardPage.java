@@ -42,7 +42,18 @@ public final class LeaderboardPage implements Page {
    */
   public record Model(Leaderboard board, List<Choice> measures, List<Choice> modes, List<LeaderboardRow> rows,
       int pageNo, int pages, String prev, String next, String findMe, LeaderboardMeasure measure, Names names,
-      String csv, List<Choice> adjustments) {}
+      String csv, List<Choice> adjustments, Rule rule) {}
+
+  /**
+   * What the ranking rule did, for the note above the table.
+   *
+   * @param text        what was applied and why, in words
+   * @param byDefault   whether it is the organization's default (the viewer picked nothing)
+   * @param flagged     people on the board with an open flag in the period
+   * @param plainHref   link to the plain ranking, null when it is shown
+   * @param qualityHref link to the quality-adjusted ranking, null when it is shown
+   */
+  public record Rule(String text, boolean byDefault, long flagged, String plainHref, String qualityHref) {}
 
   private final WebContext ctx;
 
@@ -64,14 +75,16 @@ public final class LeaderboardPage implements Page {
     LeaderboardMeasure measure = parse(w, "measure", LeaderboardMeasure.ACTIVE_DAYS);
     LeaderboardMode mode = parseMode(w);
     if (mode == LeaderboardMode.NAMED && !w.viewer().isAdmin()) mode = LeaderboardMode.PSEUDONYMOUS;
-    List<String> adjust = w.param("adjust").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
-        .filter(k -> !k.isEmpty()).distinct().toList()).orElse(List.of());
+    // no adjust parameter: the organization's default rule; adjust=none: the plain ranking
+    List<String> asked = w.param("adjust").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip)
+        .filter(k -> !k.isEmpty()).distinct().toList()).orElse(null);
     Leaderboard board;
     try {
-      board = ctx.analytics().leaderboard(w.viewer(), w.filter(), measure, mode, adjust);
+      board = ctx.analytics().leaderboard(w.viewer(), w.filter(), measure, mode, asked);
     } catch (IllegalArgumentException e) {
       throw WebError.badParameter("adjust", e.getMessage());
     }
+    List<String> adjust = board.adjustments();
     QueryString q = w.query().without("page");
     List<Choice> measures = new ArrayList<>();
     for (LeaderboardMeasure m : LeaderboardMeasure.values()) {
@@ -90,7 +103,7 @@ public final class LeaderboardPage implements Page {
     for (io.tokenmaxx.analyze.LeaderboardAdjustment a : ctx.analytics().leaderboardAdjustments()) {
       List<String> toggled = new ArrayList<>(adjust);
       if (!toggled.remove(a.key())) toggled.add(a.key());
-      QueryString t = toggled.isEmpty() ? q.without("adjust") : q.with("adjust", String.join(",", toggled));
+      QueryString t = q.with("adjust", toggled.isEmpty() ? "none" : String.join(",", toggled));
       adjustments.add(new Choice(a.label(), t.on("/leaderboard"), adjust.contains(a.key()), a.description()));
     }
     List<LeaderboardRow> all = board.rows();
@@ -115,11 +128,39 @@ public final class LeaderboardPage implements Page {
     String prev = pageNo > 1 ? q.with("page", Integer.toString(pageNo - 1)).on("/leaderboard") : null;
     String next = pageNo < pages ? q.with("page", Integer.toString(pageNo + 1)).on("/leaderboard") : null;
     QueryString csvQuery = w.filters().query().with("measure", measure.label()).with("mode", mode.label());
-    if (!adjust.isEmpty()) csvQuery = csvQuery.with("adjust", String.join(",", adjust));
+    csvQuery = csvQuery.with("adjust", adjust.isEmpty() ? "none" : String.join(",", adjust));
     String csv = io.tokenmaxx.server.web.Exports.csv("leaderboard", "rows", csvQuery);
     return Result.view("pages/leaderboard.jte", "Leaderboard", "leaderboard",
         new Model(board, measures, modes, rows, pageNo, pages, prev, next, findMe, measure, Pages.names(ctx), csv,
-            adjustments));
+            adjustments, rule(board, asked == null, q)));
+  }
+
+  private Rule rule(Leaderboard board, boolean byDefault, QueryString q) {
+    long flagged = board.rows().stream().filter(LeaderboardPage::flagged).count();
+    List<String> a = board.adjustments();
+    String text;
+    if (a.contains("demote-flagged")) {
+      text = "People with a week the Goodhart guard flagged (open flags) are ranked below everyone else and marked ⚑";
+    } else if (a.contains("exclude-flagged")) {
+      text = "People with a week the Goodhart guard flagged (open flags) are left out of this ranking";
+    } else if (a.contains("quality-adjusted")) {
+      text = "Ranked by quality points: commits, pull requests and check-ins, scaled down by flagged weeks";
+    } else {
+      text = "Plain ranking: flagged people (marked ⚑) keep their rank";
+    }
+    if (byDefault) text += " — the organization's default";
+    String plain = a.isEmpty() ? null : q.with("adjust", "none").on("/leaderboard");
+    String quality = a.contains("quality-adjusted") ? null : q.with("adjust", "quality-adjusted").on("/leaderboard");
+    return new Rule(text + ".", byDefault, flagged, plain, quality);
+  }
+
+  /** Open flagged weeks of a row's person in the period (0 without the guard's context column). */
+  public static long flaggedWeeks(LeaderboardRow r) {
+    return r.context().get("flagged_weeks") instanceof Number n ? n.longValue() : 0;
+  }
+
+  public static boolean flagged(LeaderboardRow r) {
+    return flaggedWeeks(r) > 0;
   }
 
   private static LeaderboardMeasure parse(WebRequest w, String name, LeaderboardMeasure dflt) {

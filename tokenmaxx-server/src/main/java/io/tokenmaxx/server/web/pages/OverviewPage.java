@@ -14,8 +14,12 @@ import java.util.List;
 /** {@code /overview}: headcount and adoption, usage and spend against the previous period, new adopters. */
 public final class OverviewPage implements Page {
 
-  /** @param page the analytics; @param byDepartment adoption rate per department (chart) */
-  public record Model(io.tokenmaxx.analyze.page.OverviewPage page, Chart byDepartment, Names names) {}
+  /**
+   * @param page the analytics; @param byDepartment adoption rate per department (chart)
+   * @param sources which sources the numbers came from
+   */
+  public record Model(io.tokenmaxx.analyze.page.OverviewPage page, Chart byDepartment, Names names,
+      SourceCoverage.Card sources) {}
 
   private final WebContext ctx;
 
@@ -40,6 +44,7 @@ public final class OverviewPage implements Page {
         .x(rows.stream().map(GroupAdoption::name).toList())
         .series("Active in 28 days", rows.stream().map(GroupAdoption::rate).toList())
         .max(1).build();
-    return Result.view("pages/overview.jte", "Overview", "overview", new Model(page, chart, Pages.names(ctx)));
+    return Result.view("pages/overview.jte", "Overview", "overview", new Model(page, chart, Pages.names(ctx),
+        ctx.sources().overview(w.viewer(), w.filter())));
   }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 public final class PersonPage implements Page {
 
   public record Model(io.tokenmaxx.analyze.page.PersonPage page, Chart tokens, Chart spend, Chart tools,
-      Chart models, Names names, boolean self, String sessionsCsv) {}
+      Chart models, Names names, boolean self, String sessionsCsv, SourceCoverage.Card sources) {}
 
   private final WebContext ctx;
 
@@ -58,6 +58,7 @@ public final class PersonPage implements Page {
     boolean self = w.viewer().isSelf(page.person().id());
     String csv = Exports.csv("people/" + Exports.seg(page.person().id()), "sessions", w.filters().query());
     return Result.view("pages/person.jte", name, self ? "me" : null,
-        new Model(page, tokens, spend, tools, models, Pages.names(ctx), self, csv));
+        new Model(page, tokens, spend, tools, models, Pages.names(ctx), self, csv,
+            ctx.sources().person(page.person().id(), w.filter())));
   }
 }

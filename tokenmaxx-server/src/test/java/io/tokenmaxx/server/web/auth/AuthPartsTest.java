@@ -61,28 +61,34 @@ class AuthPartsTest {
   @Test
   void throttleCountsFailuresPerAccountAndAddressInASlidingWindow() {
     MovableClock clock = new MovableClock();
-    LoginThrottle t = new LoginThrottle(clock, Duration.ofMinutes(15), 3, 5);
+    LoginThrottle t = new LoginThrottle(clock, Duration.ofMinutes(15), 3, 5, 8);
     for (int i = 0; i < 3; i++) {
       assertThat(t.retryAfter("Ana@x", "10.0.0.1")).isZero();
       t.failed("ana@x", "10.0.0.1");
       clock.now = clock.now.plusSeconds(60);
     }
-    Duration wait = t.retryAfter("ANA@X", "10.0.0.9");
+    // The address that failed is held back for this account; the account's owner elsewhere is not.
+    Duration wait = t.retryAfter("ANA@X", "10.0.0.1");
     assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(13));
-    assertThat(t.retryAfter("bo@x", "10.0.0.9")).isZero();
+    assertThat(t.retryAfter("ana@x", "10.0.0.9")).as("a stranger cannot lock the owner out").isZero();
+    assertThat(t.retryAfter("bo@x", "10.0.0.1")).isZero();
     clock.now = clock.now.plus(wait);
-    assertThat(t.retryAfter("ana@x", "10.0.0.9")).isZero();
+    assertThat(t.retryAfter("ana@x", "10.0.0.1")).isZero();
 
     // Per address: many accounts from one place.
     for (int i = 0; i < 5; i++) t.failed("user" + i + "@x", "10.0.0.2");
     assertThat(t.retryAfter("fresh@x", "10.0.0.2")).isPositive();
     assertThat(t.retryAfter("fresh@x", "10.0.0.3")).isZero();
 
+    // Per account from many addresses: guessing spread out is still stopped, at a higher count.
+    for (int i = 0; i < 8; i++) t.failed("dee@x", "10.1.0." + i);
+    assertThat(t.retryAfter("dee@x", "10.9.9.9")).isPositive();
+
     t.failed("cy@x", "10.0.0.4");
     t.failed("cy@x", "10.0.0.4");
     t.succeeded("cy@x");
     t.failed("cy@x", "10.0.0.4");
-    assertThat(t.retryAfter("cy@x", "10.0.0.5")).isZero();
+    assertThat(t.retryAfter("cy@x", "10.0.0.4")).isZero();
   }
 
   @Test

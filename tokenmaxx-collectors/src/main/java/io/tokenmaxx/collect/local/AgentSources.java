@@ -1,0 +1,25 @@
+package io.tokenmaxx.collect.local;
+
+import java.util.List;
+
+/** The agents read through {@link AgentSource}, one per {@link LogFile.Format}. */
+final class AgentSources {
+  static final AgentSource OPENCODE = new OpenCodeLogs();
+  static final AgentSource COPILOT = new CopilotLogs();
+  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT);
+
+  private AgentSources() {}
+
+  static AgentSource of(LogFile.Format f) {
+    return switch (f) {
+      case OPENCODE -> OPENCODE;
+      case COPILOT -> COPILOT;
+      default -> null;
+    };
+  }
+
+  static AgentSource byTool(String tool) {
+    for (AgentSource a : ALL) if (a.tool().equals(tool)) return a;
+    return null;
+  }
+}
