@@ -113,8 +113,18 @@ class GuardApiTest {
     assertThat(byDefault.get("adjustments").toString()).isEqualTo("[\"demote-flagged\"]");
     assertThat(byDefault.get("rows").get(1).get("rank").asInt()).isEqualTo(2);
     assertThat(byDefault.get("rows").get(1).get("context").get("flagged_weeks").asInt()).isEqualTo(1);
+    // the weekly snapshot in the digest follows the same rule
+    JsonNode snapshot = s.json("/api/v1/checkins/digest?week=2026-03-02", s.admin).get("leaderboard");
+    assertThat(snapshot.get("rule").asText()).contains("ranked last");
+    assertThat(snapshot.get("people").asInt()).isEqualTo(2);
+    if (!snapshot.get("top").isEmpty()) {
+      assertThat(snapshot.get("top").get(0).get("flagged").asBoolean()).as("the unflagged person first").isFalse();
+      assertThat(snapshot.get("top").get(1).get("flagged").asBoolean()).isTrue();
+    }
     // an admin picks another rule for the organization
     s.assembly.checkins().leaderboardRule().set("exclude-flagged");
+    assertThat(s.json("/api/v1/checkins/digest?week=2026-03-02", s.admin).get("leaderboard").get("people").asInt())
+        .as("the digest's snapshot leaves the flagged person out too").isEqualTo(1);
     assertThat(people(s.json(base, s.admin))).containsExactly("dev2");
     s.assembly.checkins().leaderboardRule().set("demote-flagged");
 
