@@ -16,6 +16,8 @@ import java.util.List;
  * @param failures      what failed and why
  * @param newUseCases   tags seen for the first time in the organization this week
  * @param firstTries    people who used tools for the first time this week, with the tools
+ * @param leaderboard   the week's leaderboard snapshot under the organization's rule; null where
+ *                      the server has no leaderboard to take it from
  */
 public record Digest(
     LocalDate week,
@@ -26,7 +28,38 @@ public record Digest(
     List<Item> learnings,
     List<Item> failures,
     List<UseCase> newUseCases,
-    List<FirstTry> firstTries) {
+    List<FirstTry> firstTries,
+    Snapshot leaderboard) {
+
+  /** A digest without a leaderboard snapshot. */
+  public Digest(LocalDate week, int checkins, int people, long minutesSaved, List<TeamParticipation> teams,
+      List<Item> learnings, List<Item> failures, List<UseCase> newUseCases, List<FirstTry> firstTries) {
+    this(week, checkins, people, minutesSaved, teams, learnings, failures, newUseCases, firstTries, null);
+  }
+
+  /** The same digest with a leaderboard snapshot. */
+  public Digest withLeaderboard(Snapshot s) {
+    return new Digest(week, checkins, people, minutesSaved, teams, learnings, failures, newUseCases, firstTries, s);
+  }
+
+  /**
+   * The week's leaderboard as the digest shows it: the top rows, by pseudonym, ranked by the
+   * measure under the organization's rule (the same the leaderboard page applies by default).
+   *
+   * @param measure  what it ranks by
+   * @param rule     what the rule did, in words
+   * @param people   people ranked
+   * @param flagged  of them, people with an open Goodhart-guard flag in the week (ranked last or left out by the rule)
+   * @param top      the first rows
+   */
+  public record Snapshot(String measure, String rule, int people, int flagged, List<Entry> top) {
+    public Snapshot {
+      top = List.copyOf(top);
+    }
+  }
+
+  /** A row of the snapshot; {@code flagged} marks a person with an open flag in the week. */
+  public record Entry(int rank, String pseudonym, String value, int activeDays, boolean flagged) {}
 
   public Digest {
     teams = List.copyOf(teams);

@@ -37,6 +37,19 @@ public final class DigestMarkdown {
       sb.append("- ").append(Markdown.inline(f.name())).append(": ").append(Markdown.inline(String.join(", ", f.tools())))
           .append('\n');
     }
+    Digest.Snapshot lb = d.leaderboard();
+    if (lb != null) {
+      sb.append("\n## Leaderboard of the week\n\n");
+      sb.append("Ranked by ").append(lb.measure()).append(" (").append(Markdown.inline(lb.rule())).append("); ")
+          .append(lb.people()).append(" people ranked");
+      if (lb.flagged() > 0) sb.append(", ").append(lb.flagged()).append(" with a flagged week (marked)");
+      sb.append(".\n\n");
+      if (lb.top().isEmpty()) sb.append("Too few people to show a ranking.\n");
+      for (Digest.Entry e : lb.top()) {
+        sb.append(e.rank()).append(". ").append(Markdown.inline(e.pseudonym())).append(": ").append(e.value())
+            .append(e.flagged() ? " (flagged)" : "").append('\n');
+      }
+    }
     return sb.toString();
   }
 

@@ -264,6 +264,7 @@ public final class ServerAssembly {
     checkins.leaderboardAdjustments().forEach(ab::adjustment);
     ab.defaultAdjustments(checkins.leaderboardRule()::adjustments);
     analytics = ab.build();
+    checkins.digests().snapshotFrom(analytics, config.minGroupSize());
     Dashboard dashboard = new Dashboard(store, analytics, store.auditLog(), config, clock,
         config.analytics().zone(), authenticator::forget, passwords);
     List<ViewerResolver> resolvers = new ArrayList<>(viewerResolvers);

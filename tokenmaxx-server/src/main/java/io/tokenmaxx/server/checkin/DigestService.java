@@ -76,7 +76,15 @@ public final class DigestService {
     }
     Digest d = DigestBuilder.build(week, readable, participants, people, checkins.firstSeen(false),
         firstTries(week, reader, people), p -> !reader.canSeePerson(p.id(), p.team()), reader.admin() ? 1 : minGroupSize);
-    return named(d, OrgNames.of(directory));
+    Digest out = named(d, OrgNames.of(directory));
+    return snapshot == null ? out : out.withLeaderboard(snapshot.of(week));
+  }
+
+  private volatile WeeklySnapshot snapshot;
+
+  /** Takes the week's leaderboard snapshot for every digest from these analytics. */
+  public void snapshotFrom(io.tokenmaxx.analyze.Analytics analytics, int minGroupSize) {
+    this.snapshot = new WeeklySnapshot(analytics, zone, minGroupSize);
   }
 
   /** The digest with team and department display names in place of their ids. */
@@ -87,7 +95,7 @@ public final class DigestService {
         n.team(i.team()), i.kind(), i.text(), i.tags(), i.minutesSaved());
     return new Digest(d.week(), d.checkins(), d.people(), d.minutesSaved(), teams,
         d.learnings().stream().map(item).toList(), d.failures().stream().map(item).toList(), d.newUseCases(),
-        d.firstTries());
+        d.firstTries(), d.leaderboard());
   }
 
   /** People the reader may see who used a tool for the first time that week. */

@@ -178,6 +178,7 @@ public final class GuardApi implements HttpService {
     m.put("thresholds", schedule.runner().config().asMap());
     if (schedule.last() != null) m.put("lastRun", runJson(schedule.last()));
     if (schedule.lastError() != null) m.put("lastError", schedule.lastError());
+    m.put("lastChangedWeeks", schedule.lastChanged().stream().map(Object::toString).toList());
     Json.ok(res, m);
   }
 
@@ -204,10 +205,12 @@ public final class GuardApi implements HttpService {
         op("post", "/api/v1/flags/{person}/{week}/reopen", "reopenFlag", "Reopen a dismissed flag",
             "Admin token.", List.of(), Review.class, FlagJson.View.class),
         op("post", "/api/v1/flags/run", "runGuard", "Run the Goodhart guard now",
-            "Admin token. Recomputes the flags of the recent weeks (guard.lookback-weeks) or of from..to: {fromWeek, "
+            "Admin token. Recomputes the flags of the recent weeks (guard.lookback-weeks) and of every older week that "
+                + "received data since the last run (with the weeks whose baselines read it), or of from..to: {fromWeek, "
                 + "toWeek, personWeeks, flagged, added, updated, removed, at, tookMs}.", List.of(from, to), null, Map.class),
         op("get", "/api/v1/guard", "guardStatus", "The guard's thresholds and last run",
-            "{thresholds: {setting: value}, lastRun, lastError}.", List.of(), null, Map.class));
+            "{thresholds: {setting: value}, lastRun, lastError, lastChangedWeeks (weeks whose data had changed when "
+                + "the last scheduled run started)}.", List.of(), null, Map.class));
   }
 
   private static io.tokenmaxx.server.api.ApiOperation op(String method, String path, String id, String summary,

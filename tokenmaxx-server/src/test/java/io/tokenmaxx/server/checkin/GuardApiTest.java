@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Flags on a real server: a scripted loop is flagged with evidence, seen by whom it may be, reviewed by an admin. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GuardApiTest {
   @TempDir static Path dir;
   CheckinServer s;
@@ -51,6 +52,7 @@ class GuardApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void aScriptedLoopIsFlaggedWithItsEvidenceAndReviewedByAnAdmin() throws Exception {
     HttpResponse<String> run = s.send("POST", "/api/v1/flags/run", s.admin, null);
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
@@ -97,6 +99,7 @@ class GuardApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(2)
   void theLeaderboardCarriesContextAndCanExcludeFlaggedOrRankByQuality() throws Exception {
     s.send("POST", "/api/v1/flags/run?from=2026-03-02&to=2026-03-02", s.admin, null);
     s.send("POST", "/api/v1/flags/dev1/2026-03-02/reopen", s.admin, "{}");
@@ -113,8 +116,18 @@ class GuardApiTest {
     assertThat(byDefault.get("adjustments").toString()).isEqualTo("[\"demote-flagged\"]");
     assertThat(byDefault.get("rows").get(1).get("rank").asInt()).isEqualTo(2);
     assertThat(byDefault.get("rows").get(1).get("context").get("flagged_weeks").asInt()).isEqualTo(1);
+    // the weekly snapshot in the digest follows the same rule
+    JsonNode snapshot = s.json("/api/v1/checkins/digest?week=2026-03-02", s.admin).get("leaderboard");
+    assertThat(snapshot.get("rule").asText()).contains("ranked last");
+    assertThat(snapshot.get("people").asInt()).isEqualTo(2);
+    if (!snapshot.get("top").isEmpty()) {
+      assertThat(snapshot.get("top").get(0).get("flagged").asBoolean()).as("the unflagged person first").isFalse();
+      assertThat(snapshot.get("top").get(1).get("flagged").asBoolean()).isTrue();
+    }
     // an admin picks another rule for the organization
     s.assembly.checkins().leaderboardRule().set("exclude-flagged");
+    assertThat(s.json("/api/v1/checkins/digest?week=2026-03-02", s.admin).get("leaderboard").get("people").asInt())
+        .as("the digest's snapshot leaves the flagged person out too").isEqualTo(1);
     assertThat(people(s.json(base, s.admin))).containsExactly("dev2");
     s.assembly.checkins().leaderboardRule().set("demote-flagged");
 
@@ -136,6 +149,36 @@ class GuardApiTest {
     HttpResponse<String> bad = s.get(base + "&adjust=most-tokens", s.admin);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("exclude-flagged").contains("quality-adjusted");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void weeksThatReceiveOldDataAreScoredAgainBeyondTheLookback() throws Exception {
+    s.send("POST", "/api/v1/flags/run", s.admin, null);
+    assertThat(s.get("/api/v1/flags/dev2/2026-01-05", s.admin).statusCode()).isEqualTo(404);
+    // a push of old logs: a replayed prompt every 40 minutes through office hours, eight weeks ago
+    List<UsageRecord> old = new ArrayList<>();
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int d = 0; d < 5; d++) {
+      Instant t = Instant.parse("2026-01-05T08:00:00Z").plus(java.time.Duration.ofDays(d));
+      for (int i = 0; i < 13; i++) {
+        old.add(UsageRecord.builder().id("old" + d + "-" + i).timestamp(t).source("test").tool("claude-code")
+            .person("dev2").inputTokens(24).outputTokens(1 + rnd.nextInt(5)).build());
+        t = t.plusSeconds(2400 + rnd.nextInt(361) - 180);
+      }
+    }
+    s.assembly.store().usageConsumer().accept(old);
+    HttpResponse<String> run = s.send("POST", "/api/v1/flags/run", s.admin, null);
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    JsonNode flag = s.json("/api/v1/flags/dev2/2026-01-05", s.admin);
+    assertThat(flag.get("status").asText()).isEqualTo("open");
+    List<String> signals = new ArrayList<>();
+    flag.get("signals").forEach(x -> signals.add(x.get("signal").asText()));
+    assertThat(signals).contains("hollow-days", "regular-intervals");
+    assertThat(s.assembly.checkins().guard().lastChanged()).contains(java.time.LocalDate.of(2026, 1, 5));
+    // nothing new: the next run re-scores only the recent weeks
+    s.send("POST", "/api/v1/flags/run", s.admin, null);
+    assertThat(s.assembly.checkins().guard().lastChanged()).isEmpty();
   }
 
   static List<String> people(JsonNode board) {

@@ -67,7 +67,8 @@ class DashboardScreenshots {
 
     Path data = Files.createTempDirectory("tokenmaxx-screenshots");
     ServerConfig config = new ConfigLoader().overrides(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString(), "analytics.zone", ZONE.getId())).load();
-    try (TokenmaxxServer server = new ServerAssembly(config, clock).storage(storage).passwords(passwords).build().start();
+    ServerAssembly assembly = new ServerAssembly(config, clock).storage(storage).passwords(passwords);
+    try (TokenmaxxServer server = assembly.build().start();
         Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
             "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "HOME", data.toString(),
             "XDG_CONFIG_HOME", data.resolve("config").toString(), "XDG_CACHE_HOME", data.resolve("cache").toString())));
@@ -80,10 +81,12 @@ class DashboardScreenshots {
       anon.navigate(base + "/login");
       shot(anon, dir, "01-sign-in", false);
 
+      assembly.checkins().guard().runRecent(); // flags in place before the leaderboard is taken
       Page admin = signIn(browser, base, accounts.get(Role.ADMIN));
       shot(admin, base, "/overview", dir, "02-overview");
       shot(admin, base, "/adoption", dir, "03-adoption");
       shot(admin, base, "/leaderboard?mode=named&measure=active-days", dir, "04-leaderboard-named-admin");
+      shot(admin, base, "/leaderboard?mode=named&measure=active-days&adjust=none", dir, "04-leaderboard-named-admin-plain");
       shot(admin, base, "/usage", dir, "06-how-tokens-are-used");
       shot(admin, base, "/spend", dir, "07-spend");
       shot(admin, base, "/teams/" + team, dir, "09-team");

@@ -88,4 +88,25 @@ public abstract class ITGuardFeatures extends StorageTest {
       assertThat(a.substance()).as(at).isEqualTo(e.substance());
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void weekFingerprintsChangeOnlyForTheWeeksThatReceivedData() {
+    ZoneId zone = ZoneId.of("America/New_York");
+    java.util.function.BiFunction<String, String, UsageRecord> rec = (id, ts) -> UsageRecord.builder().id(id)
+        .timestamp(java.time.Instant.parse(ts)).source("test").tool("claude-code").person("p1").inputTokens(10)
+        .outputTokens(5).build();
+    storage.usageConsumer().accept(List.of(rec.apply("a", "2026-03-03T15:00:00Z"), rec.apply("b", "2026-03-10T15:00:00Z")));
+    Map<LocalDate, String> before = storage.guardFeatures().weekFingerprints(zone);
+    assertThat(before).containsOnlyKeys(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9));
+    // Sunday 23:30 in New York is Monday in UTC: the week is the zone's
+    storage.usageConsumer().accept(List.of(rec.apply("c", "2026-03-09T03:30:00Z"), rec.apply("a", "2026-03-03T15:00:00Z")));
+    Map<LocalDate, String> after = storage.guardFeatures().weekFingerprints(zone);
+    assertThat(after.get(LocalDate.of(2026, 3, 9))).isEqualTo(before.get(LocalDate.of(2026, 3, 9)));
+    assertThat(after.get(LocalDate.of(2026, 3, 2))).as("a record added, a duplicate ignored")
+        .isNotEqualTo(before.get(LocalDate.of(2026, 3, 2)));
+    storage.outcomeConsumer().accept(List.of(new OutcomeRecord("o1", java.time.Instant.parse("2026-03-11T15:00:00Z"),
+        "test", null, io.tokenmaxx.model.OutcomeKind.COMMIT, 2, "p1", null, null, null, null)));
+    assertThat(storage.guardFeatures().weekFingerprints(zone).get(LocalDate.of(2026, 3, 9)))
+        .isNotEqualTo(after.get(LocalDate.of(2026, 3, 9)));
+  }
 }

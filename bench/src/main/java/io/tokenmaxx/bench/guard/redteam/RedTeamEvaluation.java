@@ -16,7 +16,11 @@ import java.util.Map;
  * played no part in the choice. Prints recall per strategy at its default parameters and over the
  * sweep, and the false-positive rate per honest persona.
  *
- * <p>Usage: {@code RedTeamEvaluation [seeds]} (default 20: 10 to fit, 10 to report).
+ * <p>Usage: {@code RedTeamEvaluation [seeds]} (default 20: 10 to fit, 10 to report). Tuning aids:
+ * {@code GUARD_NOFIT=1} keeps the shipped defaults instead of fitting, {@code GUARD_DIAG=1} prints the
+ * fitting half's table and the signals behind its flags and stops before the held-out table,
+ * {@code GUARD_MISSES=<strategy>} lists that strategy's missed weeks with their measurements in every
+ * evaluation (use it with the other two, so only the fitting half is looked at).
  */
 public final class RedTeamEvaluation {
   /** The thresholds the fit chooses among; every other setting keeps its default. */
