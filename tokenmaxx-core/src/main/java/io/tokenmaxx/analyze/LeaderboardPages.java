@@ -36,7 +36,9 @@ final class LeaderboardPages {
       return new Leaderboard(q.period, measure.label(), mode.label(), true, ranked.size(), columns, List.of(),
           List.of(), null, applied);
     }
-    double[] ascending = ranked.stream().mapToDouble(s -> s.value().doubleValue()).sorted().toArray();
+    // By rank, not by value: after an adjustment (flagged people ranked last) a demoted person's
+    // percentile follows the place they are shown at. Without one the two are the same (RANK()).
+    int[] ascending = ranked.stream().mapToInt(PersonStats::rank).map(r -> -r).sorted().toArray();
 
     List<PersonStats> shown = new ArrayList<>();
     PersonStats mine = null;
@@ -58,11 +60,11 @@ final class LeaderboardPages {
       boolean isSelf = q.viewer.isSelf(s.person());
       boolean showName = named(q, mode, s.person());
       if (showName && !isSelf) named++;
-      rows.add(row(q, view, s, showName, isSelf, percentile(ascending, s.value().doubleValue()),
+      rows.add(row(q, view, s, showName, isSelf, percentile(ascending, -s.rank()),
           context.getOrDefault(s.person(), Map.of())));
     }
     LeaderboardRow self = mine == null ? null : row(q, view, mine, true, true,
-        percentile(ascending, mine.value().doubleValue()), context.getOrDefault(mine.person(), Map.of()));
+        percentile(ascending, -mine.rank()), context.getOrDefault(mine.person(), Map.of()));
     if (named > 0) {
       q.audit(AuditEntry.VIEW, "leaderboard", null, measure.label() + " " + mode.label() + ", " + named
           + " people named, " + q.describe());
@@ -71,8 +73,8 @@ final class LeaderboardPages {
         bands(q, ranked), self, applied);
   }
 
-  /** Share of ranked people with a value at or below v. */
-  static double percentile(double[] ascending, double v) {
+  /** Share of ranked people at or below a place: {@code ascending} holds the negated ranks, sorted. */
+  static double percentile(int[] ascending, int v) {
     int lo = 0, hi = ascending.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
