@@ -220,7 +220,7 @@ public final class ServerAssembly {
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock);
-    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
+    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), config.dataDir(), queue, pricing::enrich,
         identities, new IdentityLearner(store.directory(), identities), clock);
     List<Component> components = List.of(store, queue, decoder, checkins, imports);
     List<HttpService> services = new ArrayList<>();
