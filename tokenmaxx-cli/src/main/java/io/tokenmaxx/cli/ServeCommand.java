@@ -36,6 +36,11 @@ final class ServeCommand implements Runnable {
       description = "use PostgreSQL (jdbc:postgresql://...) instead of the embedded DuckDB")
   String storageUrl;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "any setting by its YAML key, e.g. --set importers.anthropic.interval=30m (repeatable; "
+          + "keys belong in files or the environment, not on a command line)")
+  Map<String, String> settings = new HashMap<>();
+
   @Override
   public void run() {
     ServerConfig config = load();
@@ -68,7 +73,7 @@ final class ServeCommand implements Runnable {
   }
 
   ServerConfig load() {
-    Map<String, String> flags = new HashMap<>();
+    Map<String, String> flags = new HashMap<>(settings);
     if (port != null) flags.put("port", port.toString());
     if (host != null) flags.put("host", host);
     if (data != null) flags.put("data", data.toString());
