@@ -73,15 +73,13 @@ class SourcesScreenshots {
         CursorStandIn cursor = new CursorStandIn(TODAY, 43, 6, 4, 3, false);
         OpenAiStandIn openai = new OpenAiStandIn(TODAY, 44, 4)) {
       Path data = Files.createTempDirectory("tokenmaxx-screenshots");
-      Path cursorKey = data.resolve("cursor.key");
-      Files.writeString(cursorKey, cursor.adminKey());
       Map<String, String> settings = new HashMap<>(Map.of("port", "0", "host", "127.0.0.1", "data", data.toString(),
           "analytics.zone", ZONE.getId()));
       settings.putAll(Map.of(
           "importers.anthropic.admin-key", AnthropicStandIn.KEY,
           "importers.anthropic.base-url", anthropic.baseUrl().toString(),
           "importers.anthropic.backfill", "2d",
-          "importers.cursor.admin-key-file", cursorKey.toString(),
+          "importers.cursor.admin-key", cursor.adminKey(),
           "importers.cursor.base-url", cursor.baseUrl().toString(),
           "importers.cursor.backfill", "2d",
           "importers.cursor.interval", "30m",
