@@ -37,6 +37,11 @@ final class ServeCommand implements Runnable {
       description = "use PostgreSQL (jdbc:postgresql://...) instead of the embedded DuckDB")
   String storageUrl;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "any setting by its YAML key, e.g. --set importers.anthropic.interval=30m (repeatable; "
+          + "keys belong in files or the environment, not on a command line)")
+  Map<String, String> settings = new HashMap<>();
+
   @Override
   public void run() {
     ServerConfig config = load();
@@ -72,7 +77,7 @@ final class ServeCommand implements Runnable {
 
   /** The server's settings, and the gateway's from the same file and environment. */
   ServerConfig load() {
-    Map<String, String> flags = new HashMap<>();
+    Map<String, String> flags = new HashMap<>(settings);
     if (port != null) flags.put("port", port.toString());
     if (host != null) flags.put("host", host);
     if (data != null) flags.put("data", data.toString());

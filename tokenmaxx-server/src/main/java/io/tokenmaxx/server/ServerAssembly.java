@@ -233,7 +233,7 @@ public final class ServerAssembly {
         .maxBodyBytes(config.maxBodyBytes()).build();
 
     checkins = new CheckinFeature(store, config.checkins(), config.analytics().zone(), clock, config.minGroupSize());
-    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), queue, pricing::enrich,
+    imports = new io.tokenmaxx.server.importer.ImportFeature(store, config.importers(), config.dataDir(), queue, pricing::enrich,
         identities, new IdentityLearner(store.directory(), identities), clock);
     List<Component> components = new ArrayList<>(List.of(store, queue, decoder, checkins, imports));
     if (gatewayConfig != null) {

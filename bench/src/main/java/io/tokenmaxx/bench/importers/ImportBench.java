@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A full backfill from {@link ScaleStandIn} (run in another process): Cursor usage events and daily
  * data, then Claude Code Analytics rows, each through the real importer and scheduler into a sink
- * that counts records (the store is not part of this measurement). Prints records, seconds,
+ * that counts records, or with a third argument {@code duckdb} into a DuckDB file the way the server
+ * stores them ({@link StoringSink}: cursors in the store, daily aggregates through source
+ * precedence). Prints records, seconds,
  * records/s (wall and per CPU second of this process), requests' bytes are not counted, and the
  * peak heap and peak RSS of this process.
  *
@@ -58,6 +60,13 @@ public final class ImportBench {
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args[0]);
     int days = Integer.parseInt(args[1]);
+    boolean storing = args.length > 2 && args[2].equals("duckdb");
+    Path dbDir = storing ? Files.createTempDirectory("tokenmaxx-import-bench") : null;
+    io.tokenmaxx.storage.duckdb.DuckDbStorage store = storing
+        ? io.tokenmaxx.storage.duckdb.DuckDbStorage.builder().path(dbDir.resolve("bench.duckdb")).build() : null;
+    if (storing) {
+      System.out.println("Storing into a DuckDB file (" + dbDir + "), daily aggregates through source precedence.");
+    }
     System.out.printf("| source | days | usage records | outcome records | seconds | records/s (wall) | records/s (CPU s) |%n");
     System.out.printf("|---|---:|---:|---:|---:|---:|---:|%n");
     long totalRecords = 0;
@@ -66,8 +75,13 @@ public final class ImportBench {
       String key = v == Vendor.CURSOR ? ScaleStandIn.CURSOR_KEY : ScaleStandIn.ANTHROPIC_KEY;
       ImporterConfig c = ImporterConfig.defaults(v, Secret.of(key, "bench"), null).withBaseUrl(base)
           .withBackfillDays(days - 1).withPageSize(v == Vendor.CURSOR ? 5_000 : 1_000);
-      CountingSink sink = new CountingSink();
-      try (ImportScheduler s = ImportScheduler.builder().clock(Clock.systemUTC()).cursors(new InMemoryImportCursorStore())
+      CountingSink counting = new CountingSink();
+      StoringSink stored = storing ? new StoringSink(store) : null;
+      ImportSink sink = storing ? stored : counting;
+      LongAdder usage = storing ? stored.usage : counting.usage;
+      LongAdder outcomes = storing ? stored.outcomes : counting.outcomes;
+      try (ImportScheduler s = ImportScheduler.builder().clock(Clock.systemUTC())
+          .cursors(storing ? store.importCursors() : new InMemoryImportCursorStore())
           .sink(sink).source(VendorImporters.create(c, VendorImporters.httpClient(), Clock.systemUTC()), c).build()) {
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
@@ -75,15 +89,23 @@ public final class ImportBench {
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
         if (!r.ok()) throw new IllegalStateException(r.error());
-        long records = sink.usage.sum() + sink.outcomes.sum();
+        long records = usage.sum() + outcomes.sum();
         totalRecords += records;
         totalSeconds += secs;
-        System.out.printf("| %s | %d | %,d | %,d | %.1f | %,.0f | %,.0f |%n", v.id(), days, sink.usage.sum(), sink.outcomes.sum(),
+        System.out.printf("| %s | %d | %,d | %,d | %.1f | %,.0f | %,.0f |%n", v.id(), days, usage.sum(), outcomes.sum(),
             secs, records / secs, records / cpu);
       }
     }
     System.out.printf("| both, one after the other | %d | | %,d records | %.1f | %,.0f | |%n", days, totalRecords, totalSeconds,
         totalRecords / totalSeconds);
+    if (storing) {
+      System.out.printf("%nStored: %,d usage and %,d outcome records; database file %,d MiB%n", store.usageStore().countUsage(),
+          store.usageStore().countOutcomes(), Files.size(dbDir.resolve("bench.duckdb")) >> 20);
+      store.close();
+      try (var files = Files.walk(dbDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
     long heapPeak = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) heapPeak += p.getPeakUsage().getUsed();

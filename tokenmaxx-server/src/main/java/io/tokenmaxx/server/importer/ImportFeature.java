@@ -21,6 +21,7 @@ import io.tokenmaxx.server.otlp.IdentityLearner;
 import io.tokenmaxx.server.web.Page;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.collect.vendor.CsvImport;
+import io.tokenmaxx.collect.vendor.Secret;
 import io.tokenmaxx.collect.vendor.Vendor;
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,27 +47,33 @@ import java.util.function.UnaryOperator;
 public final class ImportFeature implements Component {
   private static final System.Logger LOG = System.getLogger(ImportFeature.class.getName());
   private final StorageComponent store;
-  private final ImportScheduler scheduler;
   private final StoreImportSink sink;
-  private final List<ImporterConfig> sources;
+  private final List<ImporterConfig> fromSettings;
+  private final SavedSources saved;
   private final PrecedenceReconciler reconciler;
   private final Clock clock;
+  private final Duration tick;
+  private final HttpClient client = VendorImporters.httpClient();
+  private volatile ImportScheduler scheduler;
+  private boolean started;
 
   /**
    * @param pricing    prices a batch before it is queued (as ingest does)
    * @param identities attributes records with the current directory
    * @param learner    learns aliases from the vendors' identity links
    */
-  public ImportFeature(StorageComponent store, ImporterSettings settings, IngestQueue queue,
+  public ImportFeature(StorageComponent store, ImporterSettings settings, java.nio.file.Path dataDir, IngestQueue queue,
       UnaryOperator<RecordBatch> pricing, Enricher identities, IdentityLearner learner, Clock clock) {
-    this(store, settings, queue, pricing, identities, learner, clock, Duration.ofSeconds(30));
+    this(store, settings, dataDir, queue, pricing, identities, learner, clock, Duration.ofSeconds(30));
   }
 
-  ImportFeature(StorageComponent store, ImporterSettings settings, IngestQueue queue,
+  ImportFeature(StorageComponent store, ImporterSettings settings, java.nio.file.Path dataDir, IngestQueue queue,
       UnaryOperator<RecordBatch> pricing, Enricher identities, IdentityLearner learner, Clock clock, Duration tick) {
     this.store = store;
     this.clock = clock;
-    this.sources = settings.sources();
+    this.tick = tick;
+    this.fromSettings = settings.sources();
+    this.saved = new SavedSources(store.state(), dataDir);
     Pipeline attribution = new Pipeline(List.of(identities), store);
     StoreImportSink[] self = new StoreImportSink[1];
     this.reconciler = new PrecedenceReconciler(SourcePrecedence.defaults(), store.importAggregates(),
@@ -74,10 +81,68 @@ public final class ImportFeature implements Component {
         complements -> self[0].store(RecordBatch.ofUsage(complements)));
     this.sink = new StoreImportSink(b -> queue.submit("import", b), pricing, reconciler, learner);
     self[0] = sink;
-    HttpClient client = VendorImporters.httpClient();
+    this.scheduler = scheduler(fromSettings);
+  }
+
+  private ImportScheduler scheduler(List<ImporterConfig> sources) {
     ImportScheduler.Builder b = ImportScheduler.builder().clock(clock).cursors(store.importCursors()).sink(sink).tick(tick);
     for (ImporterConfig c : sources) b.source(VendorImporters.create(c, client, clock), c);
-    this.scheduler = b.build();
+    return b.build();
+  }
+
+  /** The sources: those of the settings, then those configured through the API for other vendors. */
+  private List<ImporterConfig> sources() {
+    List<ImporterConfig> all = new java.util.ArrayList<>(fromSettings);
+    for (ImporterConfig c : saved.load()) {
+      if (fromSettings.stream().noneMatch(s -> s.vendor() == c.vendor())) all.add(c);
+    }
+    return all;
+  }
+
+  /** Whether {@code vendor} is configured by the settings (then the API cannot change it). */
+  public boolean fromSettings(Vendor vendor) {
+    return fromSettings.stream().anyMatch(s -> s.vendor() == vendor);
+  }
+
+  /**
+   * Adds or changes a source through the admin API: kept across restarts (the key in a file of
+   * the data folder), pulled from now on. {@code key} null keeps the key saved before.
+   *
+   * @throws IllegalStateException when the settings configure this vendor
+   */
+  public synchronized void configure(ImporterConfig c, String key) {
+    if (fromSettings(c.vendor())) {
+      throw new IllegalStateException(c.vendor().id() + " is configured by the settings importers." + c.vendor().id()
+          + ".*; change it there");
+    }
+    saved.save(c, key);
+    replaceScheduler();
+  }
+
+  /** The saved key of an API-configured source, for a change of its other settings. */
+  Secret savedKey(Vendor v) {
+    return saved.key(v);
+  }
+
+  /** Removes a source configured through the API; false when there was none. */
+  public synchronized boolean remove(Vendor vendor) {
+    if (fromSettings(vendor)) {
+      throw new IllegalStateException(vendor.id() + " is configured by the settings importers." + vendor.id()
+          + ".*; remove it there");
+    }
+    if (!saved.contains(vendor)) return false;
+    saved.remove(vendor);
+    replaceScheduler();
+    return true;
+  }
+
+  private void replaceScheduler() {
+    ImportScheduler old = scheduler;
+    scheduler = scheduler(sources());
+    if (started) {
+      old.close();
+      scheduler.start();
+    }
   }
 
   /** A raw aggregate as the vendor identified it, so that attribution follows the directory as it is now. */
@@ -86,8 +151,14 @@ public final class ImportFeature implements Component {
     return r.toBuilder().person(null).build();
   }
 
-  /** Starts pulling on schedule (every source is due at once after a start, then on its interval). */
-  public void start() {
+  /**
+   * Starts pulling on schedule (every source is due at once after a start, then on its
+   * interval), with the sources configured through the API added.
+   */
+  public synchronized void start() {
+    if (started) return;
+    started = true;
+    scheduler = scheduler(sources());
     scheduler.start();
   }
 
@@ -177,7 +248,7 @@ public final class ImportFeature implements Component {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     scheduler.close();
   }
 }

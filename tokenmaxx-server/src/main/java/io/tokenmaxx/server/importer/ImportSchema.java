@@ -41,6 +41,13 @@ public final class ImportSchema {
     }
   }
 
+  /** {@code PUT /api/v1/importers/{vendor}}: a source's settings (durations like 1h, days as numbers). */
+  public record Configure(String adminKey, String baseUrl, String interval, Integer backfill, Integer reread,
+      String organization, Integer pageSize) {}
+
+  /** A source removed. */
+  public record Removed(String removed) {}
+
   /** A run started in the background. */
   public record Started(String source, String state) {}
 

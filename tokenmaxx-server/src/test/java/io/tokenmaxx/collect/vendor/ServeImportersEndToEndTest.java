@@ -88,8 +88,13 @@ class ServeImportersEndToEndTest {
   }
 
   HttpResponse<String> call(String method, String path) throws Exception {
+    return call(method, path, null);
+  }
+
+  HttpResponse<String> call(String method, String path, String json) throws Exception {
     HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .header("Authorization", "Bearer " + adminToken()).method(method, HttpRequest.BodyPublishers.noBody())
+        .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .timeout(Duration.ofMinutes(2)).build();
     return http.send(r, HttpResponse.BodyHandlers.ofString());
   }
@@ -200,5 +205,47 @@ class ServeImportersEndToEndTest {
     HttpResponse<String> health = call("GET", "/health");
     assertThat(health.statusCode()).isEqualTo(200); // a vendor's trouble is not the server's
     assertThat(health.body()).contains("FAILING").contains("429");
+  }
+
+  @Test
+  void aSourceConfiguredThroughTheApiIsPulledKeptAcrossRestartsAndRemovable() throws Exception {
+    Map<String, String> env = environment();
+    env.keySet().removeIf(k -> k.startsWith("TOKENMAXX_IMPORTERS_ANTHROPIC_"));
+    ServerConfig config = new ConfigLoader().environment(env).load();
+    assembly = new ServerAssembly(config, clock);
+    server = assembly.build().start();
+
+    String body = "{\"adminKey\":\"" + AnthropicStandIn.KEY + "\",\"baseUrl\":\"" + anthropic.baseUrl()
+        + "\",\"interval\":\"2h\",\"backfill\":2,\"pageSize\":3}";
+    HttpResponse<String> put = call("PUT", "/api/v1/importers/anthropic", body);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(put.body()).doesNotContain(AnthropicStandIn.KEY).contains("\"interval\":\"PT2H\"");
+    assertThat(runNow("anthropic").get("ok").asBoolean()).isTrue();
+    assertThat(Files.getPosixFilePermissions(data.resolve("importer-keys/anthropic.key")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(call("GET", "/api/v1/importers").body()).contains("\"anthropic\"").doesNotContain(AnthropicStandIn.KEY);
+
+    // a restart keeps it; a change without a key keeps the key
+    server.close();
+    server = new ServerAssembly(config, clock).build().start();
+    HttpResponse<String> change = call("PUT", "/api/v1/importers/anthropic",
+        "{\"baseUrl\":\"" + anthropic.baseUrl() + "\",\"interval\":\"30m\",\"backfill\":2,\"pageSize\":3}");
+    assertThat(change.statusCode()).as(change.body()).isEqualTo(200);
+    assertThat(change.body()).contains("PT30M");
+    assertThat(runNow("anthropic").get("ok").asBoolean()).isTrue();
+
+    // mistakes are named; a vendor of the settings is changed there
+    assertThat(call("PUT", "/api/v1/importers/anthropic", "{\"interval\":\"often\"}").body()).contains("interval");
+    assertThat(call("PUT", "/api/v1/importers/anthropic", "{\"intervall\":\"1h\"}").body()).contains("intervall");
+    assertThat(call("PUT", "/api/v1/importers/openai", "{\"baseUrl\":\"http://127.0.0.1:1\"}").body())
+        .contains("adminKey");
+    assertThat(call("PUT", "/api/v1/importers/cursor", "{\"adminKey\":\"x\"}").statusCode()).isEqualTo(409);
+    assertThat(call("PUT", "/api/v1/importers/acme", "{}").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> removed = call("DELETE", "/api/v1/importers/anthropic");
+    assertThat(removed.statusCode()).isEqualTo(200);
+    assertThat(Files.exists(data.resolve("importer-keys/anthropic.key"))).isFalse();
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/importers").body()).get("sources")).hasSize(1);
+    assertThat(call("DELETE", "/api/v1/importers/anthropic").statusCode()).isEqualTo(404);
   }
 }
