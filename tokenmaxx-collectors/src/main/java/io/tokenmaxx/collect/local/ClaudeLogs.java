@@ -90,8 +90,16 @@ final class ClaudeLogs {
 
   /** Session id and project from the path below {@code projects/}, as ccusage derives them. */
   static String[] sessionAndProject(Path p) {
+    // the names Path iterates over (root and empty names left out), without a Path per name
+    String full = p.toString();
+    String sep = p.getFileSystem().getSeparator();
     List<String> parts = new ArrayList<>();
-    for (Path part : p) parts.add(part.toString());
+    for (int i = 0, n = full.length(); i < n; ) {
+      int j = full.indexOf(sep, i);
+      if (j < 0) j = n;
+      if (j > i) parts.add(full.substring(i, j));
+      i = j + sep.length();
+    }
     int projects = parts.lastIndexOf("projects");
     List<String> rel = projects >= 0 ? parts.subList(projects + 1, parts.size()) : parts;
     int n = rel.size();

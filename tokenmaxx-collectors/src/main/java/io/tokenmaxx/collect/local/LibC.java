@@ -67,6 +67,11 @@ final class LibC {
     return loaded;
   }
 
+  /** Whether loading has started and not ended yet (never waits). */
+  static boolean loading() {
+    return STARTED.get() && DONE.getCount() > 0;
+  }
+
   /** Whether the functions are loaded and usable (never waits). */
   static boolean loaded() {
     return loaded;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -318,14 +317,22 @@ public final class LocalLogScanner implements Component {
     if (!todo.isEmpty()) preloadCatalog();
     if (nativeSearch && total >= NATIVE_READ_BYTES) LibC.startLoading();
     todo.sort(Comparator.comparingLong((Integer i) -> -(ids[i].size())));
-    AtomicInteger next = new AtomicInteger();
+    // largest first (the last files to finish are small), except while the C library's searches
+    // are still loading: then the smallest, so that the large files wait for the faster reader
+    int[] ends = {0, todo.size() - 1};
+    java.util.function.IntSupplier next = () -> {
+      synchronized (ends) {
+        if (ends[0] > ends[1]) return -1;
+        return nativeSearch && LibC.loading() ? ends[1]-- : ends[0]++;
+      }
+    };
     AtomicLong done = new AtomicLong();
     long totalBytes = total;
     IOException[] failure = new IOException[1];
     Runnable worker = () -> {
       FileParser parser = new FileParser(nativeSearch);
       int k;
-      while ((k = next.getAndIncrement()) < todo.size()) {
+      while ((k = next.getAsInt()) >= 0) {
         int i = todo.get(k);
         LogFile f = files.get(i);
         try {
