@@ -6,7 +6,10 @@ import java.util.List;
 final class AgentSources {
   static final AgentSource OPENCODE = new OpenCodeLogs();
   static final AgentSource COPILOT = new CopilotLogs();
-  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT);
+  static final AgentSource AMP = new AmpLogs();
+  static final AgentSource KIMI = new KimiLogs();
+  static final AgentSource DROID = new DroidLogs();
+  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT, AMP, KIMI, DROID);
 
   private AgentSources() {}
 
@@ -14,6 +17,9 @@ final class AgentSources {
     return switch (f) {
       case OPENCODE -> OPENCODE;
       case COPILOT -> COPILOT;
+      case AMP -> AMP;
+      case KIMI -> KIMI;
+      case DROID -> DROID;
       default -> null;
     };
   }
