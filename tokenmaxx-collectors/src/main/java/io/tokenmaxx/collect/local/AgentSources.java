@@ -4,12 +4,13 @@ import java.util.List;
 
 /** The agents read through {@link AgentSource}, one per {@link LogFile.Format}. */
 final class AgentSources {
-  static final AgentSource OPENCODE = new OpenCodeLogs();
+  static final AgentSource OPENCODE = OpenCodeLogs.opencode();
+  static final AgentSource KILO = OpenCodeLogs.kilo();
   static final AgentSource COPILOT = new CopilotLogs();
   static final AgentSource AMP = new AmpLogs();
   static final AgentSource KIMI = new KimiLogs();
   static final AgentSource DROID = new DroidLogs();
-  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT, AMP, KIMI, DROID);
+  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT, AMP, KIMI, DROID, KILO);
 
   private AgentSources() {}
 
@@ -20,6 +21,7 @@ final class AgentSources {
       case AMP -> AMP;
       case KIMI -> KIMI;
       case DROID -> DROID;
+      case KILO -> KILO;
       default -> null;
     };
   }
