@@ -58,7 +58,7 @@ final class KimiLogs implements AgentSource {
       if (!line.contains("\"StatusUpdate\"") || !line.contains("\"token_usage\"")) continue;
       JsonNode n;
       try {
-        n = WholeFiles.JSON.readTree(line);
+        n = WholeFiles.mapper().readTree(line);
       } catch (IOException e) {
         malformed++;
         continue;

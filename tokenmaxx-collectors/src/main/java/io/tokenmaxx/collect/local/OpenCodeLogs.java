@@ -1,7 +1,6 @@
 package io.tokenmaxx.collect.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenmaxx.model.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +34,6 @@ import java.util.Map;
  * ({@link #kilo()}).
  */
 final class OpenCodeLogs implements AgentSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final String tool;
   private final String envVar;
   private final String folder;
@@ -108,7 +105,7 @@ final class OpenCodeLogs implements AgentSource {
   public int parse(LogFile file, EntryTable t, StringPool pool) throws IOException {
     if (file.path().getFileName().toString().equals(db)) return database(file.path(), t, pool);
     try {
-      JsonNode m = JSON.readTree(file.path().toFile());
+      JsonNode m = WholeFiles.mapper().readTree(file.path().toFile());
       if (m == null || !m.isObject()) return 1;
       message(m, t, pool, null);
       return 0;

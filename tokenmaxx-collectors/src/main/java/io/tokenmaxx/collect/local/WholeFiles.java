@@ -10,7 +10,10 @@ import java.util.Locale;
 
 /** What the {@link AgentSource}s share: listing their files, reading a JSON document, naming a provider. */
 final class WholeFiles {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: a scan that finds none of these agents' files never loads the mapper. */
+  private static final class Holder {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private WholeFiles() {}
 
@@ -25,10 +28,14 @@ final class WholeFiles {
     return out;
   }
 
+  static ObjectMapper mapper() {
+    return Holder.JSON;
+  }
+
   /** A file's JSON object, or null when it is not one (torn, or being written). */
   static JsonNode json(Path file) throws IOException {
     try {
-      JsonNode n = JSON.readTree(file.toFile());
+      JsonNode n = mapper().readTree(file.toFile());
       return n != null && n.isObject() ? n : null;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return null;
