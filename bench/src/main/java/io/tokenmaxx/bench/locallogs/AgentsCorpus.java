@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * The local-log corpus of the agents read whole (the separate piece of the benchmark corpus beside
  * {@link CorpusGenerator}'s Claude Code and Codex logs): seeded OpenCode and Kilo databases (the
- * real tables' layout), GitHub Copilot CLI event logs (with forked sessions that copy events), Amp
+ * real tables' layout), GitHub Copilot CLI event logs (each run closed by its
+ * {@code session.shutdown} event with the run's totals, which is what ccusage counts), Amp
  * threads, Kimi wire logs and Droid session totals, under {@code OUT/home}, in the shapes the
  * agents write (see the collectors' README).
  *
@@ -76,7 +77,8 @@ public final class AgentsCorpus {
 
   /** About {@code words} words of text, escaped for a JSON string (without its quotes). */
   private String prose(int words) {
-    String s = RandomText.json(text.text(words * 6));
+    // (a cut through the pool may leave half of a surrogate pair: dropped, the files are UTF-8)
+    String s = RandomText.json(text.text(words * 6).replaceAll("[\\uD800-\\uDFFF]", ""));
     return s.substring(1, s.length() - 1);
   }
 
@@ -157,7 +159,7 @@ public final class AgentsCorpus {
     }
   }
 
-  /** Copilot CLI event logs; every tenth session is forked (its events copied into another session). */
+  /** Copilot CLI event logs: a usage record per request and, at the end, the run's totals per model. */
   void copilot(Path dir, int sessions) throws IOException {
     for (int i = 0; i < sessions; i++) {
       String session = UUID.nameUUIDFromBytes(("cp" + i).getBytes(StandardCharsets.UTF_8)).toString();
@@ -170,12 +172,20 @@ public final class AgentsCorpus {
           .append(random.nextInt(20)).append("\"}},\"id\":\"").append(UUID.randomUUID()).append("\",\"timestamp\":\"")
           .append(Timestamps.iso(t)).append("\",\"parentId\":null}\n");
       int turns = 1 + random.nextInt(30);
+      java.util.Map<String, long[]> totals = new java.util.TreeMap<>();
       for (int k = 0; k < turns; k++) {
         t += 1000 + random.nextInt(120_000);
         b.append("{\"type\":\"assistant.message\",\"data\":{\"content\":\"").append(prose(40 + random.nextInt(400)))
             .append("\"},\"id\":\"").append(UUID.randomUUID()).append("\",\"timestamp\":\"").append(Timestamps.iso(t)).append("\"}\n");
         long in = tokens(3000), out = tokens(800), read = tokens(40_000), write = tokens(2000);
-        b.append("{\"type\":\"session.usage_record\",\"data\":{\"usage\":{\"model\":\"").append(model())
+        String model = model();
+        long[] sum = totals.computeIfAbsent(model, m -> new long[5]);
+        sum[0] += in + read + write;
+        sum[1] += out;
+        sum[2] += read;
+        sum[3] += write;
+        sum[4]++;
+        b.append("{\"type\":\"session.usage_record\",\"data\":{\"usage\":{\"model\":\"").append(model)
             .append("\",\"inputTokens\":").append(in + read + write).append(",\"outputTokens\":").append(out)
             .append(",\"cacheReadTokens\":").append(read).append(",\"cacheWriteTokens\":").append(write)
             .append(",\"cost\":0.0,\"modelProvider\":\"anthropic\",\"apiCallId\":\"msg_").append(session, 0, 8).append('_').append(k)
@@ -183,12 +193,19 @@ public final class AgentsCorpus {
             .append("\"}\n");
         requests++;
       }
-      Files.writeString(file, b);
-      if (i % 10 == 9) {
-        Path fork = dir.resolve(session + "-fork").resolve("events.jsonl");
-        Files.createDirectories(fork.getParent());
-        Files.writeString(fork, b);
+      b.append("{\"type\":\"session.shutdown\",\"data\":{\"modelMetrics\":{");
+      boolean first = true;
+      for (var e : totals.entrySet()) {
+        long[] v = e.getValue();
+        if (!first) b.append(',');
+        first = false;
+        b.append('"').append(e.getKey()).append("\":{\"requests\":{\"count\":").append(v[4])
+            .append(",\"cost\":0.0},\"usage\":{\"inputTokens\":").append(v[0]).append(",\"outputTokens\":").append(v[1])
+            .append(",\"cacheReadTokens\":").append(v[2]).append(",\"cacheWriteTokens\":").append(v[3]).append("}}");
       }
+      b.append("}},\"id\":\"").append(UUID.randomUUID()).append("\",\"timestamp\":\"").append(Timestamps.iso(t + 2000))
+          .append("\",\"parentId\":null}\n");
+      Files.writeString(file, b);
     }
   }
 
