@@ -17,7 +17,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 AGENTS="$ROOT/scripts/out/agents"
 OUT="$ROOT/tokenmaxx-collectors/src/test/resources/agents"
 PACKAGES=(@anthropic-ai/claude-code@2.1.328 @openai/codex@0.169.0 @google/gemini-cli@0.61.0 @qwen-code/qwen-code@0.24.4
-  opencode-ai@1.18.33 @github/copilot@1.0.102)
+  opencode-ai@1.18.33 @github/copilot@1.0.102 @kilocode/cli-linux-x64@7.7.9)
 
 command -v npm >/dev/null || { echo "capture-agents: needs npm" >&2; exit 1; }
 # shellcheck source=jdk.sh

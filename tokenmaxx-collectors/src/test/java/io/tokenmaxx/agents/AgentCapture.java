@@ -123,6 +123,10 @@ public final class AgentCapture {
     }
     com.fasterxml.jackson.databind.JsonNode bin = json.path("bin");
     String rel = bin.isTextual() ? bin.asText() : bin.path(s.bin()).asText(null);
+    // a platform package (the binary alone) names no executable: it is bin/<name>
+    if (rel == null && bin.isMissingNode() && java.nio.file.Files.isRegularFile(pkg.resolve("bin").resolve(s.bin()))) {
+      rel = "bin/" + s.bin();
+    }
     if (rel == null) throw new IllegalStateException(s.npmPackage() + " has no executable named " + s.bin());
     return pkg.resolve(rel).normalize();
   }

@@ -86,7 +86,7 @@ public final class AgentFixture {
    * for a session title, which OpenCode does not log.
    */
   public List<ServedRequest> logged() {
-    if (!agent().equals("opencode")) return served;
+    if (!agent().equals("opencode") && !agent().equals("kilo")) return served;
     return served.stream().filter(s -> !s.model().equals(Scenarios.OPENCODE_TITLE_MODEL)).toList();
   }
 

@@ -32,7 +32,7 @@ public final class Scenarios {
    * kept as received).
    */
   static List<Scenario> logsOnly() {
-    return List.of(opencode(), copilot());
+    return List.of(opencode(), copilot(), kilo());
   }
 
   /** Every capture. */
@@ -206,6 +206,33 @@ public final class Scenarios {
               + "  \"provider\": { \"anthropic\": { \"options\": { \"baseURL\": \"" + c.standIn() + "/v1\",\n"
               + "    \"apiKey\": \"sk-ant-stand-in\" } } }\n"
               + "}\n");
+        },
+        List.of(new Run(List.of("run", "Say hello")), new Run(List.of("run", "--continue", "Say it once more"))));
+  }
+
+  /**
+   * Kilo's CLI (built on OpenCode): the platform package with the binary (the {@code @kilocode/cli}
+   * wrapper of the same version is not published), configured through {@code KILO_CONFIG_CONTENT}
+   * with its bundled Anthropic provider pointed at the stand-in. It keeps sessions in
+   * {@code ~/.local/share/kilo/kilo.db}; like OpenCode it asks a small model for a title and does
+   * not log that request.
+   */
+  private static Scenario kilo() {
+    return new Scenario("kilo", "kilo", "@kilocode/cli-linux-x64", "7.7.9", "kilo",
+        AnthropicStandIn.PROVIDER, "none",
+        List.of(u(130, 2500, 300, 0, 35, 0, false), u(70, 0, 0, 0, 8, 0, false), u(160, 2800, 0, 0, 29, 0, false),
+            u(60, 0, 0, 0, 6, 0, false)), 10,
+        List.of(".local/share/kilo"),
+        (c, run, env) -> {
+          env.put("KILO_DISABLE_MODELS_FETCH", "1");
+          env.put("KILO_DISABLE_AUTOUPDATE", "1");
+          env.put("KILO_DISABLE_SHARE", "1");
+          env.put("KILO_DISABLE_SESSION_INGEST", "1");
+          env.put("KILO_DISABLE_PRESENCE", "1");
+          env.put("KILO_DISABLE_LSP_DOWNLOAD", "1");
+          env.put("KILO_CONFIG_CONTENT", "{\"model\": \"anthropic/claude-sonnet-4-5\", \"small_model\": \"anthropic/"
+              + OPENCODE_TITLE_MODEL + "\", \"share\": \"disabled\", \"autoupdate\": false, \"provider\": {\"anthropic\": "
+              + "{\"options\": {\"baseURL\": \"" + c.standIn() + "/v1\", \"apiKey\": \"sk-ant-stand-in\"}}}}");
         },
         List.of(new Run(List.of("run", "Say hello")), new Run(List.of("run", "--continue", "Say it once more"))));
   }

@@ -34,7 +34,7 @@ final class ReportOptions {
   By by;
 
   @Option(names = "--tools", split = ",", paramLabel = "TOOL",
-      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code, opencode, copilot-cli (default: all; report blocks: claude-code); with --server, any tool the server stores, e.g. api (default: every one).")
+      description = "Only these tools: claude-code, codex, gemini-cli, qwen-code, opencode, kilo, copilot-cli, amp, kimi, droid (default: all; report blocks: claude-code); with --server, any tool the server stores, e.g. api (default: every one).")
   List<String> tools = new ArrayList<>();
 
   @Option(names = "--claude-dir", split = ",", paramLabel = "DIR",
@@ -55,7 +55,8 @@ final class ReportOptions {
 
   @Option(names = "--agent-dir", split = ",", paramLabel = "TOOL=DIR",
       description = "Read TOOL's logs from DIR instead of its variable and default folder (opencode: OPENCODE_DATA_DIR or "
-          + "~/.local/share/opencode; copilot-cli: COPILOT_HOME or ~/.copilot); repeatable.")
+          + "~/.local/share/opencode; copilot-cli: COPILOT_HOME or ~/.copilot; amp: AMP_DATA_DIR or ~/.local/share/amp; kimi: KIMI_DATA_DIR or ~/.kimi; "
+          + "droid: DROID_SESSIONS_DIR or ~/.factory/sessions; kilo: KILO_DATA_DIR or ~/.local/share/kilo); repeatable.")
   List<String> agentDirs = new ArrayList<>();
 
   @Option(names = "--prices", paramLabel = "FILE",

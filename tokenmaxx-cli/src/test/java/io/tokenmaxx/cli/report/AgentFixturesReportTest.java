@@ -99,22 +99,22 @@ class AgentFixturesReportTest {
   }
 
   @Test
-  void theLocalReportCountsWhatOpenCodeAndCopilotCliLogged() throws Exception {
+  void theLocalReportCountsWhatOpenCodeKiloAndCopilotCliLogged() throws Exception {
     List<AgentFixture> more = AgentFixture.logsOnly();
     Path home = null;
     for (AgentFixture f : more) home = f.copyHome(dir);
     JsonNode r = report("report", "daily", "--json", "-z", "UTC", "--no-cache", "--by", "tool",
-        "--tools", "opencode,copilot", "--agent-dir", "opencode=" + home.resolve(".local/share/opencode"),
-        "--agent-dir", "copilot-cli=" + home.resolve(".copilot"));
+        "--tools", "opencode,copilot,kilo", "--agent-dir", "opencode=" + home.resolve(".local/share/opencode"),
+        "--agent-dir", "copilot-cli=" + home.resolve(".copilot"), "--agent-dir", "kilo=" + home.resolve(".local/share/kilo"));
     Tokens everything = more.stream().map(AgentFixture::expectedInLogs).reduce(Tokens.ZERO, Tokens::plus);
     assertTotals(r.get("totals"), everything);
     assertThat(r.get("totals").get("records").asLong()).isEqualTo(everything.requests());
     Map<String, JsonNode> tools = byTool(r);
-    assertThat(tools.keySet()).containsExactlyInAnyOrder("opencode", "copilot-cli");
+    assertThat(tools.keySet()).containsExactlyInAnyOrder("opencode", "copilot-cli", "kilo");
     for (AgentFixture f : more) assertTotals(tools.get(f.agent()), f.expectedInLogs());
     assertThat(r.get("meta").get("scan").get("malformedLines").asLong()).isZero();
     assertThat(r.get("daily").get(0).get("metadata").get("agents")).extracting(JsonNode::asText)
-        .containsExactly("copilot", "opencode");
+        .containsExactly("copilot", "kilo", "opencode");
   }
 
   @Test

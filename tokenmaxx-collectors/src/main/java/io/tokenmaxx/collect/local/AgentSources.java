@@ -4,9 +4,13 @@ import java.util.List;
 
 /** The agents read through {@link AgentSource}, one per {@link LogFile.Format}. */
 final class AgentSources {
-  static final AgentSource OPENCODE = new OpenCodeLogs();
+  static final AgentSource OPENCODE = OpenCodeLogs.opencode();
+  static final AgentSource KILO = OpenCodeLogs.kilo();
   static final AgentSource COPILOT = new CopilotLogs();
-  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT);
+  static final AgentSource AMP = new AmpLogs();
+  static final AgentSource KIMI = new KimiLogs();
+  static final AgentSource DROID = new DroidLogs();
+  static final List<AgentSource> ALL = List.of(OPENCODE, COPILOT, AMP, KIMI, DROID, KILO);
 
   private AgentSources() {}
 
@@ -14,6 +18,10 @@ final class AgentSources {
     return switch (f) {
       case OPENCODE -> OPENCODE;
       case COPILOT -> COPILOT;
+      case AMP -> AMP;
+      case KIMI -> KIMI;
+      case DROID -> DROID;
+      case KILO -> KILO;
       default -> null;
     };
   }

@@ -1,7 +1,6 @@
 package io.tokenmaxx.collect.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.Map;
  * the {@code session.start} event.
  */
 final class CopilotLogs implements AgentSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] USAGE = "\"session.usage_record\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] START = "\"session.start\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -70,7 +68,7 @@ final class CopilotLogs implements AgentSource {
       boolean usage = contains(b, s, e, USAGE);
       if (usage || (project == null && contains(b, s, e, START))) {
         try {
-          JsonNode n = JSON.readTree(b, s, e - s);
+          JsonNode n = WholeFiles.mapper().readTree(b, s, e - s);
           if (n != null && "session.start".equals(n.path("type").asText())) {
             String cwd = n.path("data").path("context").path("cwd").asText(null);
             if (cwd != null) project = TableBuilder.projectName(cwd);

@@ -23,7 +23,7 @@ record LogFile(Path path, String tool, Format format, String sessionId, String p
   enum Format {
     CLAUDE, CODEX, GEMINI, QWEN,
     /** Read whole by an {@link AgentSource}. */
-    OPENCODE, COPILOT;
+    OPENCODE, COPILOT, AMP, KIMI, DROID, KILO;
 
     /** Whether the file is read whole each time it changes (never only its appended bytes). */
     boolean wholeFile() {

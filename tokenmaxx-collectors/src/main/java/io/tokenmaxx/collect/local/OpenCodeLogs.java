@@ -1,7 +1,6 @@
 package io.tokenmaxx.collect.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenmaxx.model.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,37 +28,60 @@ import java.util.Map;
  * {@code time.created} (epoch ms). A message counts once by session and message id (the same
  * message in the database and in a legacy file, or rewritten as it streams: the largest copy).
  * OpenCode does not record the requests it makes for a session's title.
+ *
+ * <p>Kilo's CLI ({@code @kilocode/cli}) is built on OpenCode and keeps the same database as
+ * {@code kilo.db} in {@code KILO_DATA_DIR}, else {@code $XDG_DATA_HOME/kilo}
+ * ({@link #kilo()}).
  */
 final class OpenCodeLogs implements AgentSource {
-  static final String DB = "opencode.db";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final String tool;
+  private final String envVar;
+  private final String folder;
+  private final String db;
+  private final LogFile.Format format;
+
+  private OpenCodeLogs(String tool, String envVar, String folder, String db, LogFile.Format format) {
+    this.tool = tool;
+    this.envVar = envVar;
+    this.folder = folder;
+    this.db = db;
+    this.format = format;
+  }
+
+  static OpenCodeLogs opencode() {
+    return new OpenCodeLogs(Tools.OPENCODE, "OPENCODE_DATA_DIR", "opencode", "opencode.db", LogFile.Format.OPENCODE);
+  }
+
+  static OpenCodeLogs kilo() {
+    return new OpenCodeLogs(Tools.KILO, "KILO_DATA_DIR", "kilo", "kilo.db", LogFile.Format.KILO);
+  }
 
   @Override
   public String tool() {
-    return Tools.OPENCODE;
+    return tool;
   }
 
   @Override
   public String envVar() {
-    return "OPENCODE_DATA_DIR";
+    return envVar;
   }
 
   @Override
   public List<Path> defaultDirs(Map<String, String> env, Path home) {
-    return List.of(AgentSource.xdgData(env, home, "opencode"));
+    return List.of(AgentSource.xdgData(env, home, folder));
   }
 
   @Override
   public List<LogFile> files(List<Path> dirs) throws IOException {
     List<LogFile> out = new ArrayList<>();
     for (Path d : dirs) {
-      Path db = d.resolve(DB);
-      if (Files.isRegularFile(db)) out.add(new LogFile(db, tool(), LogFile.Format.OPENCODE, null, null, out.size(), identity(db)));
+      Path file = d.resolve(db);
+      if (Files.isRegularFile(file)) out.add(new LogFile(file, tool(), format, null, null, out.size(), identity(file)));
       List<Discovery.Found> found = new ArrayList<>();
       Discovery.files(d.resolve("storage").resolve("message"), ".json", found);
       found.sort((a, b) -> a.path().compareTo(b.path()));
       for (Discovery.Found f : found) {
-        out.add(new LogFile(f.path(), tool(), LogFile.Format.OPENCODE, null, null, out.size(), f.identity()));
+        out.add(new LogFile(f.path(), tool(), format, null, null, out.size(), f.identity()));
       }
     }
     return out;
@@ -81,9 +103,9 @@ final class OpenCodeLogs implements AgentSource {
 
   @Override
   public int parse(LogFile file, EntryTable t, StringPool pool) throws IOException {
-    if (file.path().getFileName().toString().equals(DB)) return database(file.path(), t, pool);
+    if (file.path().getFileName().toString().equals(db)) return database(file.path(), t, pool);
     try {
-      JsonNode m = JSON.readTree(file.path().toFile());
+      JsonNode m = WholeFiles.mapper().readTree(file.path().toFile());
       if (m == null || !m.isObject()) return 1;
       message(m, t, pool, null);
       return 0;
@@ -148,7 +170,7 @@ final class OpenCodeLogs implements AgentSource {
       return malformed;
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().contains("no such table")) return 0; // not (yet) OpenCode's schema
-      throw new IOException("cannot read OpenCode database " + db + ": " + e.getMessage(), e);
+      throw new IOException("cannot read the database " + db + ": " + e.getMessage(), e);
     }
   }
 
