@@ -150,6 +150,12 @@ public final class GatewayApi implements HttpService {
     Json.ok(res, new GatewaySchema.RoutingList(start, end, limit, routing.recent(start, end, person, team, limit)));
   }
 
+  /** Routing decisions of {@code [from, to]} in the organization's zone, newest first, narrowed to a person or team when given. */
+  public List<io.tokenmaxx.metering.RoutingDecision> recent(LocalDate from, LocalDate to, String person, String team, int limit) {
+    return routing.recent(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), person, team,
+        limit);
+  }
+
   private static LocalDate date(ServerRequest req, String name, LocalDate otherwise) {
     var v = req.query().first(name);
     if (v.isEmpty() || v.get().isBlank()) return otherwise;
