@@ -107,4 +107,9 @@ public interface StorageComponent extends Component {
   default io.tokenmaxx.metering.CascadeStore cascades() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no cascade outcomes");
   }
+
+  /** The metering gateway's routing decisions. Backends without them throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.metering.RoutingLog routingLog() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no routing decisions");
+  }
 }

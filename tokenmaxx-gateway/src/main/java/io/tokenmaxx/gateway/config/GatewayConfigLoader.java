@@ -63,15 +63,13 @@ public final class GatewayConfigLoader {
   private static final Set<String> LISTS = Set.of("gateway.upstreams", "gateway.routes", "gateway.budgets",
       "gateway.rate-limits");
 
-  private final Map<String, String> values = new LinkedHashMap<>();
-  private final Map<String, String> origin = new LinkedHashMap<>();
+  private final io.tokenmaxx.config.SettingValues settings =
+      new io.tokenmaxx.config.SettingValues(DEFAULTS, GatewayConfigException::new);
   private final Map<String, JsonNode> lists = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private String fileName = "config file";
 
-  public GatewayConfigLoader() {
-    DEFAULTS.forEach((k, v) -> set(k, v, "default"));
-  }
+  public GatewayConfigLoader() {}
 
   /** The known scalar settings and their defaults. */
   public static Map<String, String> settings() {
@@ -124,31 +122,24 @@ public final class GatewayConfigLoader {
   /** {@code TOKENMAXX_GATEWAY_ANTHROPIC_BASE_URL} and the like; also where {@code api-key-env} looks. */
   public GatewayConfigLoader environment(Map<String, String> environment) {
     env.putAll(environment);
-    for (String key : DEFAULTS.keySet()) {
-      String name = envName(key);
-      String v = environment.get(name);
-      if (v != null) set(key, v, "environment " + name);
-    }
+    settings.environment(environment);
     return this;
   }
 
   /** Flags; null values are ignored. */
   public GatewayConfigLoader overrides(Map<String, String> flags) {
-    flags.forEach((k, v) -> {
-      if (v == null) return;
-      if (!DEFAULTS.containsKey(k)) throw new GatewayConfigException(k, "unknown setting (flags)");
-      set(k, v, "flag --" + k.replace('.', '-'));
+    settings.flags(flags, k -> {
+      throw new GatewayConfigException(k, "unknown setting (flags)");
     });
     return this;
   }
 
   public static String envName(String key) {
-    return "TOKENMAXX_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return io.tokenmaxx.config.SettingValues.envName(key);
   }
 
   private void set(String key, String value, String src) {
-    values.put(key, value.trim());
-    origin.put(key, src);
+    settings.set(key, value, src);
   }
 
   public GatewayConfig load() {
@@ -192,19 +183,8 @@ public final class GatewayConfigLoader {
     List<RateLimit> limits = new ArrayList<>();
     JsonNode ls = lists.get("gateway.rate-limits");
     if (ls != null) for (int i = 0; i < ls.size(); i++) limits.add(rateLimit("gateway.rate-limits[" + i + "]", ls.get(i)));
-    String z = str("gateway.zone");
-    ZoneId zone;
-    try {
-      zone = z.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(z);
-    } catch (DateTimeException e) {
-      throw bad("gateway.zone", "must be a time zone id such as Europe/Berlin, was '" + z + "'");
-    }
-    DayOfWeek weekStart;
-    try {
-      weekStart = DayOfWeek.valueOf(str("gateway.week-start").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw bad("gateway.week-start", "must be a day of the week such as monday, was '" + str("gateway.week-start") + "'");
-    }
+    ZoneId zone = settings.zone("gateway.zone");
+    DayOfWeek weekStart = settings.day("gateway.week-start");
     String spill = str("gateway.records.spill-dir");
     GatewayConfig.Records records = new GatewayConfig.Records(intIn("gateway.records.capacity", 1, 10_000_000),
         intIn("gateway.records.batch-size", 1, 100_000), duration("gateway.records.flush-interval"),
@@ -220,7 +200,7 @@ public final class GatewayConfigLoader {
   }
 
   private URI baseUrl(String key, Protocol p) {
-    return url(key, str(key), p, origin.get(key));
+    return url(key, str(key), p, settings.origin(key));
   }
 
   private static URI url(String key, String v, Protocol p, String src) {
@@ -422,48 +402,22 @@ public final class GatewayConfigLoader {
   }
 
   private String str(String key) {
-    return values.get(key);
-  }
-
-  private GatewayConfigException bad(String key, String why) {
-    return new GatewayConfigException(key, why + " (from " + origin.get(key) + ")");
+    return settings.str(key);
   }
 
   private int intIn(String key, int min, int max) {
-    return (int) longIn(key, min, max);
+    return settings.intIn(key, min, max);
   }
 
   private long longIn(String key, long min, long max) {
-    long v;
-    try {
-      v = Long.parseLong(str(key));
-    } catch (NumberFormatException e) {
-      throw bad(key, "must be a whole number, was '" + str(key) + "'");
-    }
-    if (v < min || v > max) throw bad(key, "must be between " + min + " and " + max + ", was " + v);
-    return v;
+    return settings.longIn(key, min, max);
   }
 
   private boolean bool(String key) {
-    String v = str(key).toLowerCase(Locale.ROOT);
-    if (Set.of("true", "yes", "on", "1").contains(v)) return true;
-    if (Set.of("false", "no", "off", "0").contains(v)) return false;
-    throw bad(key, "must be true or false, was '" + str(key) + "'");
+    return settings.bool(key);
   }
 
   private Duration duration(String key) {
-    String v = str(key);
-    Duration d;
-    try {
-      d = v.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-          : v.matches("\\d+s") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
-          : v.matches("\\d+m") ? Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)))
-          : v.matches("\\d+h") ? Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)))
-          : Duration.parse(v);
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw bad(key, "must be a duration such as 200ms, 10s, 5m or PT0.5S, was '" + v + "'");
-    }
-    if (d.isNegative() || d.isZero()) throw bad(key, "must be positive, was " + v);
-    return d;
+    return settings.duration(key);
   }
 }

@@ -71,14 +71,11 @@ public final class ConfigLoader {
    */
   static final Set<String> SECTIONS = Set.of("gateway");
 
-  private final Map<String, String> values = new LinkedHashMap<>();
-  private final Map<String, String> origin = new LinkedHashMap<>();
+  private final io.tokenmaxx.config.SettingValues settings = new io.tokenmaxx.config.SettingValues(DEFAULTS, ConfigException::new);
   private final Map<String, JsonNode> sections = new LinkedHashMap<>();
   private final Map<String, String> sectionSources = new LinkedHashMap<>();
 
-  public ConfigLoader() {
-    DEFAULTS.forEach((k, v) -> set(k, v, "default"));
-  }
+  public ConfigLoader() {}
 
   /** Reads a YAML file of nested keys ({@code ingest: {batch-size: 5000}}). */
   public ConfigLoader file(Path file) {
@@ -126,26 +123,18 @@ public final class ConfigLoader {
 
   /** Takes {@code TOKENMAXX_*} variables, e.g. {@code TOKENMAXX_INGEST_BATCH_SIZE}. */
   public ConfigLoader environment(Map<String, String> env) {
-    for (String key : DEFAULTS.keySet()) {
-      String name = envName(key);
-      String v = env.get(name);
-      if (v != null) set(key, v, "environment " + name);
-    }
+    settings.environment(env);
     return this;
   }
 
   /** Explicit values (command-line flags); null values are ignored. */
   public ConfigLoader overrides(Map<String, String> flags) {
-    flags.forEach((k, v) -> {
-      if (v == null) return;
-      requireKnown(k, "flags");
-      set(k, v, "flag --" + k.replace('.', '-'));
-    });
+    settings.flags(flags, k -> requireKnown(k, "flags"));
     return this;
   }
 
   public static String envName(String key) {
-    return "TOKENMAXX_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    return io.tokenmaxx.config.SettingValues.envName(key);
   }
 
   private void requireKnown(String key, String src) {
@@ -156,8 +145,7 @@ public final class ConfigLoader {
   }
 
   private void set(String key, String value, String src) {
-    values.put(key, value.trim());
-    origin.put(key, src);
+    settings.set(key, value, src);
   }
 
   /** Validates everything and returns the config; the first bad setting throws. */
@@ -220,7 +208,7 @@ public final class ConfigLoader {
           + "receivers check the X-Tokenmaxx-Signature HMAC with it");
     }
     java.util.Map<String, String> guard = new java.util.LinkedHashMap<>();
-    for (String key : values.keySet()) {
+    for (String key : settings.keys()) {
       if (key.startsWith("guard.") && !key.equals("guard.interval") && !key.equals("guard.lookback-weeks")) {
         guard.put(key.substring("guard.".length()), str(key));
       }
@@ -239,33 +227,16 @@ public final class ConfigLoader {
   }
 
   private java.time.DayOfWeek day(String key) {
-    try {
-      return java.time.DayOfWeek.valueOf(str(key).toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw bad(key, "must be a day of the week such as monday, was '" + str(key) + "'");
-    }
+    return settings.day(key);
   }
 
   private Duration durationOrZero(String key) {
-    String v = str(key);
-    if (v.equals("0") || v.equals("0s") || v.equals("PT0S")) return Duration.ZERO;
-    return duration(key);
+    return settings.durationOrZero(key);
   }
 
   private io.tokenmaxx.analyze.AnalyticsSettings analytics(int minGroup) {
-    String z = str("analytics.zone");
-    java.time.ZoneId zone;
-    try {
-      zone = z.isEmpty() ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(z);
-    } catch (java.time.DateTimeException e) {
-      throw bad("analytics.zone", "must be a time zone id such as Europe/Berlin, was '" + z + "'");
-    }
-    java.time.DayOfWeek weekStart;
-    try {
-      weekStart = java.time.DayOfWeek.valueOf(str("analytics.week-start").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw bad("analytics.week-start", "must be a day of the week such as monday, was '" + str("analytics.week-start") + "'");
-    }
+    java.time.ZoneId zone = settings.zone("analytics.zone");
+    java.time.DayOfWeek weekStart = day("analytics.week-start");
     double breadth = fraction("analytics.breadth-threshold");
     int moderate = intIn("analytics.depth.moderate-from", 2, 7);
     int heavy = intIn("analytics.depth.heavy-from", 3, 7);
@@ -276,14 +247,7 @@ public final class ConfigLoader {
   }
 
   private double fraction(String key) {
-    double v;
-    try {
-      v = Double.parseDouble(str(key));
-    } catch (NumberFormatException e) {
-      throw bad(key, "must be a number such as 0.5, was '" + str(key) + "'");
-    }
-    if (!(v > 0 && v <= 1)) throw bad(key, "must be a share above 0 and at most 1 (0.5 = 50 %), was " + v);
-    return v;
+    return settings.fraction(key);
   }
 
   private CookieSettings cookies() {
@@ -300,52 +264,30 @@ public final class ConfigLoader {
   }
 
   String str(String key) {
-    return values.get(key);
+    return settings.str(key);
   }
 
   String origin(String key) {
-    return origin.get(key);
+    return settings.origin(key);
   }
 
   ConfigException bad(String key, String why) {
-    return new ConfigException(key, why + " (from " + origin.get(key) + ")");
+    return (ConfigException) settings.bad(key, why);
   }
 
   int intIn(String key, int min, int max) {
-    return (int) longIn(key, min, max);
+    return settings.intIn(key, min, max);
   }
 
   private long longIn(String key, long min, long max) {
-    long v;
-    try {
-      v = Long.parseLong(str(key));
-    } catch (NumberFormatException e) {
-      throw bad(key, "must be a whole number, was '" + str(key) + "'");
-    }
-    if (v < min || v > max) throw bad(key, "must be between " + min + " and " + max + ", was " + v);
-    return v;
+    return settings.longIn(key, min, max);
   }
 
   private boolean bool(String key) {
-    String v = str(key).toLowerCase(Locale.ROOT);
-    if (Set.of("true", "yes", "on", "1").contains(v)) return true;
-    if (Set.of("false", "no", "off", "0").contains(v)) return false;
-    throw bad(key, "must be true or false, was '" + str(key) + "'");
+    return settings.bool(key);
   }
 
   Duration duration(String key) {
-    String v = str(key);
-    Duration d;
-    try {
-      d = v.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-          : v.matches("\\d+s") ? Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)))
-          : v.matches("\\d+m") ? Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)))
-          : v.matches("\\d+h") ? Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)))
-          : Duration.parse(v);
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw bad(key, "must be a duration such as 20ms, 2s, 30m, 12h or PT0.5S, was '" + v + "'");
-    }
-    if (d.isNegative() || d.isZero()) throw bad(key, "must be positive, was " + v);
-    return d;
+    return settings.duration(key);
   }
 }

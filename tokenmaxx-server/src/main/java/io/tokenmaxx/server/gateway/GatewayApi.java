@@ -13,6 +13,7 @@ import io.tokenmaxx.gateway.route.Savings;
 import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.metering.CascadeStore;
+import io.tokenmaxx.metering.RoutingLog;
 import io.tokenmaxx.model.RecordLimits;
 import io.tokenmaxx.model.UsageRecord;
 import io.tokenmaxx.server.api.ApiOperation;
@@ -44,6 +45,7 @@ public final class GatewayApi implements HttpService {
   private final RequestAuth auth;
   private final Supplier<List<GatewaySchema.BudgetView>> budgets;
   private final CascadeStore cascades;
+  private final RoutingLog routing;
   private final RecordSink sink;
   private final KeyStore keys;
   private final Directory directory;
@@ -52,10 +54,11 @@ public final class GatewayApi implements HttpService {
   private final long maxBodyBytes;
 
   public GatewayApi(RequestAuth auth, Supplier<List<GatewaySchema.BudgetView>> budgets, CascadeStore cascades,
-      RecordSink sink, KeyStore keys, Directory directory, ZoneId zone, Clock clock, long maxBodyBytes) {
+      RoutingLog routing, RecordSink sink, KeyStore keys, Directory directory, ZoneId zone, Clock clock, long maxBodyBytes) {
     this.auth = auth;
     this.budgets = budgets;
     this.cascades = cascades;
+    this.routing = routing;
     this.sink = sink;
     this.keys = keys;
     this.directory = directory;
@@ -68,6 +71,7 @@ public final class GatewayApi implements HttpService {
   public void routing(HttpRules rules) {
     rules.get("/api/v1/gateway/budgets", this::budgets)
         .get("/api/v1/gateway/savings", this::savings)
+        .get("/api/v1/gateway/requests", this::requests)
         .post("/api/v1/gateway/records", this::records)
         .get("/api/v1/gateway/keys/{hash}", this::key);
   }
@@ -108,6 +112,48 @@ public final class GatewayApi implements HttpService {
       rows.add(Savings.row(s.modelClass(), s.requests(), s.escalated(), s.actualCost(), s.strongCost()));
     }
     return new GatewaySchema.SavingsTable(from, to, rows);
+  }
+
+  static final int DEFAULT_REQUESTS = 100;
+  static final int MAX_REQUESTS = 1000;
+
+  /**
+   * Routing decisions of a date range, newest first: an admin sees every request, a person's token
+   * that person's, a team's token that team's.
+   */
+  private void requests(ServerRequest req, ServerResponse res) {
+    Principal p = auth.require(req, Principal.Scope.READ);
+    LocalDate to = date(req, "to", LocalDate.now(clock.withZone(zone)));
+    LocalDate from = date(req, "from", to.minusDays(DEFAULT_DAYS - 1));
+    if (from.isAfter(to)) throw ApiError.badRequest("from", "must not be after 'to' (" + to + "), was " + from);
+    int limit = DEFAULT_REQUESTS;
+    var l = req.query().first("limit");
+    if (l.isPresent() && !l.get().isBlank()) {
+      try {
+        limit = Integer.parseInt(l.get().trim());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_REQUESTS) {
+        throw ApiError.badRequest("limit", "must be a whole number from 1 to " + MAX_REQUESTS + ", was '" + l.get() + "'");
+      }
+    }
+    String person = null;
+    String team = null;
+    if (!p.can(Principal.Scope.ADMIN)) {
+      person = p.personId();
+      if (person == null) team = p.team();
+      if (person == null && team == null) throw ApiError.forbidden("routing decisions are shown to admins, a person or a team");
+    }
+    java.time.Instant start = from.atStartOfDay(zone).toInstant();
+    java.time.Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    Json.ok(res, new GatewaySchema.RoutingList(start, end, limit, routing.recent(start, end, person, team, limit)));
+  }
+
+  /** Routing decisions of {@code [from, to]} in the organization's zone, newest first, narrowed to a person or team when given. */
+  public List<io.tokenmaxx.metering.RoutingDecision> recent(LocalDate from, LocalDate to, String person, String team, int limit) {
+    return routing.recent(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), person, team,
+        limit);
   }
 
   private static LocalDate date(ServerRequest req, String name, LocalDate otherwise) {
@@ -184,6 +230,13 @@ public final class GatewayApi implements HttpService {
             "What the cheap-first cascade saved, per model class",
             "Cost of what was served (escalated answers included) against sending every request to the route's "
                 + "strongest model.", range, null, GatewaySchema.SavingsTable.class),
+        new ApiOperation("get", "/api/v1/gateway/requests", "gatewayRequests", "gateway",
+            "How the gateway routed each request: every target tried, why it moved on, what each try cost",
+            "Newest first. An admin sees every request, a person's token that person's, a team's token that team's. "
+                + "Never prompt or answer text.",
+            java.util.stream.Stream.concat(range.stream(), java.util.stream.Stream.of(
+                new QueryParam("limit", "most requests returned, 1 to " + MAX_REQUESTS + " (default " + DEFAULT_REQUESTS + ")",
+                    "integer"))).toList(), null, GatewaySchema.RoutingList.class),
         new ApiOperation("post", "/api/v1/gateway/records", "gatewayRecords", "gateway",
             "Records of a standalone gateway (NDJSON, one gateway record a line)",
             "Needs a team ingest token or an admin token. Bad lines are refused one by one; the rest is kept.",

@@ -32,10 +32,10 @@ public final class GatewayFeature implements Component {
       RequestAuth auth, Webhook webhook, ZoneId zone, long maxBodyBytes, Clock clock) {
     this.keys = new StoredKeys(store.tokens(), store.directory());
     this.alerts = new BudgetAlerts(webhook);
-    PipelineSink sink = new PipelineSink(queue, store.cascades());
+    PipelineSink sink = new PipelineSink(queue, store.cascades(), store.routingLog());
     this.gateway = Gateway.builder().config(config).keys(keys).ledger(store.budgetLedger()).alerts(alerts)
         .sink(sink).prices(prices).clock(clock).build();
-    this.api = new GatewayApi(auth, this::budgets, store.cascades(), sink, keys, store.directory(), zone, clock,
+    this.api = new GatewayApi(auth, this::budgets, store.cascades(), store.routingLog(), sink, keys, store.directory(), zone, clock,
         maxBodyBytes);
     this.pages = List.of(new GatewayPage(this::budgets, api, store.directory(), clock, zone),
         new GatewayKeysPage(store.tokens(), store.directory(), this::forgetKeys));

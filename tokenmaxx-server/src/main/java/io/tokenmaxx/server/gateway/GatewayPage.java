@@ -18,14 +18,22 @@ import java.util.function.Supplier;
 
 /**
  * {@code /gateway}: the metering gateway's budgets with their consumption in the current window,
- * and what the cheap-first cascade saved per model class in the selected dates. The budgets also
+ * what the cheap-first cascade saved per model class in the selected dates, and how the latest
+ * requests were routed (every target tried, why the gateway moved on, what each try cost). The budgets also
  * appear on the Spend page, which loads {@code /gateway/budgets-card} into itself. An admin sees
  * every budget, anyone else those of their own person and team.
  */
 public final class GatewayPage implements Page {
 
-  /** The page's model: budgets visible to the viewer and the savings table of the selected dates. */
-  public record Model(List<GatewaySchema.BudgetView> budgets, GatewaySchema.SavingsTable savings) {}
+  /** Routing decisions shown on the page: the latest of the selected dates. */
+  static final int RECENT = 20;
+
+  /**
+   * The page's model: budgets visible to the viewer, the savings table of the selected dates, and
+   * the latest routing decisions the viewer may see (an admin every request, anyone else their own).
+   */
+  public record Model(List<GatewaySchema.BudgetView> budgets, GatewaySchema.SavingsTable savings,
+      List<io.tokenmaxx.metering.RoutingDecision> requests) {}
 
   private final Supplier<List<GatewaySchema.BudgetView>> budgets;
   private final GatewayApi api;
@@ -51,13 +59,19 @@ public final class GatewayPage implements Page {
   public void routes(PageRoutes r) {
     r.get("/gateway", Access.SIGNED_IN, this::show);
     r.get("/gateway/budgets-card", Access.SIGNED_IN, w -> Result.view("gateway/budgets-card.jte", "Budgets", "spend",
-        new Model(visible(w.viewer()), null)));
+        new Model(visible(w.viewer()), null, List.of())));
   }
 
   private Result show(WebRequest w) {
     AnalyticsFilter f = w.filter().resolve(clock, zone);
     return Result.view("gateway/gateway.jte", "Gateway", "gateway",
-        new Model(visible(w.viewer()), api.table(f.from(), f.to()))).withDatesOnly();
+        new Model(visible(w.viewer()), api.table(f.from(), f.to()), requests(w.viewer(), f))).withDatesOnly();
+  }
+
+  private List<io.tokenmaxx.metering.RoutingDecision> requests(Viewer v, AnalyticsFilter f) {
+    if (v.isAdmin()) return api.recent(f.from(), f.to(), null, null, RECENT);
+    if (v.personId() == null) return List.of();
+    return api.recent(f.from(), f.to(), v.personId(), null, RECENT);
   }
 
   List<GatewaySchema.BudgetView> visible(Viewer v) {

@@ -38,6 +38,9 @@ public final class GatewaySchema {
   public record SavingsTable(LocalDate from, LocalDate to, List<Savings.Row> rows) {}
 
   /** What {@code POST /api/v1/gateway/records} kept and refused (line numbers from 1). */
+  /** Routing decisions, newest first ({@code limit} of them at most). */
+  public record RoutingList(Instant from, Instant to, int limit, List<io.tokenmaxx.metering.RoutingDecision> requests) {}
+
   public record RecordsAccepted(int accepted, List<Refused> refused) {}
 
   public record Refused(int line, String error) {}

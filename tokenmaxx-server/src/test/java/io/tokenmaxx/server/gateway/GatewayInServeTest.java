@@ -98,6 +98,14 @@ class GatewayInServeTest {
             flush-interval: 5ms
           budgets:
             - {scope: "person:%s", tokens: 220, period: day}
+          upstreams:
+            - {name: unreachable, protocol: openai, base-url: "http://127.0.0.1:1/v1"}
+          routes:
+            - model: tiered
+              strategy: fallback
+              targets:
+                - {upstream: unreachable, model: gpt-4o-mini}
+                - {upstream: openai, model: gpt-4o-mini}
         """.formatted(receiver.getAddress().getPort(), SECRET, EMAIL));
     Map<String, String> env = Map.of(
         "TOKENMAXX_GATEWAY_ANTHROPIC_BASE_URL", anthropic.baseUrl(),
@@ -272,6 +280,69 @@ class GatewayInServeTest {
     HttpResponse<String> ownerless = call("POST", "/api/v1/tokens", admin, "{\"scope\":\"gateway\"}");
     assertThat(ownerless.statusCode()).isEqualTo(400);
     assertThat(ownerless.body()).contains("gateway token is for a person or a team");
+  }
+
+  /** The routing decisions the token may see, waiting until {@code n} are there. */
+  JsonNode routingDecisions(String token, int n) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      HttpResponse<String> r = call("GET", "/api/v1/gateway/requests", token, null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode list = Json.MAPPER.readTree(r.body()).get("requests");
+      if (list.size() >= n || System.nanoTime() > deadline) return list;
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void everyRequestsRoutingDecisionIsRecordedWithWhatWasTriedWhyAndWhatItCost() throws Exception {
+    String secret = gatewayKey().get("secret").asText();
+    OpenAIClient gpt = OpenAIOkHttpClient.builder().baseUrl(base() + "/openai/v1").apiKey(secret).maxRetries(0).build();
+    openai.enqueue(new OpenAiStandIn.Chat("Bonjour.", new OpenAiStandIn.Usage(40, 6, 0, 0)));
+    openai.enqueue(new OpenAiStandIn.Chat("Hallo.", new OpenAiStandIn.Usage(20, 4, 0, 0)));
+    // a routed request whose first target cannot be reached, then a request without a route
+    gpt.chat().completions().create(ChatCompletionCreateParams.builder().model("tiered")
+        .addUserMessage("Say hello in French").build());
+    gpt.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addUserMessage("Say hello in German").build());
+
+    JsonNode all = routingDecisions(admin, 2);
+    assertThat(all).hasSize(2);
+    JsonNode routed = null;
+    JsonNode direct = null;
+    for (JsonNode d : all) if (d.get("requestedModel").asText().equals("tiered")) routed = d; else direct = d;
+    assertThat(routed).as(all.toString()).isNotNull();
+    assertThat(routed.get("strategy").asText()).isEqualTo("fallback");
+    assertThat(routed.get("person").asText()).isEqualTo(EMAIL);
+    assertThat(routed.get("httpStatus").asInt()).isEqualTo(200);
+    assertThat(routed.get("upstream").asText()).isEqualTo("openai");
+    JsonNode tries = routed.get("attempts");
+    assertThat(tries).hasSize(2);
+    assertThat(tries.get(0).get("upstream").asText()).isEqualTo("unreachable");
+    assertThat(tries.get(0).get("outcome").asText()).isEqualTo("failed");
+    assertThat(tries.get(0).get("reason").asText()).isNotBlank();
+    assertThat(tries.get(0).hasNonNull("status")).isFalse();
+    assertThat(tries.get(1).get("upstream").asText()).isEqualTo("openai");
+    assertThat(tries.get(1).get("outcome").asText()).isEqualTo("served");
+    assertThat(tries.get(1).get("status").asInt()).isEqualTo(200);
+    assertThat(tries.get(1).get("cost").decimalValue()).isPositive();
+    assertThat(routed.get("cost").decimalValue()).isEqualByComparingTo(tries.get(1).get("cost").decimalValue());
+    assertThat(direct.get("strategy").asText()).isEqualTo("direct");
+    assertThat(direct.get("attempts")).hasSize(1);
+    assertThat(direct.get("attempts").get(0).get("outcome").asText()).isEqualTo("served");
+    assertThat(all.toString()).doesNotContain("Say hello", "Bonjour", "Hallo");
+
+    // ana sees her own requests, bo none; the limit is checked and named
+    assertThat(routingDecisions(token("read", EMAIL), 2)).hasSize(2);
+    HttpResponse<String> bo = call("GET", "/api/v1/gateway/requests", token("read", "bo@example.com"), null);
+    assertThat(Json.MAPPER.readTree(bo.body()).get("requests")).isEmpty();
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/gateway/requests?limit=1", admin, null).body())
+        .get("requests")).hasSize(1);
+    HttpResponse<String> bad = call("GET", "/api/v1/gateway/requests?limit=0", admin, null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("limit");
+    JsonNode paths = Json.MAPPER.readTree(call("GET", "/api/openapi.json", null, null).body()).get("paths");
+    assertThat(paths.get("/api/v1/gateway/requests").get("get").get("operationId").asText()).isEqualTo("gatewayRequests");
   }
 
   String token(String scope, String person) throws Exception {

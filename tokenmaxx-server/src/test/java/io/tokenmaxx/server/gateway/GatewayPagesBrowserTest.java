@@ -119,6 +119,9 @@ class GatewayPagesBrowserTest {
         assertThat(savings).contains("auto\t8\t2 (25%)\t$0.01\t$0.05\t$0.04\t71%");
         String budgets = page.locator("#gateway-budgets").innerText();
         assertThat(budgets).contains("person:" + someone.id()).contains("team:" + someone.team()).contains("day", "month");
+        String routed = page.locator("#gateway-requests").innerText();
+        assertThat(routed).contains("cascade (escalated: length)").contains("escalated 200 — length")
+            .contains("served 200").doesNotContain("Cheap answer", "Strong answer");
         shot(page, "gateway");
 
         page.navigate(base + "/spend");

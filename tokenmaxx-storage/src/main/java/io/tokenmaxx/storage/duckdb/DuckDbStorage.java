@@ -255,6 +255,11 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.metering.RoutingLog routingLog() {
+    return metering().routing();
+  }
+
+  @Override
   public TokenStore tokens() {
     return open().tokens();
   }

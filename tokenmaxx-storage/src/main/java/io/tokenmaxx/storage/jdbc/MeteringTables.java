@@ -3,14 +3,16 @@ package io.tokenmaxx.storage.jdbc;
 import io.tokenmaxx.metering.BudgetLedger;
 import io.tokenmaxx.metering.CascadeStore;
 
-/** The metering gateway's tables of a backend (budget windows, cascade outcomes), built together. */
+/** The metering gateway's tables of a backend (budget windows, cascade outcomes, routing decisions), built together. */
 public final class MeteringTables {
   private final JdbcBudgetLedger ledger;
   private final JdbcCascadeStore cascades;
+  private final JdbcRoutingLog routing;
 
   public MeteringTables(Transactions tx) {
     this.ledger = new JdbcBudgetLedger(tx);
     this.cascades = new JdbcCascadeStore(tx);
+    this.routing = new JdbcRoutingLog(tx);
   }
 
   public BudgetLedger ledger() {
@@ -19,5 +21,9 @@ public final class MeteringTables {
 
   public CascadeStore cascades() {
     return cascades;
+  }
+
+  public io.tokenmaxx.metering.RoutingLog routing() {
+    return routing;
   }
 }

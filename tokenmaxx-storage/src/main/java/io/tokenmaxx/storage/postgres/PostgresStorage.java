@@ -232,6 +232,11 @@ public final class PostgresStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.metering.RoutingLog routingLog() {
+    return metering().routing();
+  }
+
+  @Override
   public TokenStore tokens() {
     return open().tokens();
   }

@@ -6,6 +6,7 @@ import io.tokenmaxx.metering.BudgetLedger;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITBudgetLedger;
 import io.tokenmaxx.storage.kit.ITCascades;
+import io.tokenmaxx.storage.kit.ITRoutingLog;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,14 @@ class DuckDbMeteringTest {
 
   @Nested
   class Ledger extends ITBudgetLedger {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return DuckDbStorage.builder().inMemory().build();
+    }
+  }
+
+  @Nested
+  class Routing extends ITRoutingLog {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
       return DuckDbStorage.builder().inMemory().build();
