@@ -77,7 +77,7 @@ class ConnectBrowserTest extends BrowserTest {
     assertThat(open(page, "/admin/directory")).isEqualTo(200);
     String csv = """
         Employee ID,Name,Work Email,Department,Team,Job Title,Annual Loaded Cost,Start Date,Aliases
-        imp-1,Grace Hopper,grace.hopper@example.com,Engineering,Compilers,Engineer,190000,2024-02-01,github:ghopper
+        imp-1,Grace Hopper,grace.hopper@example.com,Engineering,Compilers,Engineer,190000,2024-02-01,git_email:grace@home.example
         imp-2,Bad Row,not-an-email,Engineering,Compilers,Engineer,abc,2024-02-01,
         """;
     page.fill("#csv-text", csv);
