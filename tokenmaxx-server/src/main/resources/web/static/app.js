@@ -5,6 +5,14 @@
   // Okabe-Ito: distinguishable with the common colour-vision deficiencies.
   var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7F7F7F', '#F0E442'];
   var charts = [];
+  // A series keeps its colour in every chart of the page (a tool is the same colour everywhere):
+  // names get palette colours in the order the page first shows them.
+  var named = {};
+  var nextColour = 0;
+  function colourOf(name) {
+    if (!Object.prototype.hasOwnProperty.call(named, name)) named[name] = PALETTE[nextColour++ % PALETTE.length];
+    return named[name];
+  }
 
   function shortNumber(v) {
     var a = Math.abs(v);
@@ -60,6 +68,7 @@
         stack: stacked ? 'total' : undefined, showSymbol: false, smooth: false,
         barMaxWidth: horizontal ? 18 : 28, barCategoryGap: stacked ? '20%' : undefined, emphasis: { focus: 'series' }
       };
+      if (many && !spec.colors) out.color = colourOf(s.name);
       if (spec.kind === 'area') { out.areaStyle = { opacity: 0.85 }; out.lineStyle = { width: 0.8 }; }
       if (spec.kind === 'line') { out.lineStyle = { width: 2 }; }
       if (horizontal && !many) {

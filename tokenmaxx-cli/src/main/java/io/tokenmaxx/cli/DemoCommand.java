@@ -110,14 +110,15 @@ final class DemoCommand implements Runnable {
             spec.people(), spec.weeks(), spec.seed(), dir);
         DemoLoader.Loaded loaded = new DemoLoader(storage,
             List.of(new PricingEnricher(ServerAssembly.priceCatalog(config))), passwords,
-            Math.max(1, Runtime.getRuntime().availableProcessors())).load(spec);
+            Math.max(1, Runtime.getRuntime().availableProcessors())).notAfter(java.time.Instant.now()).load(spec);
         state = DemoState.of(spec, loaded);
         state.write(dir);
         out.printf(Locale.ROOT, "loaded %,d usage and %,d outcome records in %.1f s%n", loaded.usageRecords(),
             loaded.outcomeRecords(), loaded.took().toMillis() / 1000.0);
       } else {
+        // What the store holds now (records sent since the demo was generated count too).
         out.printf(Locale.ROOT, "tokenmaxx demo: reusing %s (%d people x %d weeks, seed %d, %,d usage records)%n",
-            dir, state.people(), state.weeks(), state.seed(), state.usage());
+            dir, state.people(), state.weeks(), state.seed(), storage.usageStore().countUsage());
       }
     } catch (RuntimeException e) {
       storage.close();

@@ -92,11 +92,13 @@ final class Disclosure {
   record Fact(LocalDate day, int week, String[] values, String person) {}
 
   private final int k;
+  private final LocalDate first;
   private final List<Fact> facts;
   private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-  private Disclosure(int k, List<Fact> facts) {
+  private Disclosure(int k, LocalDate first, List<Fact> facts) {
     this.k = k;
+    this.first = first;
     this.facts = facts;
   }
 
@@ -129,12 +131,13 @@ final class Disclosure {
       int week = (int) ChronoUnit.WEEKS.between(first, day.with(TemporalAdjusters.previousOrSame(weekStart)));
       facts.add(new Fact(day, week, v, person));
     }
-    return new Disclosure(k, facts);
+    return new Disclosure(k, base.from(), facts);
   }
 
   /** True when the figure over {@code cell} and {@code from..to} may be shown. */
   boolean shows(Cell cell, LocalDate from, LocalDate to) {
     Objects.requireNonNull(cell, "cell");
+    if (from.isBefore(first)) return false; // days it knows nothing about: fail closed
     return memo(List.of("shows", cell, from, to), () -> {
       if (!Suppression.enough(weeks(cell, from, to), k)) return false;
       for (Map.Entry<Dim, Set<String>> e : cell.values().entrySet()) {
@@ -151,14 +154,40 @@ final class Disclosure {
    */
   Set<String> hiddenValues(Cell context, Dim d, LocalDate from, LocalDate to) {
     return memo(List.of("hidden", context, d, from, to), () -> {
+      Dim parent = parent(d);
       Map<String, Map<Integer, Set<String>>> rows = new HashMap<>();
+      Map<String, Set<String>> children = new HashMap<>();
       for (Fact f : facts) {
         if (f.day().isBefore(from) || f.day().isAfter(to) || !context.matches(f)) continue;
-        rows.computeIfAbsent(f.values()[d.ordinal()], v -> new HashMap<>())
-            .computeIfAbsent(f.week(), w -> new HashSet<>()).add(f.person());
+        String v = f.values()[d.ordinal()];
+        rows.computeIfAbsent(v, x -> new HashMap<>()).computeIfAbsent(f.week(), w -> new HashSet<>()).add(f.person());
+        if (parent != null) children.computeIfAbsent(f.values()[parent.ordinal()], x -> new HashSet<>()).add(v);
       }
-      return Set.copyOf(Suppression.hidden(rows, k));
+      if (parent == null) return Set.copyOf(Suppression.hidden(rows, k));
+      // Teams within departments, tools within categories, models within providers: a parent's row
+      // (or filter) gives the sum of its children, so the hidden children of each shown parent must
+      // hold k people or none, and a hidden parent keeps some hidden children (else they add up to it).
+      Set<String> hiddenParents = hiddenValues(context.without(parent), parent, from, to);
+      List<Set<String>> ofShown = new ArrayList<>();
+      List<Set<String>> ofHidden = new ArrayList<>();
+      children.forEach((p, c) -> (hiddenParents.contains(p) ? ofHidden : ofShown).add(c));
+      // The children of all hidden parents together are what the total minus everything shown
+      // leaves: they too hold k people or none.
+      Set<String> underHidden = new HashSet<>();
+      ofHidden.forEach(underHidden::addAll);
+      ofShown.add(underHidden);
+      return Set.copyOf(Suppression.hidden(rows, k, ofShown, ofHidden));
     });
+  }
+
+  /** The coarser dimension each value of {@code d} belongs to (null for the coarse ones). */
+  static Dim parent(Dim d) {
+    return switch (d) {
+      case TEAM -> Dim.DEPARTMENT;
+      case TOOL -> Dim.CATEGORY;
+      case MODEL -> Dim.PROVIDER;
+      default -> null;
+    };
   }
 
   /** The memoized answer (answers call each other, so no computeIfAbsent: a race only computes twice). */

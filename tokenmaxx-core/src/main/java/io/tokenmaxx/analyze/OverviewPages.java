@@ -87,7 +87,10 @@ final class OverviewPages {
     Map<String, Long> active = new HashMap<>();
     for (UsageRow r : activeByGroup) active.put(r.key(0), r.people());
     double threshold = q.service.settings.breadthThreshold();
-    Set<String> hidden = q.privacy.hiddenParts(members);
+    // Teams sit in departments, whose figures are published as well.
+    Set<String> hidden = kind.equals("team")
+        ? q.privacy.hiddenParts(members, team -> departmentOfTeam(q, team, members.get(team)))
+        : q.privacy.hiddenParts(members);
     List<GroupAdoption> out = new ArrayList<>();
     members.forEach((g, m) -> {
       if (hidden.contains(g)) {
@@ -102,6 +105,16 @@ final class OverviewPages {
         .thenComparing(g -> g.rate() == null ? 0 : -g.rate())
         .thenComparing(GroupAdoption::id, Comparator.nullsLast(Comparator.naturalOrder())));
     return out;
+  }
+
+  private static String departmentOfTeam(Request q, String team, Set<String> members) {
+    io.tokenmaxx.identity.Team t = team == null ? null : q.teams().get(team);
+    if (t != null && t.department() != null) return t.department();
+    for (String m : members) {
+      String d = q.people().get(m).department();
+      if (d != null) return d;
+    }
+    return null;
   }
 
   private static OverviewPage.NewAdopters newAdopters(Request q, Set<String> population, boolean hide,

@@ -107,6 +107,15 @@ final class Privacy {
    * beside them, so total minus the shown groups would give the hidden ones away).
    */
   <K> Set<K> hiddenParts(Map<K, ? extends Collection<String>> groups) {
+    return hiddenParts(groups, null);
+  }
+
+  /**
+   * As above for a partition nested in a coarser one ({@code parentOf}: a team's department): the
+   * coarser groups are published too, so the hidden groups within each shown parent must also hold
+   * k people or none, and a hidden parent keeps some of its groups hidden.
+   */
+  <K> Set<K> hiddenParts(Map<K, ? extends Collection<String>> groups, Function<K, String> parentOf) {
     if (open()) return Set.of();
     Map<K, Map<Integer, Set<String>>> rows = new HashMap<>();
     groups.forEach((g, members) -> {
@@ -114,7 +123,22 @@ final class Privacy {
       for (String m : members) if (!viewer.canSee(m)) counted.add(m);
       rows.put(g, Map.of(0, counted));
     });
-    return Suppression.hidden(rows, viewer.minGroupSize());
+    if (parentOf == null) return Suppression.hidden(rows, viewer.minGroupSize());
+    Map<String, Set<String>> parentMembers = new HashMap<>();
+    Map<String, Set<K>> children = new HashMap<>();
+    groups.forEach((g, members) -> {
+      String parent = parentOf.apply(g);
+      parentMembers.computeIfAbsent(parent, x -> new HashSet<>()).addAll(members);
+      children.computeIfAbsent(parent, x -> new HashSet<>()).add(g);
+    });
+    Set<String> hiddenParents = hiddenParts(parentMembers);
+    java.util.List<Set<K>> ofShown = new java.util.ArrayList<>();
+    java.util.List<Set<K>> ofHidden = new java.util.ArrayList<>();
+    children.forEach((p, c) -> (hiddenParents.contains(p) ? ofHidden : ofShown).add(c));
+    Set<K> underHidden = new HashSet<>();
+    ofHidden.forEach(underHidden::addAll);
+    ofShown.add(underHidden);
+    return Suppression.hidden(rows, viewer.minGroupSize(), ofShown, ofHidden);
   }
 
   /** True when the person counts toward k for this viewer (someone they cannot see individually). */

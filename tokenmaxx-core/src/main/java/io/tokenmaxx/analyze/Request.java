@@ -65,13 +65,15 @@ final class Request {
 
   /**
    * What the disclosure rules need: usage by day, key and person over every range a page
-   * publishes (the period, the previous one, the trailing 28 days, the month to date).
+   * publishes (the period, the previous one, the trailing 28 days and four whole weeks, the month
+   * to date). A figure over days outside it would count no one: every caller stays within it.
    */
   private Disclosure loadDisclosure() {
     LocalDate to = filter.to();
     LocalDate first = period.previousFrom();
     if (to.minusDays(27).isBefore(first)) first = to.minusDays(27);
     if (to.withDayOfMonth(1).isBefore(first)) first = to.withDayOfMonth(1);
+    if (weekOf(to).minusWeeks(4).isBefore(first)) first = weekOf(to).minusWeeks(4);
     Scope base = new Scope(first, to, filter.zone(), service.settings.weekStart(), null, null, null, null, null, true);
     return Disclosure.load(service.store, base, viewer, people(), viewer.minGroupSize());
   }

@@ -32,7 +32,8 @@ final class SpendPages {
   static final String SHARE_METHOD = "spend in the period x 365 / days in the period, divided by the annual loaded "
       + "cost (people: their own; teams: the sum over members); people without a loaded cost are left out";
   static final String FORECAST_METHOD = "month to date, plus for each remaining day of the month the average spend of "
-      + "the same weekday over the 28 days ending on asOf (a 4-week run rate with weekday seasonality)";
+      + "the same weekday over the 28 days ending on asOf (a 4-week run rate with weekday seasonality; for viewers other "
+      + "than admins the four whole weeks before asOf's week)";
 
   static SpendPage build(Request q) {
     var store = q.service.store;
@@ -52,7 +53,8 @@ final class SpendPages {
     var personShares = q.later(() -> store.personSpendShares(q.scope));
     var teamShares = q.later(() -> store.teamSpendShares(q.scope));
     var mtdRows = q.later(() -> store.sums(q.scope.withRange(asOf.withDayOfMonth(1), asOf), List.of()));
-    var weekdayRows = q.later(() -> store.sums(q.scope.withRange(asOf.minusDays(27), asOf), List.of(GroupKey.DAY_OF_WEEK)));
+    LocalDate[] rateWindow = rateWindow(q);
+    var weekdayRows = q.later(() -> store.sums(q.scope.withRange(rateWindow[0], rateWindow[1]), List.of(GroupKey.DAY_OF_WEEK)));
 
     Set<String> population = q.population(q.filter.to());
     UsageRow now = Mixes.only(nowRows.get());
@@ -202,6 +204,18 @@ final class SpendPages {
         Histograms.LOADED_COST_SHARE, hide);
   }
 
+  /**
+   * The four weeks the weekday rates come from: the 28 days ending on asOf, or for a restricted
+   * viewer the four whole weeks before asOf's week (a window starting mid-week would differ from
+   * the page's whole-week figures by a few days of the group).
+   */
+  static LocalDate[] rateWindow(Request q) {
+    LocalDate asOf = q.filter.to();
+    if (q.privacy.open()) return new LocalDate[] {asOf.minusDays(27), asOf};
+    LocalDate week = q.weekOf(asOf);
+    return new LocalDate[] {week.minusWeeks(4), week.minusDays(1)};
+  }
+
   private static SpendPage.Forecast forecast(Request q, List<UsageRow> mtdRows, List<UsageRow> weekdayRows) {
     LocalDate asOf = q.filter.to();
     LocalDate monthEnd = YearMonth.from(asOf).atEndOfMonth();
@@ -217,7 +231,8 @@ final class SpendPages {
       rest = rest.add(perWeekday[d.getDayOfWeek().getValue() - 1]);
     }
     BigDecimal monthToDate = Mixes.cost(mtd);
-    if (q.privacy.hidesPage(asOf.withDayOfMonth(1), asOf) || q.privacy.hidesPage(asOf.minusDays(27), asOf)) {
+    LocalDate[] window = rateWindow(q);
+    if (q.privacy.hidesPage(asOf.withDayOfMonth(1), asOf) || q.privacy.hidesPage(window[0], window[1])) {
       return new SpendPage.Forecast(YearMonth.from(asOf).toString(), asOf, null, null, List.of(), FORECAST_METHOD);
     }
     if (!q.privacy.open()) {

@@ -2,7 +2,6 @@ package io.tokenmaxx.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -77,9 +76,11 @@ public final class RecordJson {
             + " or an array of usage items");
       }
       if (p.nextToken() != null) throw new WireFormatException("unexpected data after the JSON document");
-    } catch (JsonParseException e) {
-      throw new WireFormatException("invalid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Syntax errors and exceeded limits (nesting deeper than 32, a string over 1 MiB) alike.
+      var at = e.getLocation();
+      throw new WireFormatException("invalid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+          + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
     }
     return c.result();
   }

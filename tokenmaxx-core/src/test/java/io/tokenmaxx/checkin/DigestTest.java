@@ -41,6 +41,32 @@ class DigestTest {
   }
 
   @Test
+  void aTeamTooSmallForTheReaderIsWithheldAndSoIsTheNextSmallest() {
+    List<Person> people = new java.util.ArrayList<>();
+    people.add(new Person("ceo", null, "Chief", "Leadership", "Exec", null, null, null, null));
+    for (int i = 0; i < 3; i++) people.add(new Person("s" + i, null, "S" + i, "Small", "Eng", null, null, null, null));
+    for (int i = 0; i < 9; i++) people.add(new Person("b" + i, null, "B" + i, "Big", "Eng", null, null, null, null));
+    for (int i = 0; i < 7; i++) people.add(new Person("m" + i, null, "M" + i, "Mid", "Eng", null, null, null, null));
+    Set<String> participants = Set.of("ceo", "s0", "b0", "b1", "m0");
+    // A member of Big reads: teammates are visible to them, everyone else counts toward k = 5.
+    Digest d = DigestBuilder.build(W, List.of(), participants, people, Map.of(), List.of(),
+        p -> !"Big".equals(p.team()), 5);
+    Map<String, Digest.TeamParticipation> byTeam = new java.util.HashMap<>();
+    d.teams().forEach(t -> byTeam.put(t.team(), t));
+    assertThat(byTeam.get("Leadership").suppressed()).as("1 of 1 would say whether the chief checked in").isTrue();
+    assertThat(byTeam.get("Leadership").checkedIn()).isNull();
+    // Leadership (1) + Small (3) hold 4 < 5 people: Mid is withheld too, so the total minus Big gives nothing.
+    assertThat(byTeam.get("Small").suppressed()).isTrue();
+    assertThat(byTeam.get("Mid").suppressed()).isTrue();
+    assertThat(byTeam.get("Big").suppressed()).isFalse();
+    assertThat(byTeam.get("Big").checkedIn()).isEqualTo(2);
+    assertThat(DigestMarkdown.render(d)).contains("| Leadership | Exec | suppressed | | |");
+    // An admin (nobody counted) sees every team.
+    Digest all = DigestBuilder.build(W, List.of(), participants, people, Map.of(), List.of());
+    assertThat(all.teams()).noneMatch(Digest.TeamParticipation::suppressed);
+  }
+
+  @Test
   void markdownEscapesEverythingThatCouldRender() {
     assertThat(Markdown.inline("[x](javascript:alert(1)) ![i](http://e/i.png) # h | t")).isEqualTo(
         "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\!\\[i\\]\\(http\\://e/i\\.png\\) \\# h \\| t");

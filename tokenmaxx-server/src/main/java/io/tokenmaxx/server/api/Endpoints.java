@@ -32,8 +32,11 @@ final class Endpoints {
   private Endpoints() {}
 
   static final String BASE = "/api/v1/analytics";
-  static final String PRIVACY = " Aggregates over fewer than k people (privacy.min-group-size) are suppressed for "
-      + "non-admins: such rows carry suppressed=true and no numbers.";
+  static final String PRIVACY = " For non-admins, a figure is shown only when it covers at least k people "
+      + "(privacy.min-group-size) the caller cannot see individually in every week of the range, and only along rows "
+      + "that the breakdown beside its total shows (so no total minus the shown rows gives a smaller group away); "
+      + "other rows carry suppressed=true and no numbers. Their ranges are whole weeks in the organization's zone, "
+      + "and a group's series are weekly.";
 
   static final List<Param> FILTERS = List.of(
       new Param(QueryParams.FROM, "First day (inclusive), local to tz. Default: 27 days before `to`.", "string", "date", List.of(), false),

@@ -44,6 +44,16 @@ public final class DemoLoader {
   private final List<Enricher> enrichers;
   private final Passwords passwords;
   private final int threads;
+  private java.time.Instant notAfter = java.time.Instant.MAX;
+
+  /**
+   * Leaves out generated records after {@code cutoff} (the demo's last day is today: its later hours
+   * have not happened yet, and "last seen" in the future would look broken).
+   */
+  public DemoLoader notAfter(java.time.Instant cutoff) {
+    this.notAfter = java.util.Objects.requireNonNull(cutoff, "cutoff");
+    return this;
+  }
 
   public DemoLoader(StorageComponent store, List<Enricher> enrichers, Passwords passwords, int threads) {
     this.store = store;
@@ -90,14 +100,14 @@ public final class DemoLoader {
       for (int t = 0; t < threads; t++) {
         int slice = t;
         done.add(pool.submit(() -> {
-          Batcher sink = new Batcher(pipeline, usage, outcomes, false);
+          Batcher sink = new Batcher(pipeline, usage, outcomes, false, notAfter);
           for (int i = slice; i < org.people().size(); i += threads) activity.generate(org.people().get(i), sink);
           sink.flush();
           return null;
         }));
       }
       done.add(pool.submit(() -> {
-        Batcher sink = new Batcher(pipeline, usage, outcomes, true);
+        Batcher sink = new Batcher(pipeline, usage, outcomes, true, notAfter);
         for (DemoPerson c : contractors(spec)) activity.generate(c, sink);
         sink.flush();
         return null;
@@ -169,10 +179,13 @@ public final class DemoLoader {
     private final AtomicLong usageCount;
     private final AtomicLong outcomeCount;
     private final boolean unattributed;
+    private final java.time.Instant notAfter;
     private List<UsageRecord> usage = new ArrayList<>(BATCH);
     private List<OutcomeRecord> outcomes = new ArrayList<>();
 
-    Batcher(Pipeline pipeline, AtomicLong usageCount, AtomicLong outcomeCount, boolean unattributed) {
+    Batcher(Pipeline pipeline, AtomicLong usageCount, AtomicLong outcomeCount, boolean unattributed,
+        java.time.Instant notAfter) {
+      this.notAfter = notAfter;
       this.pipeline = pipeline;
       this.unattributed = unattributed;
       this.usageCount = usageCount;
@@ -181,6 +194,7 @@ public final class DemoLoader {
 
     @Override
     public void usage(UsageRecord r) {
+      if (r.timestamp().isAfter(notAfter)) return;
       usage.add(unattributed ? r.toBuilder().id("contractor:" + r.id()).sessionId("contractor-" + r.sessionId())
           .person(null).build() : r);
       if (usage.size() >= BATCH) flush();
@@ -188,7 +202,7 @@ public final class DemoLoader {
 
     @Override
     public void outcome(OutcomeRecord r) {
-      if (unattributed) return;
+      if (unattributed || r.timestamp().isAfter(notAfter)) return;
       outcomes.add(r);
       if (outcomes.size() >= BATCH) flush();
     }

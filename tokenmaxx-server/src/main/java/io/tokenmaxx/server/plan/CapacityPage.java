@@ -107,7 +107,7 @@ public final class CapacityPage implements Page {
       typed = new LinkedHashMap<>(typed);
       typed.remove("days");
     }
-    RecordedDemand recorded = plans.recorded(days, k);
+    RecordedDemand recorded = plans.recorded(days, k, person -> !viewer.canSee(person));
     PlanForm form = PlanForm.of(typed, recorded);
     Views.Capacity capacity = null;
     Views.Costs costs = null;

@@ -56,6 +56,15 @@ public final class DemandProfiler {
    * @param minGroupSize classes used by fewer people are left out (listed in {@code hidden}); 0 or 1 shows all
    */
   public RecordedDemand profile(int days, ModelClasses classes, int minGroupSize) {
+    return profile(days, classes, minGroupSize, person -> true);
+  }
+
+  /**
+   * As above, counting toward k only the people {@code counts} accepts (those the caller cannot see
+   * individually: records a member sends themselves must not lift a class over k).
+   */
+  public RecordedDemand profile(int days, ModelClasses classes, int minGroupSize,
+      java.util.function.Predicate<String> counts) {
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", was " + days);
     }
@@ -83,7 +92,8 @@ public final class DemandProfiler {
       List<MinuteUsage> ms = minutes.getOrDefault(c.name(), List.of());
       if (ms.isEmpty()) continue;
       int users = people.getOrDefault(c.name(), Set.of()).size();
-      if (minGroupSize > 1 && users < minGroupSize) {
+      long counted = people.getOrDefault(c.name(), Set.of()).stream().filter(counts).count();
+      if (minGroupSize > 1 && counted < minGroupSize) {
         hidden.add(c.name());
         continue;
       }

@@ -61,13 +61,17 @@ public final class PlanApi implements HttpService {
     rules.get(DEMAND, this::demand).post(CAPACITY, this::capacity).post(TCO, this::tco);
   }
 
-  private int k(ServerRequest req) {
+  /** k for the caller, and who counts toward it: everyone but the caller (whose own records they know). */
+  private record Caller(int k, java.util.function.Predicate<String> counts) {}
+
+  private Caller k(ServerRequest req) {
     Principal p = auth.require(req, Principal.Scope.READ);
-    return p.scopes().contains(Principal.Scope.ADMIN) ? 1 : minGroupSize;
+    if (p.scopes().contains(Principal.Scope.ADMIN)) return new Caller(1, x -> true);
+    return new Caller(minGroupSize, x -> !x.equals(p.personId()));
   }
 
   private void demand(ServerRequest req, ServerResponse res) {
-    int k = k(req);
+    Caller k = k(req);
     int days = req.query().first("days").asOptional().map(v -> {
       try {
         return Integer.parseInt(v.strip());
@@ -76,29 +80,30 @@ public final class PlanApi implements HttpService {
       }
     }).orElse(DemandProfiler.DEFAULT_DAYS);
     try {
-      Json.ok(res, plans.recorded(days, k));
+      Json.ok(res, plans.recorded(days, k.k(), k.counts()));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("days", e.getMessage());
     }
   }
 
   private void capacity(ServerRequest req, ServerResponse res) throws IOException {
-    int k = k(req);
+    Caller k = k(req);
     PlanRequest r = body(req);
     RecordedDemand recorded = recordedFor(r, k);
     Json.ok(res, answer(() -> new CapacityAnswer(r.demand() == null ? recorded : null, plans.engine().capacity(recorded, r))));
   }
 
   private void tco(ServerRequest req, ServerResponse res) throws IOException {
-    int k = k(req);
+    Caller k = k(req);
     PlanRequest r = body(req);
     RecordedDemand recorded = recordedFor(r, k);
     Json.ok(res, answer(() -> new CostAnswer(r.demand() == null ? recorded : null, plans.engine().costs(recorded, r))));
   }
 
-  private RecordedDemand recordedFor(PlanRequest r, int k) {
+  private RecordedDemand recordedFor(PlanRequest r, Caller k) {
     try {
-      return r.demand() != null && !r.demand().isEmpty() ? plans.none(r.daysOr()) : plans.recorded(r.daysOr(), k);
+      return r.demand() != null && !r.demand().isEmpty() ? plans.none(r.daysOr())
+          : plans.recorded(r.daysOr(), k.k(), k.counts());
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("days", e.getMessage());
     }

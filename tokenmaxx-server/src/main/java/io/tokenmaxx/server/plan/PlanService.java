@@ -53,6 +53,11 @@ public final class PlanService {
     return profiler.profile(days, classes, k);
   }
 
+  /** As above, counting toward k only the people {@code counts} accepts (not the caller, not their reports). */
+  public RecordedDemand recorded(int days, int k, java.util.function.Predicate<String> counts) {
+    return profiler.profile(days, classes, k, counts);
+  }
+
   /** An empty recorded demand (when a request brings its own). */
   RecordedDemand none(int days) {
     Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);

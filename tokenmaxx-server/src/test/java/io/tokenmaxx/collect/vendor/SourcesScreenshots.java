@@ -103,12 +103,12 @@ class SourcesScreenshots {
         p.click("button[type=submit]");
         p.waitForURL(u -> !u.contains("/login"));
 
-        shot(p, base + "/admin/sources", dir.resolve("27-admin-sources.png"));
-        shot(p, base + "/people/" + vendorOnly, dir.resolve("28-person-vendor-sourced.png"));
+        shot(p, base + "/admin/sources", dir.resolve("32-admin-sources.png"));
+        shot(p, base + "/people/" + vendorOnly, dir.resolve("33-person-vendor-sourced.png"));
         p.navigate(base + "/overview");
         p.waitForLoadState(LoadState.NETWORKIDLE);
         p.locator("#source-coverage").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
-            .setPath(dir.resolve("29-overview-coverage-by-source.png")));
+            .setPath(dir.resolve("34-overview-coverage-by-source.png")));
       }
     }
   }

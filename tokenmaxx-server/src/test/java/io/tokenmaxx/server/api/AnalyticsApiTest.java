@@ -96,7 +96,8 @@ class AnalyticsApiTest {
     assertThat(s.get(Endpoints.BASE + "/overview", null).statusCode()).isEqualTo(401);
     assertThat(s.get(Endpoints.BASE + "/overview", "tmx_unknown").statusCode()).isEqualTo(401);
     json(Endpoints.BASE + "/people/" + member.id() + "?" + RANGE, memberToken, 200);
-    json(Endpoints.BASE + "/people/" + manager.id() + "?" + RANGE, memberToken, 403);
+    // Out of scope is answered as not found, exactly like an unknown id.
+    json(Endpoints.BASE + "/people/" + manager.id() + "?" + RANGE, memberToken, 404);
     json(Endpoints.BASE + "/people/nobody?" + RANGE, s.adminToken, 404);
     json(Endpoints.BASE + "/unattributed?" + RANGE, memberToken, 403);
     json(Endpoints.BASE + "/audit", managerToken, 403);
@@ -128,7 +129,11 @@ class AnalyticsApiTest {
     assertThat(audit.get("entries")).anySatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("export"));
     HttpResponse<String> rows = s.get(Endpoints.BASE + "/leaderboard?mode=named&format=csv&table=rows&" + RANGE, s.adminToken);
     String header = rows.body().lines().findFirst().orElseThrow();
-    assertThat(header).contains("rank", "pseudonym", "outcomes.commits", "tools");
+    // Named rows carry no pseudonym (a name beside a pseudonym would publish the mapping).
+    assertThat(header).contains("rank", "name", "outcomes.commits", "tools").doesNotContain("pseudonym");
+    String pseudonymous = s.get(Endpoints.BASE + "/leaderboard?mode=pseudonymous&format=csv&table=rows&" + RANGE, memberToken)
+        .body().lines().findFirst().orElseThrow();
+    assertThat(pseudonymous).contains("rank", "pseudonym", "outcomes.commits", "tools");
     assertThat(CsvTable.guard("-1+1")).isEqualTo("'-1+1");
     assertThat(CsvTable.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(CsvTable.guard("plain")).isEqualTo("plain");

@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,29 +130,63 @@ class CuriousMemberAttackTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** What the attacker collected: every integral number, and sums of table rows (also per key). */
+  /**
+   * What the attacker collected: every (tokens, cost) pair the answers publish together — a table
+   * row, a day of a series, a page's totals, a period of a trend — and the sums of every table's
+   * rows (also per value of each text column: the days of one tool). A group is recovered when its
+   * own pair is published, is the difference of two published pairs, or is a published pair minus
+   * a table's rows. Pairs are compared as one linear key modulo 2^64, tokens x M + cost in units of
+   * 10^-18 dollars (costs are exact decimals of at most 18 places, sums of them too), so a
+   * difference of keys is the key of the difference; matching both numbers at once keeps chance
+   * coincidences among thousands of numbers out.
+   */
   static final class Published {
-    final Set<Long> numbers = new HashSet<>();
+    static final long M = 0x9E3779B97F4A7C15L;
+    final Set<Long> pairs = new HashSet<>();
     final Set<Long> sums = new HashSet<>();
     int responses;
 
+    static long key(long tokens, java.math.BigDecimal cost) {
+      long units = (cost == null ? java.math.BigDecimal.ZERO : cost).setScale(18, java.math.RoundingMode.HALF_EVEN)
+          .movePointRight(18).toBigIntegerExact().longValue();
+      return tokens * M + units;
+    }
+
+    /** The pair an object publishes, or null. */
+    static Long pair(JsonNode o) {
+      JsonNode t = o.get("tokens");
+      JsonNode c = o.has("cost") ? o.get("cost") : o.get("spend");
+      if (t == null || c == null) return null;
+      if (t.isIntegralNumber() && (c.isNumber() || c.isNull())) return key(t.asLong(), c.isNull() ? null : c.decimalValue());
+      if (t.isObject() && t.path("total").isIntegralNumber() && c.isNumber()) return key(t.get("total").asLong(), c.decimalValue());
+      return null;
+    }
+
     void json(JsonNode n) {
-      if (n.isIntegralNumber()) {
-        numbers.add(n.asLong());
+      if (n.isObject()) {
+        Long k = pair(n);
+        if (k != null) pairs.add(k);
+        // Trends: tokens and spend of the period and of the previous one.
+        JsonNode t = n.get("tokens");
+        JsonNode c = n.get("spend");
+        if (t != null && c != null && t.isObject() && c.isObject()) {
+          for (String f : List.of("current", "previous")) {
+            if (t.path(f).isIntegralNumber() && c.path(f).isNumber()) pairs.add(key(t.get(f).asLong(), c.get(f).decimalValue()));
+          }
+        }
+        n.elements().forEachRemaining(this::json);
       } else if (n.isArray()) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode e : n) {
-          if (e.isObject()) {
+          if (e.isObject() && pair(e) != null) {
             Map<String, Object> row = new HashMap<>();
-            e.fields().forEachRemaining(f -> row.put(f.getKey(), f.getValue().isIntegralNumber() ? (Object) f.getValue().asLong()
-                : f.getValue().isTextual() ? f.getValue().asText() : null));
+            row.put("", pair(e));
+            e.fields().forEachRemaining(f -> { if (f.getValue().isTextual()) row.put(f.getKey(), f.getValue().asText()); });
             rows.add(row);
           }
           json(e);
         }
         table(rows);
-      } else if (n.isObject()) {
-        n.elements().forEachRemaining(this::json);
       }
     }
 
@@ -162,54 +195,46 @@ class CuriousMemberAttackTest {
           .with(CsvSchema.emptySchema().withHeader()).readValues(text);
       List<Map<String, Object>> rows = new ArrayList<>();
       while (it.hasNext()) {
-        Map<String, Object> row = new HashMap<>();
-        it.next().forEach((k, v) -> {
-          try {
-            long l = Long.parseLong(v);
-            row.put(k, l);
-            numbers.add(l);
-          } catch (NumberFormatException e) {
-            row.put(k, v);
-          }
-        });
+        Map<String, String> r = it.next();
+        String t = r.get("tokens");
+        String c = r.containsKey("cost") ? r.get("cost") : r.get("spend");
+        if (t == null || c == null || !t.matches("-?\\d+")) continue;
+        long k = key(Long.parseLong(t), c.isEmpty() ? null : new java.math.BigDecimal(c));
+        pairs.add(k);
+        Map<String, Object> row = new HashMap<>(r);
+        row.put("", k);
         rows.add(row);
       }
       table(rows);
     }
 
-    /** Per numeric column: the sum of all rows, and the sums per value of every text column. */
+    /** The sum of a table's rows, and the sums per value of every text column. */
     private void table(List<Map<String, Object>> rows) {
-      Map<String, Long> total = new HashMap<>();
+      if (rows.isEmpty()) return;
+      long total = 0;
       Map<List<String>, Long> byKey = new HashMap<>();
       for (Map<String, Object> row : rows) {
-        for (Map.Entry<String, Object> num : row.entrySet()) {
-          if (!(num.getValue() instanceof Long v)) continue;
-          total.merge(num.getKey(), v, Long::sum);
-          for (Map.Entry<String, Object> key : row.entrySet()) {
-            if (key.getValue() instanceof String s) byKey.merge(List.of(num.getKey(), key.getKey(), s), v, Long::sum);
-          }
-        }
+        long k = (Long) row.get("");
+        total += k;
+        row.forEach((col, v) -> { if (!col.isEmpty() && v instanceof String s) byKey.merge(List.of(col, s), k, Long::sum); });
       }
-      sums.addAll(total.values());
+      sums.add(total);
       sums.addAll(byKey.values());
     }
 
-    /** How the value can be recovered, or null. */
-    String recovers(long v) {
-      if (numbers.contains(v)) return "published as it is";
-      if (sums.contains(v)) return "the sum of a table's rows";
-      for (long a : numbers) {
-        if (numbers.contains(a - v)) return "the difference " + a + " - " + (a - v);
-      }
-      for (long s : sums) {
-        if (numbers.contains(s + v)) return "the total " + (s + v) + " minus a table's rows (" + s + ")";
-      }
+    /** How the group's pair can be recovered, or null. */
+    String recovers(long w) {
+      if (pairs.contains(w)) return "published as it is";
+      if (sums.contains(w)) return "the sum of a table's rows";
+      for (long a : pairs) if (pairs.contains(a - w)) return "the difference of two published rows or totals";
+      for (long t : sums) if (pairs.contains(t + w)) return "a published total minus a table's rows";
       return null;
     }
   }
 
   /** A group of usage the member may not learn: its tokens, and its people besides the member. */
-  record Target(String what, long tokens, long othersTokens, Set<String> others) {}
+  record Target(String what, long tokens, long othersTokens, java.math.BigDecimal cost, java.math.BigDecimal othersCost,
+      Set<String> others) {}
 
   @Test
   void nothingBelowKPeopleIsRecoverableFromEveryEndpointTableFilterAndCsv() throws Exception {
@@ -255,8 +280,11 @@ class CuriousMemberAttackTest {
       String path = e.getKey();
       if (op == null || !path.startsWith("/api/v1/") || path.contains("leaderboard")) continue;
       operations++;
+      // Usage figures (the analytics operations) under every filter; the others (check-ins, flags,
+      // plans, the directory) as they are.
       boolean filters = false;
       for (JsonNode param : op.path("parameters")) filters |= "department".equals(param.path("name").asText());
+      filters &= path.startsWith("/api/v1/analytics/");
       List<String> tables = tables(op.path("description").asText());
       boolean group = path.contains("{id}");
       boolean own = path.endsWith("/people/{id}");
@@ -278,10 +306,13 @@ class CuriousMemberAttackTest {
     assertThat(targets).as("groups of 1 .. k-1 people the member cannot see").hasSizeGreaterThan(30);
     List<String> leaks = new ArrayList<>();
     for (Target t : targets) {
-      for (long v : new LinkedHashSet<>(List.of(t.tokens(), t.othersTokens()))) {
-        if (v < SMALLEST_TARGET) continue;
-        String how = p.recovers(v);
-        if (how != null) leaks.add(t.what() + " (" + t.others().size() + " people, " + v + " tokens): " + how);
+      Map<Long, Long> keys = new LinkedHashMap<>();
+      keys.put(Published.key(t.tokens(), t.cost()), t.tokens());
+      keys.put(Published.key(t.othersTokens(), t.othersCost()), t.othersTokens());
+      for (Map.Entry<Long, Long> k : keys.entrySet()) {
+        if (k.getValue() < SMALLEST_TARGET) continue;
+        String how = p.recovers(k.getKey());
+        if (how != null) leaks.add(t.what() + " (" + t.others().size() + " people, " + k.getValue() + " tokens): " + how);
       }
     }
     assertThat(leaks).as("groups of fewer than k people recovered from " + p.responses + " answers").isEmpty();
@@ -332,13 +363,14 @@ class CuriousMemberAttackTest {
     Map<String, Person> byId = new HashMap<>();
     for (Person x : people) byId.put(x.id(), x);
     Scope range = new Scope(from, to, ZONE, DayOfWeek.MONDAY, null, null, null, null, null, true);
-    record Fact(String team, String dept, String tool, String model, String week, String day, String person, long tokens) {}
+    record Fact(String team, String dept, String tool, String model, String week, String day, String person, long tokens,
+        java.math.BigDecimal cost) {}
     List<Fact> facts = new ArrayList<>();
     for (UsageRow r : storage.analytics().sums(range, List.of(GroupKey.TOOL, GroupKey.MODEL, GroupKey.DAY, GroupKey.PERSON))) {
       Person x = byId.get(r.key(3));
       LocalDate day = LocalDate.parse(r.key(2));
       facts.add(new Fact(x.team(), x.department(), r.key(0), r.key(1), day.with(DayOfWeek.MONDAY).toString(), r.key(2),
-          r.key(3), r.totalTokens()));
+          r.key(3), r.totalTokens(), r.cost()));
     }
     Map<String, Function<Fact, String>> dims = new LinkedHashMap<>();
     dims.put("team", Fact::team);
@@ -362,21 +394,25 @@ class CuriousMemberAttackTest {
     List<Target> out = new ArrayList<>();
     groupings.forEach((name, key) -> {
       Map<String, long[]> tokens = new TreeMap<>();
+      Map<String, java.math.BigDecimal[]> cost = new HashMap<>();
       Map<String, Set<String>> others = new HashMap<>();
       for (Fact f : facts) {
         String k = key.apply(f);
         long[] t = tokens.computeIfAbsent(k, x -> new long[2]);
+        java.math.BigDecimal[] c = cost.computeIfAbsent(k, x -> new java.math.BigDecimal[] {java.math.BigDecimal.ZERO,
+            java.math.BigDecimal.ZERO});
         t[0] += f.tokens();
+        c[0] = c[0].add(f.cost());
         if (!f.person().equals(member)) {
           t[1] += f.tokens();
+          c[1] = c[1].add(f.cost());
           others.computeIfAbsent(k, x -> new HashSet<>()).add(f.person());
         }
       }
       tokens.forEach((k, t) -> {
         Set<String> o = others.getOrDefault(k, Set.of());
-        // One person's own total is a leaderboard row by design (pseudonymous): groups of one are
-        // the re-identification test's concern when they are a person's whole usage.
-        if (!o.isEmpty() && o.size() < K) out.add(new Target(name + " " + k, t[0], t[1], o));
+        java.math.BigDecimal[] c = cost.get(k);
+        if (!o.isEmpty() && o.size() < K) out.add(new Target(name + " " + k, t[0], t[1], c[0], c[1], o));
       });
     });
     return out;

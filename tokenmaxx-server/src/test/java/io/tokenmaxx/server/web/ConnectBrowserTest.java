@@ -42,7 +42,7 @@ class ConnectBrowserTest extends BrowserTest {
     }
     assertThat(page.locator("#setup-codex pre").textContent()).contains(app.base + "/v1/logs").contains("x-tokenmaxx-token");
     assertThat(page.locator("#token").textContent()).contains(member.name());
-    CheckinBrowserTest.shot(page, "27-connect-agents");
+    CheckinBrowserTest.shot(page, "29-connect-agents");
 
     // The token from the page is a working ingest token, attributing to its person.
     String body = "{\"id\":\"connect-page-1\",\"timestamp\":\"" + TestDashboard.TODAY + "T10:00:00-05:00\","
@@ -77,11 +77,11 @@ class ConnectBrowserTest extends BrowserTest {
     assertThat(open(page, "/admin/directory")).isEqualTo(200);
     String csv = """
         Employee ID,Name,Work Email,Department,Team,Job Title,Annual Loaded Cost,Start Date,Aliases
-        imp-1,Grace Hopper,grace.hopper@example.com,Engineering,Compilers,Engineer,190000,2024-02-01,github:ghopper
+        imp-1,Grace Hopper,grace.hopper@example.com,Engineering,Compilers,Engineer,190000,2024-02-01,git_email:grace@home.example
         imp-2,Bad Row,not-an-email,Engineering,Compilers,Engineer,abc,2024-02-01,
         """;
     page.fill("#csv-text", csv);
-    CheckinBrowserTest.shot(page, "28-directory-import-form");
+    CheckinBrowserTest.shot(page, "30-directory-import-form");
     page.click("form[action='/admin/directory'] button[type=submit]");
     page.waitForLoadState();
     String result = page.locator("#import-result").textContent();
@@ -90,7 +90,7 @@ class ConnectBrowserTest extends BrowserTest {
       assertThat(p.name()).isEqualTo("Grace Hopper");
       assertThat(p.team()).isEqualTo("Compilers");
     });
-    CheckinBrowserTest.shot(page, "28-directory-import-result");
+    CheckinBrowserTest.shot(page, "30-directory-import-result");
 
     page.fill("#csv-text", "Name,Team\nNo Email,X\n");
     page.click("form[action='/admin/directory'] button[type=submit]");

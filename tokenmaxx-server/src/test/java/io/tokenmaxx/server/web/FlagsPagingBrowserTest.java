@@ -43,7 +43,7 @@ class FlagsPagingBrowserTest extends BrowserTest {
       assertThat(admin.locator("#flags-count").textContent()).contains("1–25 of " + total);
       int pages = (total + 24) / 25;
       assertThat(admin.locator("nav.pager").textContent()).contains("Page 1 of " + pages);
-      CheckinBrowserTest.shot(admin, "29-flags-paged", false);
+      CheckinBrowserTest.shot(admin, "31-flags-paged", false);
       admin.click("nav.pager a[rel=next]");
       admin.waitForURL(u -> u.contains("page=2"));
       assertThat(admin.locator("section.flag").count()).isEqualTo(Math.min(25, total - 25));
@@ -55,7 +55,7 @@ class FlagsPagingBrowserTest extends BrowserTest {
       admin.waitForURL(u -> u.contains("q="));
       assertThat(admin.locator("section.flag").count()).isEqualTo(2);
       assertThat(admin.locator("section.flag h2 a").allTextContents()).allMatch(t -> t.equals(one.name()));
-      CheckinBrowserTest.shot(admin, "29-flags-filtered", false);
+      CheckinBrowserTest.shot(admin, "31-flags-filtered", false);
       assertThat(open(admin, "/flags?page=zero")).isEqualTo(400);
 
       List<AuditEntry> audit = app.storage.auditLog().entries(Instant.EPOCH, Instant.now().plusSeconds(86400), null, null, 100_000);

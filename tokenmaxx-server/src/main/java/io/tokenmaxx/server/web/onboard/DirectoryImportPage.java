@@ -38,7 +38,7 @@ public final class DirectoryImportPage implements Page {
 
   public static final String EXAMPLE = """
       Employee ID,Name,Work Email,Department,Team,Manager Email,Job Title,Annual Loaded Cost,Start Date,Aliases
-      e1001,Ada Lovelace,ada@example.com,Engineering,Platform,,Engineering Manager,210000,2023-04-01,github:ada
+      e1001,Ada Lovelace,ada@example.com,Engineering,Platform,,Engineering Manager,210000,2023-04-01,git_email:ada@home.example
       e1002,Alan Turing,alan@example.com,Engineering,Platform,ada@example.com,Software Engineer,180000,2024-01-15,
       """;
 

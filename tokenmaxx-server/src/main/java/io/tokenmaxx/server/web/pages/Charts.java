@@ -29,9 +29,28 @@ final class Charts {
     return out;
   }
 
-  /** Tokens (or cost) per day, stacked by tool; the smallest tools beyond six are "other". */
+  /**
+   * The x axis of a series: every day of the period, or its weeks when the series is weekly (what
+   * viewers other than admins get of a group: every point falls on the weekday the period starts).
+   */
+  static List<String> axis(Period p, java.util.Collection<LocalDate> dates) {
+    boolean weekly = p.days() > 7 && !dates.isEmpty()
+        && dates.stream().allMatch(d -> java.time.temporal.ChronoUnit.DAYS.between(p.from(), d) % 7 == 0);
+    if (!weekly) return days(p);
+    List<String> out = new ArrayList<>();
+    for (LocalDate d = p.from(); !d.isAfter(p.to()); d = d.plusWeeks(1)) out.add(d.toString());
+    return out;
+  }
+
+  /** "per day" or "per week", as {@link #axis} chose. */
+  static String step(Period p, List<String> axis) {
+    return axis.size() == p.days() ? "per day" : "per week";
+  }
+
+  /** Tokens (or cost) per day (or week), stacked by tool; the smallest tools beyond six are "other". */
   static Chart timeline(Period period, List<DailyUsage> daily, boolean cost, String label) {
-    List<String> x = days(period);
+    List<String> x = axis(period, daily.stream().map(DailyUsage::date).toList());
+    label = label.replace("per day", step(period, x));
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < x.size(); i++) index.put(x.get(i), i);
     Map<String, Double> totals = new HashMap<>();

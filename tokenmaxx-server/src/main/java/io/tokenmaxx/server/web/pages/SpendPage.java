@@ -39,10 +39,10 @@ public final class SpendPage implements Page {
 
   private Result show(WebRequest w) {
     var page = ctx.analytics().spend(w.viewer(), w.filter());
-    List<String> x = Charts.days(page.period());
+    List<String> x = Charts.axis(page.period(), page.daily().stream().map(DailySpend::date).toList());
     java.util.Map<String, Double> byDay = new java.util.HashMap<>();
     for (DailySpend d : page.daily()) byDay.put(d.date().toString(), Charts.dbl(d.cost()));
-    Chart daily = Chart.of("bar", Unit.MONEY, "Spend per day").x(x)
+    Chart daily = Chart.of("bar", Unit.MONEY, "Spend " + Charts.step(page.period(), x)).x(x)
         .series("Spend", x.stream().map(d -> byDay.getOrDefault(d, 0.0)).toList()).build();
     Chart byModel = Charts.mix(page.byModel(), true, "Spend by model");
     Chart byTool = Charts.mix(page.byTool(), true, "Spend by tool");
