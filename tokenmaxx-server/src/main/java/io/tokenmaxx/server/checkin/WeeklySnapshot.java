@@ -36,13 +36,17 @@ final class WeeklySnapshot {
     AnalyticsFilter filter = AnalyticsFilter.builder().from(week).to(week.plusDays(6)).zone(zone).build();
     Viewer viewer = Viewer.admin("weekly-digest", null, minGroupSize);
     Leaderboard b = analytics.leaderboard(viewer, filter, LeaderboardMeasure.ACTIVE_DAYS, LeaderboardMode.PSEUDONYMOUS, null);
+    // No flag mark beside a pseudonym: per-person context is shown only beside names (a mark would be
+    // a key to the named Flags page; tokenmaxx-core/RATIONALE.md, "Privacy model"). The count of
+    // flagged people is an organization total, taken from the same ranking by name.
     List<Digest.Entry> top = new ArrayList<>();
     for (LeaderboardRow r : b.rows()) {
       if (top.size() == TOP) break;
       top.add(new Digest.Entry(r.rank(), r.pseudonym(), LeaderboardPage.format(LeaderboardMeasure.ACTIVE_DAYS, r.value()),
-          r.activeDays(), LeaderboardPage.flagged(r)));
+          r.activeDays(), false));
     }
-    int flagged = (int) b.rows().stream().filter(LeaderboardPage::flagged).count();
+    Leaderboard named = analytics.leaderboard(viewer, filter, LeaderboardMeasure.ACTIVE_DAYS, LeaderboardMode.NAMED, null);
+    int flagged = (int) named.rows().stream().filter(LeaderboardPage::flagged).count();
     String rule = b.adjustments().isEmpty() ? "plain ranking"
         : String.join(", ", b.adjustments().stream().map(LeaderboardRule::describe).toList());
     return b.suppressed() ? new Digest.Snapshot("active days", rule, b.people(), 0, List.of())
