@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +23,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * {@link ImportAggregateStore} for both backends: raw aggregates in {@code import_aggregate} (one
@@ -31,6 +34,7 @@ import java.util.Set;
 public final class JdbcImportAggregates implements ImportAggregateStore {
   /** Rows per statement. */
   static final int CHUNK = 200;
+  private static final String STAGING = "import_aggregate_staging";
 
   private final Transactions tx;
   private final RollupHook usageRollups;
@@ -51,21 +55,60 @@ public final class JdbcImportAggregates implements ImportAggregateStore {
     for (UsageRecord r : raw) byId.put(r.id(), r);
     List<UsageRecord> all = List.copyOf(byId.values());
     tx.write("keep " + all.size() + " imported aggregates", c -> {
-      for (List<UsageRecord> part : chunks(all)) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_aggregate (id, day, record) VALUES "
-            + String.join(", ", Collections.nCopies(part.size(), "(?, ?, ?)"))
-            + " ON CONFLICT (id) DO UPDATE SET day = excluded.day, record = excluded.record")) {
-          int i = 1;
-          for (UsageRecord r : part) {
-            ps.setString(i++, r.id());
-            ps.setObject(i++, LocalDate.ofInstant(r.timestamp(), ZoneOffset.UTC));
-            ps.setString(i++, json(r));
-          }
-          ps.executeUpdate();
-        }
-      }
+      if (c.isWrapperFor(DuckDBConnection.class)) appendDuckDb(c.unwrap(DuckDBConnection.class), all);
+      else upsertArrays(c, all);
       return null;
     });
+  }
+
+  /**
+   * DuckDB: the rows go through the Appender into a connection-local staging table, then one
+   * INSERT OR REPLACE moves them (a multi-row VALUES upsert costs DuckDB a plan per statement and
+   * a key lookup per row; this is the path the record writers take, see DuckDbUpsert).
+   */
+  private static void appendDuckDb(DuckDBConnection c, List<UsageRecord> all) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGING + " (id VARCHAR, day DATE, record VARCHAR)");
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM " + STAGING);
+    }
+    try (DuckDBAppender appender = c.createAppender("temp", "main", STAGING)) {
+      for (UsageRecord r : all) {
+        appender.beginRow();
+        appender.append(r.id());
+        appender.append(LocalDate.ofInstant(r.timestamp(), ZoneOffset.UTC));
+        appender.append(json(r));
+        appender.endRow();
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("INSERT OR REPLACE INTO import_aggregate SELECT id, day, record FROM " + STAGING);
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM " + STAGING);
+    }
+  }
+
+  /** PostgreSQL: the whole batch as three arrays, unnested into one upsert statement. */
+  private static void upsertArrays(Connection c, List<UsageRecord> all) throws SQLException {
+    String[] ids = new String[all.size()];
+    String[] days = new String[all.size()];
+    String[] records = new String[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      UsageRecord r = all.get(i);
+      ids[i] = r.id();
+      days[i] = LocalDate.ofInstant(r.timestamp(), ZoneOffset.UTC).toString();
+      records[i] = json(r);
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_aggregate (id, day, record) "
+        + "SELECT * FROM unnest(?::varchar[], ?::varchar[]::date[], ?::varchar[]) "
+        + "ON CONFLICT (id) DO UPDATE SET day = excluded.day, record = excluded.record")) {
+      ps.setArray(1, c.createArrayOf("varchar", ids));
+      ps.setArray(2, c.createArrayOf("varchar", days));
+      ps.setArray(3, c.createArrayOf("varchar", records));
+      ps.executeUpdate();
+    }
   }
 
   @Override
