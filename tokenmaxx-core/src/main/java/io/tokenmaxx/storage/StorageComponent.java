@@ -112,4 +112,9 @@ public interface StorageComponent extends Component {
   default io.tokenmaxx.metering.RoutingLog routingLog() {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no routing decisions");
   }
+
+  /** Gateway keys' own routing (strategy, allowed models). Backends without it throw {@link UnsupportedOperationException}. */
+  default io.tokenmaxx.metering.KeyRoutingStore keyRouting() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no per-key routing");
+  }
 }

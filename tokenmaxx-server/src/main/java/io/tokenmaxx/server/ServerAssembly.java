@@ -250,7 +250,8 @@ public final class ServerAssembly {
     services.add(new OtlpService(auth, decoder, ack, store.retractions(), series, sessions,
         new IdentityLearner(store.directory(), identities), metrics, config.maxBodyBytes(), clock));
     services.add(new RecordsService(auth, store.usageStore(), store.directory(), store.auditLog(), clock));
-    services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator));
+    services.add(new TokenService(auth, store.tokens(), store.directory(), authenticator,
+        new io.tokenmaxx.server.gateway.GatewayKeyIssuer(store.tokens(), store::keyRouting)));
     services.add(new DirectoryService(auth, store.directory(), identities));
     if (gateway != null) services.addAll(gateway.services());
 

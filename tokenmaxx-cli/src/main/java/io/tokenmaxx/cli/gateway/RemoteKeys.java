@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Gateway keys of a standalone gateway, looked up on its server by the hash of their secret
  * ({@code GET /api/v1/gateway/keys/{hash}}) and cached for {@link #TTL}: a key revoked on the
- * server stops working here within that time. While the server cannot be reached, the last answer
+ * server stops working here within that time; a key carries its routing strategy and allowed models. While the server cannot be reached, the last answer
  * known for a key is used, so a server restart does not stop the gateway's known clients.
  */
 final class RemoteKeys implements KeyStore {
@@ -66,7 +67,13 @@ final class RemoteKeys implements KeyStore {
   static VirtualKey key(JsonNode n) {
     return new VirtualKey(n.get("id").asText(), text(n, "person"), text(n, "team"), text(n, "description"),
         Instant.parse(n.get("created").asText()), n.hasNonNull("revoked") ? Instant.parse(n.get("revoked").asText()) : null,
-        null, Set.of());
+        text(n, "strategy"), models(n.get("models")));
+  }
+
+  private static Set<String> models(JsonNode a) {
+    Set<String> out = new LinkedHashSet<>();
+    if (a != null && a.isArray()) a.forEach(m -> out.add(m.asText()));
+    return out;
   }
 
   private static String text(JsonNode n, String f) {

@@ -46,6 +46,14 @@ public final class TokenCommand implements Runnable {
     @Option(names = "--description", paramLabel = "TEXT", description = "what the token is for")
     String description;
 
+    @Option(names = "--strategy", paramLabel = "fallback|cheapest|lowest-latency|weighted|cascade",
+        description = "gateway keys only: the routing strategy for this key's requests, overriding each route's own")
+    String strategy;
+
+    @Option(names = "--models", paramLabel = "MODEL,MODEL", description = "gateway keys only: the only models this key "
+        + "may ask for, comma-separated (default: any); another model is refused in the provider's error shape")
+    String models;
+
     @Override
     public Integer call() throws Exception {
       if (!scope.matches("ingest|read|admin|gateway")) {
@@ -54,15 +62,22 @@ public final class TokenCommand implements Runnable {
       if ((scope.equals("ingest") || scope.equals("gateway")) && person == null && team == null) {
         throw new IllegalArgumentException("an " + scope + " token needs --person EMAIL or --team TEAM");
       }
+      if (!scope.equals("gateway") && (strategy != null || models != null)) {
+        throw new IllegalArgumentException((strategy != null ? "--strategy" : "--models")
+            + " is for gateway keys only (--scope gateway), not for a token of scope " + scope);
+      }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("scope", scope);
       if (person != null) body.put("person", person);
       if (team != null) body.put("team", team);
       if (description != null) body.put("description", description);
+      if (strategy != null) body.put("strategy", strategy);
+      if (models != null) body.put("models", java.util.Arrays.stream(models.split(",", -1)).map(String::strip).toList());
       JsonNode t = auth.client().json("POST", "/api/v1/tokens", body);
       spec.commandLine().getErr().println("created " + t.path("scope").asText() + " token " + t.path("id").asText()
           + (t.hasNonNull("person") ? " for " + t.get("person").asText() : "")
           + (t.hasNonNull("team") ? " for team " + t.get("team").asText() : "")
+          + routing(t)
           + (t.hasNonNull("note") ? " (" + t.get("note").asText() + ")" : ""));
       spec.commandLine().getOut().println(t.path("secret").asText());
       spec.commandLine().getOut().flush();
@@ -93,11 +108,25 @@ public final class TokenCommand implements Runnable {
             : t.hasNonNull("team") ? "team " + t.get("team").asText() : "-";
         out.printf("%-24s %-7s %-28s %-20s %s%n", t.path("id").asText(), t.path("scope").asText(),
             owner, t.path("created").asText().replace('T', ' ').replaceAll("\\..*", ""),
-            t.hasNonNull("revoked") ? "revoked" : "active");
+            (t.hasNonNull("revoked") ? "revoked" : "active") + routing(t));
       }
       out.flush();
       return 0;
     }
+  }
+
+  /** Texts of a JSON array. */
+  static java.util.List<String> texts(JsonNode a) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (a != null) a.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  /** A gateway key's routing after its status in the token list ("" when it has none). */
+  static String routing(JsonNode t) {
+    String s = t.hasNonNull("strategy") ? "strategy " + t.get("strategy").asText() : "";
+    if (t.path("models").size() > 0) s += (s.isEmpty() ? "" : ", ") + "models " + String.join(",", texts(t.get("models")));
+    return s.isEmpty() ? "" : "  (" + s + ")";
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by id; it stops working at once.")

@@ -136,6 +136,44 @@ class StandaloneGatewayTest {
   }
 
   @Test
+  void aKeysAllowedModelsAndStrategyComeFromTheCliAndHoldInAStandaloneGateway() throws Exception {
+    String[] base = {"token", "create", "--server", url, "--admin-token-file", admin.toString(), "--person", "bo@example.com"};
+    assertThat(run(concat(base, "--scope", "gateway", "--strategy", "fastest"))).isNotZero();
+    assertThat(err).contains("strategy").contains("unknown strategy 'fastest'");
+    assertThat(run(concat(base, "--scope", "gateway", "--models", "claude-haiku-4-5,,x"))).isNotZero();
+    assertThat(err).contains("models").contains("model name 2 of 3 is blank");
+    assertThat(run(concat(base, "--scope", "read", "--models", "x"))).isNotZero();
+    assertThat(err).contains("--models is for gateway keys only");
+    assertThat(run(concat(base, "--scope", "gateway", "--strategy", "lowest-latency", "--models", "claude-haiku-4-5")))
+        .as(err).isZero();
+    String key = lastLine();
+    assertThat(err).contains("strategy lowest-latency, models claude-haiku-4-5");
+    assertThat(run("token", "list", "--server", url, "--admin-token-file", admin.toString())).isZero();
+    assertThat(out).contains("(strategy lowest-latency, models claude-haiku-4-5)");
+    run("token", "create", "--server", url, "--admin-token-file", admin.toString(), "--team", "edge");
+    String ingest = lastLine();
+
+    try (GatewayCommand.Running g = command(ingest).start(env())) {
+      AnthropicClient c = client(g, key);
+      assertThatThrownBy(() -> c.messages().create(question()))
+          .isInstanceOf(com.anthropic.errors.PermissionDeniedException.class)
+          .hasMessageContaining("may not use model 'claude-sonnet-4-5-20250929'");
+      assertThat(anthropic.requestCount()).isZero();
+      anthropic.enqueue(new AnthropicStandIn.Message(List.of(new AnthropicStandIn.Text("Paris.")), "end_turn",
+          new AnthropicStandIn.Usage(21, 4, 0, 0, 0)));
+      Message m = c.messages().create(MessageCreateParams.builder().model("claude-haiku-4-5").maxTokens(64)
+          .addUserMessage("What is the capital of France?").build());
+      assertThat(m.content().getFirst().asText().text()).isEqualTo("Paris.");
+    }
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void passThroughRequestsAreAttributedThroughTheKeyHashAlias() throws Exception {
     run("token", "create", "--server", url, "--admin-token-file", admin.toString(), "--team", "edge");
     String ingest = lastLine();

@@ -10,19 +10,22 @@ public final class AdminSchema {
   private AdminSchema() {}
 
   /** {@code POST /api/v1/tokens}: scope ingest (default), read or admin; an ingest token names a person or a team. */
-  public record TokenRequest(String scope, String person, String team, String description) {}
+  public record TokenRequest(String scope, String person, String team, String description, String strategy,
+      List<String> models) {}
 
   /** A token as listed: never its secret. */
   public record TokenView(String id, String scope, String person, String team, String description,
-      Instant created, Instant revoked) {
-    static TokenView of(ApiToken t) {
-      return new TokenView(t.id(), t.scope().label(), t.person(), t.team(), t.description(), t.created(), t.revoked());
+      Instant created, Instant revoked, String strategy, List<String> models) {
+    static TokenView of(ApiToken t, io.tokenmaxx.metering.KeyRouting r) {
+      boolean gateway = t.scope() == io.tokenmaxx.identity.TokenScope.GATEWAY;
+      return new TokenView(t.id(), t.scope().label(), t.person(), t.team(), t.description(), t.created(), t.revoked(),
+          r == null ? null : r.strategy(), gateway ? (r == null ? List.of() : r.models()) : null);
     }
   }
 
   /** A new token with its secret, shown this once. */
   public record CreatedToken(String id, String scope, String person, String team, String description,
-      Instant created, String secret, String note) {}
+      Instant created, String secret, String note, String strategy, List<String> models) {}
 
   public record TokenList(List<TokenView> tokens) {}
 

@@ -31,13 +31,15 @@ public final class TokenService implements HttpService {
   private final TokenStore tokens;
   private final Directory directory;
   private final TokenAuthenticator authenticator;
+  private final io.tokenmaxx.server.gateway.GatewayKeyIssuer gatewayKeys;
 
   public TokenService(RequestAuth auth, TokenStore tokens, Directory directory,
-      TokenAuthenticator authenticator) {
+      TokenAuthenticator authenticator, io.tokenmaxx.server.gateway.GatewayKeyIssuer gatewayKeys) {
     this.auth = auth;
     this.tokens = tokens;
     this.directory = directory;
     this.authenticator = authenticator;
+    this.gatewayKeys = gatewayKeys;
   }
 
   @Override
@@ -63,6 +65,7 @@ public final class TokenService implements HttpService {
       throw ApiError.badRequest("person", "an " + scope.label() + " token is for a person or a team: give 'person' "
           + "(e-mail or id) or 'team'");
     }
+    io.tokenmaxx.metering.KeyRouting routing = routing(body, scope);
     String personId = null;
     boolean createdPerson = false;
     if (person != null) {
@@ -77,16 +80,56 @@ public final class TokenService implements HttpService {
       }
       if (personId == null) throw ApiError.badRequest("person", "no person with id or e-mail '" + person + "'");
     }
-    TokenStore.NewToken t = tokens.create(scope, personId, team, text(body, "description"));
+    TokenStore.NewToken t = scope == TokenScope.GATEWAY
+        ? gatewayKeys.issue(personId, team, text(body, "description"), routing)
+        : tokens.create(scope, personId, team, text(body, "description"));
     ApiToken k = t.token();
     Json.send(res, Status.CREATED_201, new AdminSchema.CreatedToken(k.id(), k.scope().label(), k.person(),
         k.team(), k.description(), k.created(), t.secret(),
-        createdPerson ? "person " + person + " was not in the directory and was added" : null));
+        createdPerson ? "person " + person + " was not in the directory and was added" : null,
+        routing.strategy(), scope == TokenScope.GATEWAY ? routing.models() : null));
   }
 
   private void list(ServerRequest req, ServerResponse res) {
     auth.require(req, Principal.Scope.ADMIN);
-    Json.ok(res, new AdminSchema.TokenList(tokens.list().stream().map(AdminSchema.TokenView::of).toList()));
+    java.util.Map<String, io.tokenmaxx.metering.KeyRouting> routings = gatewayKeys.routings();
+    Json.ok(res, new AdminSchema.TokenList(tokens.list().stream()
+        .map(t -> AdminSchema.TokenView.of(t, routings.get(t.id()))).toList()));
+  }
+
+  /** A gateway key's strategy and models (checked); none for other scopes, which refuse them. */
+  private static io.tokenmaxx.metering.KeyRouting routing(JsonNode body, TokenScope scope) {
+    JsonNode s = body.get("strategy");
+    JsonNode m = body.get("models");
+    boolean given = (s != null && !s.isNull()) || (m != null && !m.isNull());
+    if (scope != TokenScope.GATEWAY) {
+      if (given) {
+        throw ApiError.badRequest(s != null && !s.isNull() ? "strategy" : "models",
+            "only a gateway key (scope gateway) has a routing strategy and allowed models, this token is of scope "
+                + scope.label());
+      }
+      return io.tokenmaxx.metering.KeyRouting.NONE;
+    }
+    if (s != null && !s.isNull() && !s.isTextual()) throw ApiError.badRequest("strategy", "must be a text such as \"cheapest\"");
+    List<String> models = null;
+    if (m != null && !m.isNull()) {
+      if (m.isTextual()) {
+        models = io.tokenmaxx.server.gateway.KeyRoutingInput.commaSeparated(m.asText());
+      } else if (m.isArray()) {
+        models = new java.util.ArrayList<>();
+        for (JsonNode x : m) {
+          if (!x.isTextual()) throw ApiError.badRequest("models", "must be an array of model names (texts), found " + x);
+          models.add(x.asText());
+        }
+      } else {
+        throw ApiError.badRequest("models", "must be an array of model names, e.g. [\"gpt-4o-mini\"]");
+      }
+    }
+    try {
+      return io.tokenmaxx.server.gateway.KeyRoutingInput.parse(s == null || s.isNull() ? null : s.asText(), models);
+    } catch (io.tokenmaxx.server.gateway.KeyRoutingInput.Invalid e) {
+      throw ApiError.badRequest(e.field(), e.getMessage());
+    }
   }
 
   private void revoke(ServerRequest req, ServerResponse res) {
@@ -105,8 +148,9 @@ public final class TokenService implements HttpService {
             "Create an API token; its secret is in this answer only",
             "Scopes: ingest (send records; for a person, who then owns everything sent with it, or a team), read "
                 + "(reports and the analytics API, as that person), admin, and gateway (a metering-gateway key, tmx_..., for a "
-                + "person or a team, that opens the gateway's /anthropic and /openai routes only). A person may be given by e-mail; one "
-                + "not in the directory yet is added." + admin,
+                + "person or a team, that opens the gateway's /anthropic and /openai routes only; it may carry a routing 'strategy' "
+                + "(fallback, cheapest, lowest-latency, weighted, cascade) that overrides each route's, and 'models', the only models "
+                + "it may ask for). A person may be given by e-mail; one not in the directory yet is added." + admin,
             List.of(), AdminSchema.TokenRequest.class, AdminSchema.CreatedToken.class),
         new io.tokenmaxx.server.api.ApiOperation("get", "/api/v1/tokens", "listTokens", "admin",
             "Every token, active and revoked, never its secret", admin, List.of(), null, AdminSchema.TokenList.class),

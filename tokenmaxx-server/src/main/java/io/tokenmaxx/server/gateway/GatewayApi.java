@@ -203,7 +203,8 @@ public final class GatewayApi implements HttpService {
     if (!hash.matches("[0-9a-f]{64}")) throw ApiError.badRequest("hash", "must be the 64 hex digits of a SHA-256");
     VirtualKey k = keys.findByHash(hash);
     if (k == null) throw ApiError.notFound("no gateway key with that hash");
-    Json.ok(res, new GatewaySchema.KeyView(k.id(), k.person(), k.team(), k.description(), k.created(), k.revoked()));
+    Json.ok(res, new GatewaySchema.KeyView(k.id(), k.person(), k.team(), k.description(), k.created(), k.revoked(),
+        k.strategy(), k.models().stream().sorted().toList()));
   }
 
   /**

@@ -30,7 +30,7 @@ public final class GatewayFeature implements Component {
 
   public GatewayFeature(GatewayConfig config, StorageComponent store, IngestQueue queue, PriceCatalog prices,
       RequestAuth auth, Webhook webhook, ZoneId zone, long maxBodyBytes, Clock clock) {
-    this.keys = new StoredKeys(store.tokens(), store.directory());
+    this.keys = new StoredKeys(store.tokens(), store.directory(), store.keyRouting());
     this.alerts = new BudgetAlerts(webhook);
     PipelineSink sink = new PipelineSink(queue, store.cascades(), store.routingLog());
     this.gateway = Gateway.builder().config(config).keys(keys).ledger(store.budgetLedger()).alerts(alerts)
@@ -38,7 +38,8 @@ public final class GatewayFeature implements Component {
     this.api = new GatewayApi(auth, this::budgets, store.cascades(), store.routingLog(), sink, keys, store.directory(), zone, clock,
         maxBodyBytes);
     this.pages = List.of(new GatewayPage(this::budgets, api, store.directory(), clock, zone),
-        new GatewayKeysPage(store.tokens(), store.directory(), this::forgetKeys));
+        new GatewayKeysPage(store.tokens(), new GatewayKeyIssuer(store.tokens(), store::keyRouting), store.directory(),
+            this::forgetKeys));
   }
 
   /** The gateway's dashboard pages: budgets and cascade savings, and the admin page of gateway keys. */

@@ -6,6 +6,7 @@ import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.identity.TokenScope;
 import io.tokenmaxx.identity.TokenStore;
+import io.tokenmaxx.metering.KeyRouting;
 import io.tokenmaxx.model.RawIdentity;
 import io.tokenmaxx.server.web.Access;
 import io.tokenmaxx.server.web.NavItem;
@@ -24,7 +25,7 @@ import java.util.Map;
 
 /**
  * {@code /admin/gateway-keys}: gateway keys ({@code tmx_...}) for a person or a team, created (the
- * secret is shown once) and revoked (the next request with it is refused) by admins.
+ * secret is shown once) with an optional routing strategy and allowed models, and revoked (the next request with it is refused) by admins.
  */
 public final class GatewayKeysPage implements Page {
   static final int MAX_TEXT = 200;
@@ -35,18 +36,31 @@ public final class GatewayKeysPage implements Page {
    * @param error  why the last change was refused
    */
   public record Model(List<ApiToken> keys, TokenStore.NewToken issued, String error, Map<String, String> names,
-      String gatewayUrl) {
+      String gatewayUrl, Map<String, KeyRouting> routings) {
     public String person(String id) {
       return id == null ? "—" : names.getOrDefault(id, id);
+    }
+
+    /** A key's strategy and allowed models ({@link KeyRouting#NONE}: the routes' strategy, any model). */
+    public KeyRouting routing(String id) {
+      return routings.getOrDefault(id, KeyRouting.NONE);
+    }
+
+    /** The strategies a key may be given. */
+    public List<String> strategies() {
+      return java.util.Arrays.stream(io.tokenmaxx.gateway.route.Strategy.values())
+          .map(io.tokenmaxx.gateway.route.Strategy::label).toList();
     }
   }
 
   private final TokenStore tokens;
+  private final GatewayKeyIssuer issuer;
   private final Directory directory;
   private final Runnable onRevoked;
 
-  public GatewayKeysPage(TokenStore tokens, Directory directory, Runnable onRevoked) {
+  public GatewayKeysPage(TokenStore tokens, GatewayKeyIssuer issuer, Directory directory, Runnable onRevoked) {
     this.tokens = tokens;
+    this.issuer = issuer;
     this.directory = directory;
     this.onRevoked = onRevoked;
   }
@@ -81,8 +95,16 @@ public final class GatewayKeysPage implements Page {
     } else if (!team.matches("[A-Za-z0-9._:@-]+")) {
       return bad(w, "A team id is letters, digits and . _ : @ - only, was '" + team + "'.");
     }
-    TokenStore.NewToken t = tokens.create(TokenScope.GATEWAY, personId, team.isEmpty() ? null : team,
-        description.isEmpty() ? "gateway key (created by " + w.user().account().email() + ")" : description);
+    KeyRouting routing;
+    try {
+      String strategy = w.form().text("strategy");
+      routing = KeyRoutingInput.parse(strategy.isEmpty() ? null : strategy,
+          KeyRoutingInput.commaSeparated(w.form().text("models")));
+    } catch (KeyRoutingInput.Invalid e) {
+      return bad(w, (e.field().equals("models") ? "Allowed models: " : "Routing strategy: ") + e.getMessage());
+    }
+    TokenStore.NewToken t = issuer.issue(personId, team.isEmpty() ? null : team,
+        description.isEmpty() ? "gateway key (created by " + w.user().account().email() + ")" : description, routing);
     return view(w, t, null);
   }
 
@@ -105,6 +127,6 @@ public final class GatewayKeysPage implements Page {
     directory.people().forEach(p -> names.put(p.id(), p.name() == null ? p.id() : p.name()));
     String host = w.request().headers().first(io.helidon.http.HeaderNames.HOST).orElse("HOST:PORT");
     return Result.view("gateway/keys.jte", "Gateway keys", "gateway-keys",
-        new Model(keys, issued, error, names, "http://" + host)).withoutFilterBar();
+        new Model(keys, issued, error, names, "http://" + host, issuer.routings())).withoutFilterBar();
   }
 }

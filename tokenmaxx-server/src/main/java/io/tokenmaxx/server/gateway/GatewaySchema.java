@@ -46,5 +46,6 @@ public final class GatewaySchema {
   public record Refused(int line, String error) {}
 
   /** A gateway key as a standalone gateway needs it (never its secret). */
-  public record KeyView(String id, String person, String team, String description, Instant created, Instant revoked) {}
+  public record KeyView(String id, String person, String team, String description, Instant created, Instant revoked,
+      String strategy, List<String> models) {}
 }

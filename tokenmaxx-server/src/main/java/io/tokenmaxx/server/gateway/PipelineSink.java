@@ -53,7 +53,11 @@ public final class PipelineSink implements RecordSink {
     if (!usage.isEmpty()) queue.submit(TRANSPORT, RecordBatch.ofUsage(usage)).get(60, TimeUnit.SECONDS);
   }
 
-  /** How a request was routed: every target tried, why the gateway moved on, what each try cost. */
+  /**
+   * How a request was routed: every target tried, why the gateway moved on, what each try cost. A
+   * record that does not say (one sent by an older standalone gateway) is logged with strategy
+   * {@code unknown} rather than refused, so that its usage is not lost.
+   */
   static RoutingDecision decision(GatewayRecord r) {
     List<RoutingDecision.Try> tries = new ArrayList<>(r.attempts().size());
     for (Attempt a : r.attempts()) {
@@ -61,7 +65,8 @@ public final class PipelineSink implements RecordSink {
     }
     UsageRecord u = r.usage();
     return new RoutingDecision(u.id(), u.timestamp(), r.keyId(), u.person(), r.team(), r.endpoint(), r.requestedModel(),
-        r.servedModel(), r.upstream(), r.httpStatus(), r.strategy(), r.escalation(), r.totalCost(), tries);
+        r.servedModel(), r.upstream(), r.httpStatus(),
+        r.strategy() == null ? "unknown" : r.strategy(), r.escalation(), r.totalCost(), tries);
   }
 
   /** A cascaded request's outcome, null for other requests and for cascades with an unpriced part. */

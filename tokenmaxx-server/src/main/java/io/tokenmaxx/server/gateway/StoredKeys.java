@@ -9,14 +9,16 @@ import io.tokenmaxx.identity.Directory;
 import io.tokenmaxx.identity.Person;
 import io.tokenmaxx.identity.TokenScope;
 import io.tokenmaxx.identity.TokenStore;
+import io.tokenmaxx.metering.KeyRouting;
+import io.tokenmaxx.metering.KeyRoutingStore;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * Gateway keys from the store: tokens of scope {@code gateway} ({@code tokenmaxx token create
  * --scope gateway}, the tokens API, the admin page). A person's key counts against the person's
- * team in the directory. Lookups are cached briefly so that a request costs no database read; a
+ * team in the directory, and carries its own routing (strategy, allowed models) when it has one. Lookups are cached briefly so that a request costs no database read; a
  * revocation made through this server empties the cache at once ({@link #forget}), one made by
  * another server sharing the store takes effect within {@link #TTL}.
  */
@@ -25,15 +27,17 @@ public final class StoredKeys implements KeyStore {
 
   private final TokenStore tokens;
   private final Directory directory;
+  private final KeyRoutingStore routing;
   private final Cache<String, Optional<VirtualKey>> cache;
 
-  public StoredKeys(TokenStore tokens, Directory directory) {
-    this(tokens, directory, TTL);
+  public StoredKeys(TokenStore tokens, Directory directory, KeyRoutingStore routing) {
+    this(tokens, directory, routing, TTL);
   }
 
-  StoredKeys(TokenStore tokens, Directory directory, Duration ttl) {
+  StoredKeys(TokenStore tokens, Directory directory, KeyRoutingStore routing, Duration ttl) {
     this.tokens = tokens;
     this.directory = directory;
+    this.routing = routing;
     this.cache = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
   }
 
@@ -51,6 +55,8 @@ public final class StoredKeys implements KeyStore {
   private VirtualKey key(ApiToken t) {
     String team = t.team();
     if (team == null && t.person() != null) team = directory.person(t.person()).map(Person::team).orElse(null);
-    return new VirtualKey(t.id(), t.person(), team, t.description(), t.created(), t.revoked(), null, Set.of());
+    KeyRouting r = routing.find(t.id()).orElse(KeyRouting.NONE);
+    return new VirtualKey(t.id(), t.person(), team, t.description(), t.created(), t.revoked(), r.strategy(),
+        new LinkedHashSet<>(r.models()));
   }
 }

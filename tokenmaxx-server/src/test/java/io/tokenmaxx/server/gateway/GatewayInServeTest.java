@@ -345,6 +345,82 @@ class GatewayInServeTest {
     assertThat(paths.get("/api/v1/gateway/requests").get("get").get("operationId").asText()).isEqualTo("gatewayRequests");
   }
 
+  @Test
+  void aKeysOwnModelsAndStrategyApplyThroughServe() throws Exception {
+    // refused at creation, naming the field, and nothing is created
+    int before = Json.MAPPER.readTree(call("GET", "/api/v1/tokens", admin, null).body()).get("tokens").size();
+    HttpResponse<String> badStrategy = call("POST", "/api/v1/tokens", admin,
+        "{\"scope\":\"gateway\",\"person\":\"" + EMAIL + "\",\"strategy\":\"cheapest-first\"}");
+    assertThat(badStrategy.statusCode()).isEqualTo(400);
+    assertThat(Json.MAPPER.readTree(badStrategy.body()).toString()).contains("strategy")
+        .contains("unknown strategy 'cheapest-first'").contains("lowest-latency");
+    HttpResponse<String> blankModel = call("POST", "/api/v1/tokens", admin,
+        "{\"scope\":\"gateway\",\"person\":\"" + EMAIL + "\",\"models\":[\"tiered\",\" \"]}");
+    assertThat(blankModel.statusCode()).isEqualTo(400);
+    assertThat(blankModel.body()).contains("models").contains("model name 2 of 2 is blank");
+    HttpResponse<String> notAGatewayKey = call("POST", "/api/v1/tokens", admin,
+        "{\"scope\":\"read\",\"person\":\"" + EMAIL + "\",\"strategy\":\"cheapest\"}");
+    assertThat(notAGatewayKey.statusCode()).isEqualTo(400);
+    assertThat(notAGatewayKey.body()).contains("strategy").contains("only a gateway key");
+    assertThat(Json.MAPPER.readTree(call("GET", "/api/v1/tokens", admin, null).body()).get("tokens")).hasSize(before);
+
+    HttpResponse<String> made = call("POST", "/api/v1/tokens", admin, "{\"scope\":\"gateway\",\"person\":\"" + EMAIL
+        + "\",\"description\":\"tiered only\",\"strategy\":\"Cheapest\",\"models\":[\"tiered\",\"claude-haiku-4-5\"]}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode key = Json.MAPPER.readTree(made.body());
+    assertThat(key.get("strategy").asText()).isEqualTo("cheapest");
+    assertThat(key.get("models").toString()).isEqualTo("[\"tiered\",\"claude-haiku-4-5\"]");
+    String secret = key.get("secret").asText();
+    JsonNode listed = null;
+    for (JsonNode t : Json.MAPPER.readTree(call("GET", "/api/v1/tokens", admin, null).body()).get("tokens")) {
+      if (t.get("id").asText().equals(key.get("id").asText())) listed = t;
+    }
+    assertThat(listed.get("strategy").asText()).isEqualTo("cheapest");
+    assertThat(listed.get("models")).hasSize(2);
+    // what a standalone gateway reads for the key
+    JsonNode remote = Json.MAPPER.readTree(call("GET", "/api/v1/gateway/keys/"
+        + io.tokenmaxx.identity.TokenSecrets.hash(secret), admin, null).body());
+    assertThat(remote.get("strategy").asText()).isEqualTo("cheapest");
+    assertThat(remote.get("models").toString()).isEqualTo("[\"claude-haiku-4-5\",\"tiered\"]");
+
+    OpenAIClient gpt = OpenAIOkHttpClient.builder().baseUrl(base() + "/openai/v1").apiKey(secret).maxRetries(0).build();
+    AnthropicClient claude = AnthropicOkHttpClient.builder().baseUrl(base() + "/anthropic").apiKey(secret)
+        .maxRetries(0).build();
+    // another model is refused in each provider's error shape, before any upstream is called
+    int openaiCalls = openai.requestCount();
+    assertThatThrownBy(() -> gpt.chat().completions().create(ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+        .addUserMessage("Say hello in French").build()))
+        .isInstanceOf(com.openai.errors.PermissionDeniedException.class)
+        .hasMessageContaining("may not use model 'gpt-4o-mini'");
+    assertThatThrownBy(() -> claude.messages().create(question()))
+        .isInstanceOf(com.anthropic.errors.PermissionDeniedException.class)
+        .hasMessageContaining("may not use model 'claude-sonnet-4-5-20250929'");
+    assertThat(openai.requestCount()).isEqualTo(openaiCalls);
+
+    // an allowed model is served, routed by the key's strategy rather than the route's (fallback)
+    openai.enqueue(new OpenAiStandIn.Chat("Bonjour.", new OpenAiStandIn.Usage(40, 6, 0, 0)));
+    ChatCompletion chat = gpt.chat().completions().create(ChatCompletionCreateParams.builder().model("tiered")
+        .addUserMessage("Say hello in French").build());
+    assertThat(chat.choices().getFirst().message().content()).contains("Bonjour.");
+    JsonNode decisions = routingDecisions(admin, 1);
+    assertThat(decisions).hasSize(1);
+    JsonNode d = decisions.get(0);
+    assertThat(d.get("requestedModel").asText()).isEqualTo("tiered");
+    assertThat(d.get("keyId").asText()).isEqualTo(key.get("id").asText());
+    assertThat(d.get("strategy").asText()).isEqualTo("cheapest");
+    assertThat(d.get("httpStatus").asInt()).isEqualTo(200);
+
+    // a key without routing of its own still gets the route's strategy and any model
+    String plain = gatewayKey().get("secret").asText();
+    openai.enqueue(new OpenAiStandIn.Chat("Hallo.", new OpenAiStandIn.Usage(20, 4, 0, 0)));
+    OpenAIOkHttpClient.builder().baseUrl(base() + "/openai/v1").apiKey(plain).maxRetries(0).build()
+        .chat().completions().create(ChatCompletionCreateParams.builder().model("tiered")
+            .addUserMessage("Say hello in German").build());
+    JsonNode both = routingDecisions(admin, 2);
+    assertThat(both).hasSize(2);
+    assertThat(both.findValuesAsText("strategy")).containsExactlyInAnyOrder("cheapest", "fallback");
+  }
+
   String token(String scope, String person) throws Exception {
     HttpResponse<String> r = call("POST", "/api/v1/tokens", admin, "{\"scope\":\"" + scope + "\",\"person\":\"" + person + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

@@ -138,12 +138,25 @@ class GatewayPagesBrowserTest {
         assertThat(page.locator("p.error").innerText()).contains("No person with the id or e-mail 'nobody@nowhere.example'");
         page.fill("input[name=person]", other.id()); // someone's own $0.01 a day is used up by now
         page.fill("input[name=description]", "CI jobs");
+        page.selectOption("select[name=strategy]", "cheapest");
+        page.fill("input[name=models]", "gpt-4o-mini, ");
+        page.click("button:has-text('Create gateway key')");
+        assertThat(page.locator("p.error").innerText()).contains("Allowed models: model name 2 of 2 is blank");
+        assertThat(page.locator("code.secret").count()).isZero();
+        page.fill("input[name=person]", other.id());
+        page.fill("input[name=description]", "CI jobs");
+        page.selectOption("select[name=strategy]", "cheapest");
+        page.fill("input[name=models]", "gpt-4o-mini, auto");
         page.click("button:has-text('Create gateway key')");
         String made = page.locator("code.secret").innerText();
         assertThat(made).startsWith("tmx_");
+        assertThat(page.locator("tr:has-text('CI jobs')").innerText()).contains("cheapest").contains("gpt-4o-mini, auto");
         shot(page, "admin-gateway-keys");
         openai.enqueue(new OpenAiStandIn.Chat("ok", new OpenAiStandIn.Usage(10, 2, 0, 0)));
         assertThat(chat(base, made, "gpt-4o-mini").statusCode()).isEqualTo(200);
+        HttpResponse<String> otherModel = chat(base, made, "gpt-4o");
+        assertThat(otherModel.statusCode()).isEqualTo(403);
+        assertThat(otherModel.body()).contains("may not use model 'gpt-4o'");
         HttpResponse<String> overBudget = chat(base, secret, "auto");
         assertThat(overBudget.statusCode()).isEqualTo(429);
         assertThat(overBudget.headers().firstValue("retry-after")).isPresent();

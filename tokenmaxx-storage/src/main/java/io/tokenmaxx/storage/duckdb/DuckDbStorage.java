@@ -260,6 +260,11 @@ public final class DuckDbStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.metering.KeyRoutingStore keyRouting() {
+    return metering().keyRouting();
+  }
+
+  @Override
   public TokenStore tokens() {
     return open().tokens();
   }

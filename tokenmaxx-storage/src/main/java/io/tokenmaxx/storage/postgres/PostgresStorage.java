@@ -237,6 +237,11 @@ public final class PostgresStorage implements StorageComponent {
   }
 
   @Override
+  public io.tokenmaxx.metering.KeyRoutingStore keyRouting() {
+    return metering().keyRouting();
+  }
+
+  @Override
   public TokenStore tokens() {
     return open().tokens();
   }

@@ -6,6 +6,7 @@ import io.tokenmaxx.metering.BudgetLedger;
 import io.tokenmaxx.storage.StorageComponent;
 import io.tokenmaxx.storage.kit.ITBudgetLedger;
 import io.tokenmaxx.storage.kit.ITCascades;
+import io.tokenmaxx.storage.kit.ITKeyRouting;
 import io.tokenmaxx.storage.kit.ITRoutingLog;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -35,6 +36,14 @@ class DuckDbMeteringTest {
   }
 
   @Nested
+  class KeyRoutingTable extends ITKeyRouting {
+    @Override
+    protected StorageComponent newStorage(TestInfo test) {
+      return DuckDbStorage.builder().inMemory().build();
+    }
+  }
+
+  @Nested
   class Cascades extends ITCascades {
     @Override
     protected StorageComponent newStorage(TestInfo test) {
@@ -52,6 +61,16 @@ class DuckDbMeteringTest {
     try (DuckDbStorage s = DuckDbStorage.builder().path(dir.resolve("t.duckdb")).build()) {
       assertThat(s.budgetLedger().consumption(k).consumed()).isEqualByComparingTo("7.25");
       assertThat(s.budgetLedger().tryReserve(k, new BigDecimal("7.25"), BigDecimal.ONE)).isFalse();
+    }
+  }
+
+  @Test
+  void keyRoutingOutlivesARestart(@TempDir Path dir) {
+    try (DuckDbStorage s = DuckDbStorage.builder().path(dir.resolve("k.duckdb")).build()) {
+      s.keyRouting().put("tok_r", new io.tokenmaxx.metering.KeyRouting("weighted", java.util.List.of("a", "b")));
+    }
+    try (DuckDbStorage s = DuckDbStorage.builder().path(dir.resolve("k.duckdb")).build()) {
+      assertThat(s.keyRouting().find("tok_r")).contains(new io.tokenmaxx.metering.KeyRouting("weighted", java.util.List.of("a", "b")));
     }
   }
 }
