@@ -28,7 +28,10 @@ class OpenCodeAndCopilotLogsTest {
   Path dir;
 
   ScanResult scan(Path home, Map<String, String> env, Path cache, String... tools) throws Exception {
-    return LocalLogScanner.builder().home(home).env(env).threads(2).cacheFile(cache).tools(Set.of(tools)).build().scan();
+    LocalLogScanner scanner = LocalLogScanner.builder().home(home).env(env).threads(2).cacheFile(cache).tools(Set.of(tools)).build();
+    ScanResult result = scanner.scan();
+    scanner.awaitCacheWritten(); // written in the background: the next scan reads it, the temp folder is deleted after
+    return result;
   }
 
   @Test
