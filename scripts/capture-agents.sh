@@ -5,11 +5,13 @@
 #   scripts/capture-agents.sh --only codex-json     # some (comma-separated names)
 #
 # Installs each agent's pinned version from npm into scripts/out/agents (git-ignored), runs it
-# non-interactively with a fresh HOME (and XDG folders) under /tmp/tokenmaxx-capture against a
+# non-interactively with a fresh HOME (and XDG folders) under a scratch folder against a
 # loopback stand-in of its provider's API that answers with known usage, with OpenTelemetry
 # exported to a receiver that keeps every body as received, and writes the agent's local logs,
 # the exports and a manifest of what was served (capture.json) to
-# tokenmaxx-collectors/src/test/resources/agents/<scenario>/. The tests over those fixtures
+# tokenmaxx-collectors/src/test/resources/agents/<scenario>/ (in what is kept as text, the scratch
+# folder reads /home/dev and the working folder /home/dev/project; SQLite databases and protobuf
+# bodies keep the bytes the agent wrote). The tests over those fixtures
 # (AgentLogFixturesTest, AgentOtlpFixturesTest, AgentFixturesReportTest) count against the
 # manifest. Needs npm, Node.js >= 20 and a JDK >= 21; no network besides the npm registry.
 set -euo pipefail

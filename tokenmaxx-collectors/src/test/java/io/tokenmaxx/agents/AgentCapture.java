@@ -203,10 +203,11 @@ public final class AgentCapture {
       if (!Files.isDirectory(from)) continue;
       try (Stream<Path> files = Files.walk(from)) {
         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-          String rel = home.relativize(f).toString();
+          String rel = neutral(home.relativize(f).toString());
           Path to = dir.resolve("home").resolve(rel);
           Files.createDirectories(to.getParent());
           Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+          if (isText(to)) Files.writeString(to, neutral(Files.readString(to)));
           logs.add("home/" + rel);
         }
       }
@@ -221,12 +222,14 @@ public final class AgentCapture {
       String file = String.format("otlp/%03d-%s.%s%s", e.seq(), signal, json ? "json" : "pb",
           wireGzip || storedGzip ? ".gz" : "");
       Files.createDirectories(dir.resolve("otlp"));
-      Files.write(dir.resolve(file), storedGzip ? gzip(e.body()) : e.body());
+      byte[] body = json && !wireGzip ? neutral(new String(e.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8) : e.body();
+      Files.write(dir.resolve(file), storedGzip ? gzip(body) : body);
       ObjectNode x = exports.addObject().put("file", file).put("run", e.run()).put("path", e.path())
           .put("contentType", e.contentType());
       if (e.contentEncoding() != null) x.put("contentEncoding", e.contentEncoding());
       if (storedGzip) x.put("storedGzip", true);
-      x.put("bytes", e.body().length);
+      x.put("bytes", body.length);
     }
     m.set("refused", StandIn.JSON.valueToTree(otlp.refused()));
     StandIn.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MANIFEST).toFile(), m);
@@ -248,6 +251,35 @@ public final class AgentCapture {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The capture's folders as a neutral home ({@code /home/dev}, working folder {@code /home/dev/project})
+   * in what is kept as text, so fixtures name no folder of the machine they were captured on. Binary
+   * files (SQLite databases, protobuf bodies) are kept as written: their lengths and checksums cover
+   * the bytes.
+   */
+  String neutral(String text) {
+    String r = root.toString();
+    String dashed = r.replace('/', '-') + "-work";
+    return text.replace(r + "/work", "/home/dev/project").replace(dashed, "-home-dev-project")
+        .replace(r.substring(1) + "/work", "home/dev/project").replace(r, "/home/dev")
+        .replace(".gemini/tmp/work", ".gemini/tmp/project");
+  }
+
+  /** A kept log is text when its first 8 KiB hold no NUL byte and decode as UTF-8. */
+  private static boolean isText(Path f) throws IOException {
+    byte[] head;
+    try (var in = Files.newInputStream(f)) {
+      head = in.readNBytes(8192);
+    }
+    for (byte b : head) if (b == 0) return false;
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
     }
   }
 }
